@@ -1,0 +1,27 @@
+import type { MarketEvent, VenueId } from '../../shared/market-event'
+
+/** Receives events in batches, in exchange-time order per stream. */
+export type EventSink = (events: MarketEvent[]) => void
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'stalled' | 'down' | 'idle'
+
+/** Health of one venue's streams, shown in the top bar and the status bar. */
+export interface VenueStatus {
+  venue: VenueId
+  state: ConnectionState
+  /** Age of the newest event per metric stream (e.g. trades, book, funding, openInterest), ms; null = none yet. */
+  lastEventAgeMs: Record<string, number | null>
+  counts: { events: number; gaps: number; droppedFrames: number; reconnects: number }
+  /** Plain sentence on the latest problem, null when healthy. */
+  message: string | null
+}
+
+/** Where the engine's events come from: live connectors, a replayed session, or nothing yet. */
+export interface DataSource {
+  readonly kind: 'live' | 'replay' | 'sample'
+  /** Shown to the user, e.g. "Recorded sample — Binance, 2023-04-05". */
+  readonly label: string
+  start(sink: EventSink): Promise<void>
+  stop(): Promise<void>
+  venueStatuses(): VenueStatus[]
+}
