@@ -1,6 +1,6 @@
 import type { PositionSide } from '../market-event'
 import type { LiquidationResult } from './liquidation'
-import { sideSign } from './liquidation'
+import { isPositivePrice, sideSign } from './liquidation'
 import type { MarginTier } from './tiers'
 import { findTier, maintenanceMargin } from './tiers'
 
@@ -46,7 +46,7 @@ export function bybitIsolatedLiquidation(input: BybitIsolatedInput): Liquidation
     tier,
   )
   const s = sideSign(input.side)
-  const positive = price > 0
+  const positive = isPositivePrice(price, input.entryPrice)
   return {
     liquidationPrice: positive ? price : null,
     reason: positive

@@ -1,5 +1,5 @@
 import type { PositionSide } from '../market-event'
-import { liquidationPriceWithTier } from './liquidation'
+import { isPositivePrice, liquidationPriceWithTier } from './liquidation'
 import { bybitIsolatedPriceWithTier } from './liquidation-bybit'
 import type { MarginTier } from './tiers'
 
@@ -39,5 +39,5 @@ export function liquidationPriceForLeverage(input: LeverageLiquidationInput): nu
           },
           input.tier,
         )
-  return price > 0 && Number.isFinite(price) ? price : null
+  return isPositivePrice(price, input.entryPrice) ? price : null
 }

@@ -45,6 +45,14 @@ export function liquidationPriceWithTier(eq: LiquidationEquation, tier: MarginTi
   return numerator / (q * tier.maintenanceMarginRate - s * q)
 }
 
+/**
+ * A root within a billionth of the entry above zero is floating-point noise around an exact 0 (a 1x long
+ * whose margin equals its notional), not a price.
+ */
+export function isPositivePrice(price: number, entryPrice: number): boolean {
+  return Number.isFinite(price) && price > entryPrice * 1e-9
+}
+
 export interface LiquidationResult {
   /** null when the position has no liquidation at a positive price; `reason` says why. */
   liquidationPrice: number | null
@@ -76,11 +84,11 @@ export function solveTieredLiquidation(
 ): LiquidationResult {
   const tierAtEntry = findTier(tiers, eq.quantityBase * eq.entryPrice)
   const atEntry = tierAtEntry ? liquidationPriceWithTier(eq, tierAtEntry) : Number.NaN
-  const priceWithEntryTier = atEntry > 0 ? atEntry : null
+  const priceWithEntryTier = isPositivePrice(atEntry, eq.entryPrice) ? atEntry : null
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i] as MarginTier
     const price = liquidationPriceWithTier(eq, tier)
-    if (!(price > 0)) continue
+    if (!isPositivePrice(price, eq.entryPrice)) continue
     const notional = price * eq.quantityBase
     const slack =
       1e-9 * Math.max(1, tier.maxNotional === Number.POSITIVE_INFINITY ? notional : tier.maxNotional)
