@@ -1,0 +1,147 @@
+import type { IncomingMessage } from 'node:http'
+import type { WebSocket } from 'ws'
+import type { BinanceKind, BinanceVenue } from './binance-venue'
+import type { BybitCategory, BybitVenue } from './bybit-venue'
+import type { FaultKind } from './faults'
+import type { ReplayFeed } from './replay-feed'
+
+type Protocol = { venue: 'binance'; kind: BinanceKind } | { venue: 'bybit'; category: BybitCategory }
+
+/** Which venue a WebSocket path belongs to, after base URLs were rewritten to the emulator origin. */
+export function protocolForPath(path: string): Protocol | null {
+  if (/^\/(public|market)\/ws(\/|$)/.test(path) || path.startsWith('/fstream'))
+    return { venue: 'binance', kind: 'usdm' }
+  if (/^\/ws(\/\d+)?$/.test(path) || /^\/stream/.test(path)) return { venue: 'binance', kind: 'spot' }
+  const m = /^\/v5\/public\/(linear|spot)$/.exec(path)
+  if (m) return { venue: 'bybit', category: m[1] as BybitCategory }
+  return null
+}
+
+/** One client connection: its subscriptions and the faults applied to it. */
+export class EmulatedConnection {
+  private readonly unsubscribers: (() => void)[] = []
+  stalled = false
+  private skipNextBook = false
+  private lastFrame: string | null = null
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly protocol: Protocol,
+    private readonly binance: BinanceVenue,
+    private readonly bybit: BybitVenue,
+    private readonly feeds: Set<ReplayFeed>,
+  ) {
+    ws.on('message', (raw) => this.onMessage(String(raw)))
+    ws.on('close', () => this.unsubscribers.forEach((u) => u()))
+  }
+
+  static open(
+    ws: WebSocket,
+    req: IncomingMessage,
+    binance: BinanceVenue,
+    bybit: BybitVenue,
+    feeds: Set<ReplayFeed>,
+  ) {
+    const protocol = protocolForPath(new URL(req.url ?? '/', 'http://x').pathname)
+    if (!protocol) {
+      ws.close(1008, 'unknown stream path')
+      return null
+    }
+    return new EmulatedConnection(ws, protocol, binance, bybit, feeds)
+  }
+
+  private send(text: string, isBook: boolean): void {
+    if (this.stalled || this.ws.readyState !== this.ws.OPEN) return
+    if (isBook && this.skipNextBook) {
+      this.skipNextBook = false
+      return
+    }
+    this.lastFrame = text
+    this.ws.send(text)
+  }
+
+  private onMessage(text: string): void {
+    let msg: Record<string, unknown>
+    try {
+      msg = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      return
+    }
+    if (this.protocol.venue === 'binance') this.onBinance(msg, this.protocol.kind)
+    else this.onBybit(msg, this.protocol.category)
+  }
+
+  private onBinance(msg: Record<string, unknown>, kind: BinanceKind): void {
+    const params = Array.isArray(msg.params) ? (msg.params as string[]) : []
+    if (msg.method === 'SUBSCRIBE') {
+      for (const stream of params) {
+        const market = this.binance.market(kind, stream.split('@')[0] as string)
+        if (!market) continue // e.g. !forceOrder@arr: no liquidation was recorded, the stream stays quiet
+        this.feeds.add(market.feed)
+        const isBook = stream.includes('@depth')
+        this.unsubscribers.push(market.feed.subscribe(stream, (t) => this.send(t, isBook)))
+      }
+    }
+    if (this.stalled) return
+    this.ws.send(JSON.stringify({ result: null, id: msg.id }))
+  }
+
+  private onBybit(msg: Record<string, unknown>, category: BybitCategory): void {
+    if (this.stalled) return
+    if (msg.op === 'ping') {
+      this.ws.send(
+        JSON.stringify({
+          success: true,
+          ret_msg: 'pong',
+          conn_id: 'emulator',
+          req_id: msg.req_id,
+          op: 'ping',
+        }),
+      )
+      return
+    }
+    if (msg.op !== 'subscribe') return
+    const feed = this.bybit.feeds.get(category)
+    const args = Array.isArray(msg.args) ? (msg.args as string[]) : []
+    this.ws.send(
+      JSON.stringify({
+        success: true,
+        ret_msg: '',
+        conn_id: 'emulator',
+        req_id: msg.req_id ?? '',
+        op: 'subscribe',
+      }),
+    )
+    if (!feed) return
+    this.feeds.add(feed)
+    for (const topic of args) {
+      const isBook = topic.startsWith('orderbook.')
+      // Bybit sends a snapshot on subscribe: built from the replayed state, or the recorded one still ahead.
+      const snapshot = this.bybit.snapshotFor(category, topic)
+      if (snapshot) this.send(snapshot, false)
+      this.unsubscribers.push(feed.subscribe(topic, (t) => this.send(t, isBook)))
+    }
+  }
+
+  inject(kind: FaultKind): void {
+    switch (kind) {
+      case 'drop':
+        this.ws.terminate()
+        break
+      case 'stall':
+        this.stalled = true
+        break
+      case 'malformed':
+        if (this.ws.readyState === this.ws.OPEN) this.ws.send('{"e":"trade","E":16806528')
+        break
+      case 'duplicate':
+        if (this.lastFrame && !this.stalled) this.ws.send(this.lastFrame)
+        break
+      case 'seqgap':
+        this.skipNextBook = true
+        break
+      default:
+        break
+    }
+  }
+}
