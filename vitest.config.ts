@@ -6,6 +6,5 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/electron/**', 'node_modules/**', 'out/**'],
     environment: 'node',
     testTimeout: 20000,
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
   },
 })

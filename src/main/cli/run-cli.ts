@@ -15,7 +15,11 @@ export function topLevelHelp(commands: readonly Command[]): string {
 }
 
 /** Dispatches argv (without node and script) to a command; resolves to the exit code. */
-export async function runCli(argv: readonly string[], commands: readonly Command[], io: CommandIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly Command[],
+  io: CommandIo,
+): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(topLevelHelp(commands))

@@ -1,0 +1,57 @@
+import type { AppInfo, Envelope, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/api'
+import { isInvokeChannel, parseInvokeRequest } from '../../../shared/api'
+import type { Engine } from '../engine'
+
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>
+}
+
+function engineHandlers(engine: Engine) {
+  return {
+    getEngineStatus: () => engine.status(),
+    getSnapshots: () => engine.getSnapshots(),
+    simulateWorkerFault: ({ fault }: InvokeRequest<'simulateWorkerFault'>) => {
+      engine.simulateWorkerFault(fault)
+      return { accepted: true as const }
+    },
+  }
+}
+
+function settingsHandlers(engine: Engine) {
+  return {
+    getSettings: () => engine.settings.view(),
+    updateSettings: (patch: InvokeRequest<'updateSettings'>) => {
+      const view = engine.settings.update(patch)
+      engine.bus.emit('settings', view)
+      return view
+    },
+  }
+}
+
+/** Every capability of the contract, one small group per domain. */
+export function createInvokeHandlers(engine: Engine, appInfo: AppInfo): InvokeHandlers {
+  return {
+    getAppInfo: () => appInfo,
+    ...engineHandlers(engine),
+    ...settingsHandlers(engine),
+  }
+}
+
+/**
+ * The single entry for both doors: validates the channel and payload with the contract's zod schemas,
+ * runs the handler, and wraps the outcome in an envelope. Nothing unparsed reaches a handler.
+ */
+export async function dispatchInvoke(
+  handlers: InvokeHandlers,
+  channel: unknown,
+  payload: unknown,
+): Promise<Envelope<unknown>> {
+  try {
+    if (!isInvokeChannel(channel)) throw new Error(`unknown channel ${JSON.stringify(channel)}`)
+    const request = parseInvokeRequest(channel, payload)
+    const handler = handlers[channel] as (req: unknown) => unknown
+    return { ok: true, value: await handler(request) }
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) }
+  }
+}

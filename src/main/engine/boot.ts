@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs'
+import type { AppInfo } from '../../shared/api'
+import { Engine } from './engine'
+import { createInvokeHandlers } from './api/handlers'
+import type { InvokeHandlers } from './api/handlers'
+import { createFileLogger } from './logging/logger'
+import type { SettingsStore } from './settings/settings-store'
+import { userDataPaths } from './user-data'
+import { RADAR_VERSION } from './version'
+
+export interface BootOptions {
+  userDataDir: string
+  shell: AppInfo['shell']
+  workerPath: string
+  /** Opens the settings store; Electron passes electron-store, Node passes conf. */
+  openSettings: (userDataDir: string) => SettingsStore
+  diagnostics?: boolean
+  echoLogs?: boolean
+}
+
+export interface BootedEngine {
+  engine: Engine
+  handlers: InvokeHandlers
+  appInfo: AppInfo
+}
+
+/** Builds the engine with its logger, settings and contract handlers; the same for every door. */
+export function bootEngine(opts: BootOptions): BootedEngine {
+  mkdirSync(opts.userDataDir, { recursive: true })
+  const paths = userDataPaths(opts.userDataDir)
+  const logger = createFileLogger({ path: paths.log, echo: opts.echoLogs })
+  const settings = opts.openSettings(opts.userDataDir)
+  const engine = new Engine({ workerPath: opts.workerPath, logger, settings, diagnostics: opts.diagnostics })
+  const appInfo: AppInfo = {
+    version: RADAR_VERSION,
+    shell: opts.shell,
+    userDataDir: opts.userDataDir,
+    settingsPath: settings.view().path,
+    logPath: paths.log,
+  }
+  engine.start()
+  return { engine, handlers: createInvokeHandlers(engine, appInfo), appInfo }
+}

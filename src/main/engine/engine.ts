@@ -1,0 +1,125 @@
+import type { MarketEvent } from '../../shared/market-event'
+import type { EngineStatus, Notice } from '../../shared/engine-status'
+import type { MarketSnapshot } from '../../shared/scoring/snapshot'
+import type { DataSource } from './data-source'
+import { EventBus } from './event-bus'
+import type { Logger } from './logging/logger'
+import { ScoringHost } from './scoring/scoring-host'
+import type { SettingsStore } from './settings/settings-store'
+
+export interface EngineOptions {
+  workerPath: string
+  logger: Logger
+  settings: SettingsStore
+  /** Allows `simulateWorkerFault` (tests and support); off in normal use. */
+  diagnostics?: boolean
+  /** How often status is pushed to the UI. */
+  statusIntervalMs?: number
+}
+
+/**
+ * The one engine behind every door: routes events from the data source to the scoring worker and the
+ * worker's batched snapshots to subscribers. It never imports 'electron', so it runs in plain Node too.
+ */
+export class Engine {
+  readonly bus = new EventBus()
+  readonly startedAtMs = Date.now()
+  private readonly host: ScoringHost
+  private readonly snapshots = new Map<string, MarketSnapshot>()
+  private source: DataSource | null = null
+  private statusTimer: NodeJS.Timeout | null = null
+
+  constructor(private readonly opts: EngineOptions) {
+    this.host = new ScoringHost({
+      workerPath: opts.workerPath,
+      logger: opts.logger,
+      onSnapshots: (batch, all) => this.onSnapshots(batch, all),
+      onStatusChange: () => this.pushStatus(),
+      onRestart: (reason) => {
+        this.notify('warning', `The scoring worker was restarted: ${reason}. Its state was restored.`)
+        this.host.requestSnapshots()
+      },
+    })
+  }
+
+  get logger(): Logger {
+    return this.opts.logger
+  }
+
+  get settings(): SettingsStore {
+    return this.opts.settings
+  }
+
+  get diagnostics(): boolean {
+    return this.opts.diagnostics === true
+  }
+
+  start(): void {
+    this.host.start()
+    this.statusTimer = setInterval(() => this.pushStatus(), this.opts.statusIntervalMs ?? 1000)
+    const warning = this.opts.settings.view().warning
+    if (warning) this.opts.logger.warn('settings file damaged', { warning })
+    this.opts.logger.info('engine started')
+  }
+
+  async stop(): Promise<void> {
+    if (this.statusTimer) clearInterval(this.statusTimer)
+    await this.source?.stop()
+    await this.host.stop()
+    this.opts.logger.info('engine stopped')
+  }
+
+  /** Switches the data source; the scoring state starts afresh so sessions never mix. */
+  async setSource(source: DataSource | null): Promise<void> {
+    await this.source?.stop()
+    this.source = source
+    this.snapshots.clear()
+    this.host.reset()
+    this.pushStatus()
+    if (source) {
+      await source.start((events) => this.ingest(events))
+      this.opts.logger.info('data source started', { kind: source.kind, label: source.label })
+    }
+  }
+
+  ingest(events: MarketEvent[]): void {
+    this.host.send(events)
+  }
+
+  getSnapshots(): MarketSnapshot[] {
+    return [...this.snapshots.values()]
+  }
+
+  simulateWorkerFault(fault: 'crash' | 'hang'): void {
+    if (!this.diagnostics)
+      throw new Error('worker fault simulation is only available with diagnostics enabled')
+    this.opts.logger.warn('simulating a scoring worker fault', { fault })
+    this.host.simulateFault(fault)
+  }
+
+  status(): EngineStatus {
+    return {
+      startedAtMs: this.startedAtMs,
+      source: this.source
+        ? { kind: this.source.kind, label: this.source.label }
+        : { kind: 'none', label: 'No data source' },
+      venues: this.source?.venueStatuses() ?? [],
+      worker: this.host.getStatus(),
+      marketCount: this.snapshots.size,
+    }
+  }
+
+  notify(level: Notice['level'], message: string): void {
+    this.bus.emit('notice', { level, message, atMs: Date.now() })
+  }
+
+  private pushStatus(): void {
+    this.bus.emit('engineStatus', this.status())
+  }
+
+  private onSnapshots(batch: MarketSnapshot[], all: boolean): void {
+    if (all) this.snapshots.clear()
+    for (const s of batch) this.snapshots.set(s.key, s)
+    if (batch.length > 0 || all) this.bus.emit('snapshots', batch)
+  }
+}

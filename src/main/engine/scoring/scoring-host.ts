@@ -1,0 +1,189 @@
+import { Worker } from 'node:worker_threads'
+import type { MarketEvent } from '../../../shared/market-event'
+import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
+import { WORKER_TIMING } from '../../../shared/worker-protocol'
+import type { WorkerStatus } from '../../../shared/engine-status'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import type { Logger } from '../logging/logger'
+
+export interface ScoringHostOptions {
+  workerPath: string
+  logger: Logger
+  onSnapshots: (snapshots: MarketSnapshot[], all: boolean) => void
+  onStatusChange: (status: WorkerStatus) => void
+  onRestart: (reason: string) => void
+  timing?: Partial<typeof WORKER_TIMING>
+  /** Events kept since the last checkpoint, to replay into a restarted worker. */
+  maxReplayEvents?: number
+}
+
+/**
+ * Supervises the scoring worker: restarts it when it dies or stops sending heartbeats, and restores its
+ * state from the last checkpoint plus the events sent since, so a crash loses no history.
+ */
+export class ScoringHost {
+  private worker: Worker | null = null
+  private stopping = false
+  private lastHeartbeatMs: number | null = null
+  private watchdog: NodeJS.Timeout | null = null
+  private checkpoint: unknown = null
+  private checkpointSeq = 0
+  private sentSeq = 0
+  /** Global sequence the current worker started from (what its restored checkpoint covers). */
+  private workerBaseSeq = 0
+  /** Events sent after the last checkpoint, with their sequence numbers (the first is checkpointSeq + 1). */
+  private sinceCheckpoint: MarketEvent[] = []
+  private replayOverflowed = false
+  private readonly timing: typeof WORKER_TIMING
+  private readonly status: WorkerStatus = {
+    state: 'starting',
+    restarts: 0,
+    lastHeartbeatAgeMs: null,
+    lastRestartReason: null,
+    lastRestartAtMs: null,
+    eventsProcessed: 0,
+  }
+
+  constructor(private readonly opts: ScoringHostOptions) {
+    this.timing = { ...WORKER_TIMING, ...opts.timing }
+  }
+
+  start(): void {
+    this.stopping = false
+    this.spawn()
+    this.watchdog = setInterval(
+      () => this.checkHeartbeat(),
+      Math.min(500, this.timing.heartbeatTimeoutMs / 2),
+    )
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true
+    if (this.watchdog) clearInterval(this.watchdog)
+    this.watchdog = null
+    const w = this.worker
+    this.worker = null
+    if (w) await w.terminate()
+  }
+
+  getStatus(): WorkerStatus {
+    return {
+      ...this.status,
+      lastHeartbeatAgeMs: this.lastHeartbeatMs === null ? null : Date.now() - this.lastHeartbeatMs,
+    }
+  }
+
+  send(events: MarketEvent[]): void {
+    if (events.length === 0) return
+    this.sentSeq += events.length
+    for (const e of events) this.sinceCheckpoint.push(e)
+    const cap = this.opts.maxReplayEvents ?? 500_000
+    const excess = this.sinceCheckpoint.length - cap
+    if (excess > 0) {
+      // Bounded memory beats complete restore: the oldest events go, and a restart will say so.
+      this.sinceCheckpoint.splice(0, excess)
+      this.replayOverflowed = true
+    }
+    this.post({ type: 'events', events })
+  }
+
+  requestSnapshots(): void {
+    this.post({ type: 'requestSnapshots' })
+  }
+
+  reset(): void {
+    this.checkpoint = null
+    this.sinceCheckpoint = []
+    this.checkpointSeq = this.sentSeq
+    this.workerBaseSeq = this.sentSeq
+    this.replayOverflowed = false
+    this.post({ type: 'reset' })
+  }
+
+  simulateFault(fault: 'crash' | 'hang'): void {
+    this.post({ type: 'simulateFault', fault })
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker?.postMessage(msg)
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.opts.workerPath)
+    this.worker = worker
+    this.lastHeartbeatMs = Date.now()
+    this.workerBaseSeq = this.checkpointSeq
+    worker.on('message', (msg: FromWorker) => this.onMessage(worker, msg))
+    worker.on('error', (err) => {
+      if (worker !== this.worker) return
+      this.opts.logger.error('scoring worker error', { error: err.message })
+      this.restart(`worker crashed: ${err.message}`)
+    })
+    worker.on('exit', (code) => {
+      if (worker !== this.worker || this.stopping) return
+      this.restart(`worker exited with code ${code}`)
+    })
+    if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
+    if (this.sinceCheckpoint.length > 0) this.post({ type: 'events', events: this.sinceCheckpoint })
+  }
+
+  private onMessage(worker: Worker, msg: FromWorker): void {
+    if (worker !== this.worker) return
+    switch (msg.type) {
+      case 'ready':
+        this.setState('running')
+        break
+      case 'heartbeat':
+        this.lastHeartbeatMs = Date.now()
+        this.status.eventsProcessed = msg.eventsProcessed
+        if (this.status.state !== 'running') this.setState('running')
+        break
+      case 'snapshots':
+        this.opts.onSnapshots(msg.snapshots, msg.all)
+        break
+      case 'checkpoint': {
+        // The worker counts the events it processed since it started from `workerBaseSeq`.
+        const processedSeq = this.workerBaseSeq + msg.eventsProcessed
+        // The buffer always ends at sentSeq; keep only what the checkpoint does not cover.
+        const keep = Math.max(0, this.sentSeq - processedSeq)
+        this.sinceCheckpoint = this.sinceCheckpoint.slice(Math.max(0, this.sinceCheckpoint.length - keep))
+        if (this.sinceCheckpoint.length === keep) this.replayOverflowed = false
+        this.checkpoint = msg.checkpoint
+        this.checkpointSeq = processedSeq
+        break
+      }
+      case 'error':
+        this.opts.logger.warn('scoring worker reported an error', { message: msg.message })
+        break
+    }
+  }
+
+  private checkHeartbeat(): void {
+    if (!this.worker || this.lastHeartbeatMs === null) return
+    const silentMs = Date.now() - this.lastHeartbeatMs
+    if (silentMs > this.timing.heartbeatTimeoutMs) {
+      this.restart(`no heartbeat for ${(silentMs / 1000).toFixed(1)} s (worker hung)`)
+    }
+  }
+
+  private restart(reason: string): void {
+    if (this.stopping) return
+    const old = this.worker
+    this.worker = null
+    if (old) void old.terminate()
+    this.status.restarts++
+    this.status.lastRestartReason = this.replayOverflowed
+      ? `${reason}; history since the last checkpoint exceeded the replay buffer and was not restored`
+      : reason
+    this.status.lastRestartAtMs = Date.now()
+    this.setState('restarting')
+    this.opts.logger.warn('restarting scoring worker', { reason: this.status.lastRestartReason })
+    this.opts.onRestart(this.status.lastRestartReason)
+    this.spawn()
+  }
+
+  private setState(state: WorkerStatus['state']): void {
+    this.status.state = state
+    this.opts.onStatusChange(this.getStatus())
+  }
+}

@@ -1,0 +1,29 @@
+import type { MarketEvent } from './market-event'
+import type { MarketSnapshot } from './scoring/snapshot'
+
+/** Messages from the engine to the scoring worker. */
+export type ToWorker =
+  | { type: 'events'; events: MarketEvent[] }
+  /** Restores state from the engine's last checkpoint after a restart. */
+  | { type: 'restore'; checkpoint: unknown }
+  | { type: 'reset' }
+  | { type: 'requestSnapshots' }
+  | { type: 'simulateFault'; fault: 'crash' | 'hang' }
+
+/** Messages from the scoring worker to the engine. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'heartbeat'; eventsProcessed: number }
+  /** Changed markets since the last batch; flushed at most every `batchIntervalMs`. */
+  | { type: 'snapshots'; snapshots: MarketSnapshot[]; all: boolean }
+  | { type: 'checkpoint'; checkpoint: unknown; eventsProcessed: number }
+  | { type: 'error'; message: string }
+
+/** How often the worker sends batches, heartbeats and checkpoints. */
+export const WORKER_TIMING = {
+  batchIntervalMs: 100,
+  heartbeatIntervalMs: 500,
+  /** No heartbeat for this long = the worker hangs; the engine restarts it. */
+  heartbeatTimeoutMs: 3000,
+  checkpointIntervalMs: 2000,
+} as const

@@ -1,0 +1,14 @@
+import type { Envelope, EventChannel, EventPayloads, InvokeChannel } from './api'
+
+/** Browser mode carries the same RadarApi over one WebSocket: invocations with ids, and pushed events. */
+export type ClientMessage = { kind: 'invoke'; id: number; channel: InvokeChannel; payload?: unknown }
+
+export type ServerMessage =
+  | ({ kind: 'result'; id: number } & Envelope<unknown>)
+  | { kind: 'event'; channel: EventChannel; payload: EventPayloads[EventChannel] }
+  /** A message that could not be read at all (not JSON, no id); the connection stays open. */
+  | { kind: 'error'; error: string }
+
+export const WS_PATH = '/api'
+export const TOKEN_PARAM = 'token'
+export const TOKEN_COOKIE = 'radar_token'
