@@ -1,48 +1,90 @@
-import type { MarketEvent, MarketKey } from '../market-event'
+import type { MarketEvent, MarketKey, VenueId } from '../market-event'
 import { marketKey } from '../market-event'
+import type { ScoringConfig } from './config'
+import { resolveConfig } from './config'
+import { basisMaybeSample } from './basis/basis-state'
+import { evaluateMarket } from './evaluate'
+import type { LiquidationProximityInput, MarketState } from './market-state'
+import { marketApply, marketCreate } from './market-state'
+import type { RegimeShift, ShiftQueue } from './regime-shift'
 import type { MarketSnapshot } from './snapshot'
 
 /**
- * Incremental scoring state for every market the worker has seen. Pure and serializable so the engine can
- * checkpoint it and restore a restarted worker without losing history.
+ * Incremental scoring state for every market the worker has seen. Plain data (maps, arrays, typed arrays), so
+ * the engine can checkpoint it (structured clone) and restore a restarted worker without losing history.
+ * Time is the exchange's: `clockMs` is the newest exchange timestamp seen, so a replay scores as the live run did.
  */
-interface MarketState {
-  venue: MarketSnapshot['venue']
-  symbol: string
-  asOfMs: number | null
-  lastPrice: number | null
-  eventCount: number
-}
-
 export interface ScoringState {
+  config: ScoringConfig
   markets: Map<MarketKey, MarketState>
+  /** Markets per base asset, for cross-venue funding and the correlation reference. */
+  byAsset: Map<string, MarketKey[]>
+  /** Two-level index so the hot path does not build a key string per trade. */
+  byVenue: Map<VenueId, Map<string, MarketState>>
+  clockMs: number | null
+  shifts: ShiftQueue
 }
 
-export function createScoringState(): ScoringState {
-  return { markets: new Map() }
+export function createScoringState(config?: Partial<ScoringConfig>): ScoringState {
+  return {
+    config: resolveConfig(config),
+    markets: new Map(),
+    byAsset: new Map(),
+    byVenue: new Map(),
+    clockMs: null,
+    shifts: { pending: [], dropped: 0 },
+  }
 }
 
-/** Applies events in order; returns the keys of markets whose snapshot changed. */
+function getMarket(state: ScoringState, venue: VenueId, symbol: string): MarketState {
+  let bySymbol = state.byVenue.get(venue)
+  if (!bySymbol) state.byVenue.set(venue, (bySymbol = new Map()))
+  let m = bySymbol.get(symbol)
+  if (m) return m
+  const key = marketKey(venue, symbol)
+  m = marketCreate(state.config, key, venue, symbol)
+  bySymbol.set(symbol, m)
+  state.markets.set(key, m)
+  const list = state.byAsset.get(m.asset)
+  if (list) list.push(key)
+  else state.byAsset.set(m.asset, [key])
+  return m
+}
+
+/**
+ * Applies events in order; returns the keys of markets whose snapshot changed. Each touched market is
+ * re-evaluated (labels, tags, composites, regime shifts) at most once per `evalIntervalMs` of exchange time.
+ */
 export function applyEvents(state: ScoringState, events: readonly MarketEvent[]): Set<MarketKey> {
   const touched = new Set<MarketKey>()
-  for (const ev of events) {
-    const key = marketKey(ev.venue, ev.symbol)
-    let m = state.markets.get(key)
-    if (!m) {
-      m = { venue: ev.venue, symbol: ev.symbol, asOfMs: null, lastPrice: null, eventCount: 0 }
-      state.markets.set(key, m)
+  const cfg = state.config
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!
+    const m = getMarket(state, ev.venue, ev.symbol)
+    marketApply(m, cfg, ev)
+    if (state.clockMs === null || ev.exchangeTsMs > state.clockMs) state.clockMs = ev.exchangeTsMs
+    const now = state.clockMs
+    if (m.isPerp && m.basis.spotKey !== null && (ev.type === 'quote' || ev.type === 'book'))
+      sampleBasis(state, m, now)
+    if (m.lastEvalMs === null || now - m.lastEvalMs >= cfg.evalIntervalMs) {
+      m.lastEvalMs = now
+      evaluateMarket(state, m, now, true)
     }
-    m.eventCount++
-    if (m.asOfMs === null || ev.exchangeTsMs > m.asOfMs) m.asOfMs = ev.exchangeTsMs
-    if (ev.type === 'trade') m.lastPrice = ev.price
-    touched.add(key)
+    touched.add(m.key)
   }
   return touched
+}
+
+function sampleBasis(state: ScoringState, m: MarketState, nowMs: number): void {
+  const spot = state.markets.get(m.basis.spotKey!)
+  basisMaybeSample(m.basis, state.config, nowMs, m.mid, spot?.mid ?? null)
 }
 
 export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnapshot | null {
   const m = state.markets.get(key)
   if (!m) return null
+  const now = state.clockMs ?? m.asOfMs ?? 0
+  const e = evaluateMarket(state, m, now, false)
   return {
     key,
     venue: m.venue,
@@ -50,20 +92,68 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
     asOfMs: m.asOfMs,
     lastPrice: m.lastPrice,
     eventCount: m.eventCount,
-    metrics: {},
-    labels: {},
-    tags: [],
-    contradictions: [],
+    metrics: e.metrics,
+    labels: e.labels,
+    tags: e.tags,
+    contradictions: e.contradictions,
+    evaluatedAtMs: state.clockMs,
+    stress: e.lsi,
   }
 }
 
-/** A structured-clone-safe copy of the state, for checkpoints across a worker restart. */
+/** Regime shifts queued since the last drain, oldest first; empties the queue. */
+export function drainRegimeShifts(state: ScoringState): RegimeShift[] {
+  const out = state.shifts.pending
+  state.shifts.pending = []
+  return out
+}
+
+/** Feeds the liquidation heatmap's estimate for a market (liquidation proximity and its LSI component). */
+export function setLiquidationProximity(
+  state: ScoringState,
+  key: MarketKey,
+  input: LiquidationProximityInput | null,
+): void {
+  const m = state.markets.get(key)
+  if (!m) throw new Error(`setLiquidationProximity: unknown market "${key}"`)
+  m.liqProximity = input
+}
+
+const CHECKPOINT_VERSION = 2
+
+/** A structured-clone-safe checkpoint of the state (plain objects and typed arrays). */
 export function exportState(state: ScoringState): unknown {
-  return { version: 1, markets: [...state.markets.entries()] }
+  return {
+    version: CHECKPOINT_VERSION,
+    config: state.config,
+    markets: [...state.markets.values()],
+    clockMs: state.clockMs,
+    shifts: state.shifts,
+  }
 }
 
 export function importState(data: unknown): ScoringState {
-  const d = data as { version?: number; markets?: [MarketKey, MarketState][] }
-  if (d?.version !== 1 || !Array.isArray(d.markets)) throw new Error('unrecognized scoring checkpoint')
-  return { markets: new Map(d.markets) }
+  const d = data as {
+    version?: unknown
+    config?: ScoringConfig
+    markets?: MarketState[]
+    clockMs?: number | null
+    shifts?: ShiftQueue
+  }
+  if (d?.version !== CHECKPOINT_VERSION || !Array.isArray(d.markets) || typeof d.config !== 'object') {
+    throw new Error(
+      `unrecognized scoring checkpoint (expected version ${CHECKPOINT_VERSION}, got ${String(d?.version)})`,
+    )
+  }
+  const state = createScoringState(d.config)
+  for (const m of d.markets) {
+    if (typeof m?.key !== 'string' || typeof m.venue !== 'string' || typeof m.symbol !== 'string') {
+      throw new Error('scoring checkpoint: a market entry lacks key/venue/symbol')
+    }
+    const created = getMarket(state, m.venue, m.symbol)
+    Object.assign(created, m)
+  }
+  state.clockMs = d.clockMs ?? null
+  state.shifts = d.shifts ?? { pending: [], dropped: 0 }
+  return state
 }

@@ -2,7 +2,8 @@ import type { MarketKey, VenueId } from '../market-event'
 
 /**
  * One metric as the radar shows it. Missing is not zero: a metric without enough data has `value: null`,
- * `sufficient: false` and a reason a trader can read ("needs 90 d of funding, has 7 min").
+ * `sufficient: false` and a reason a trader can read ("needs 90 d of funding, has 7 min"). A sufficient
+ * metric may still carry a note in `reason` (e.g. "based on 12 d of the 90 d window").
  */
 export interface Metric {
   value: number | null
@@ -23,9 +24,14 @@ export interface MarketSnapshot {
   asOfMs: number | null
   lastPrice: number | null
   eventCount: number
+  /** Keyed by metric id; docs/methodology.md#<metric-id> documents each. */
   metrics: Record<string, Metric>
-  /** Regime labels and other categorical outputs, null while undetermined. */
+  /** Regime labels and other categorical outputs (debounced), null while undetermined. */
   labels: Record<string, string | null>
   tags: string[]
   contradictions: string[]
+  /** Exchange time the snapshot was evaluated at (the engine's clock: newest event time across markets). */
+  evaluatedAtMs: number | null
+  /** Leverage Stress Index 0..100 (also in metrics.lsi), null when no component is available. */
+  stress: number | null
 }

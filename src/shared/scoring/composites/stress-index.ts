@@ -1,0 +1,104 @@
+import type { ScoringConfig } from '../config'
+import type { EvalContext } from '../eval-context'
+import { clamp01, na, ok } from '../metric'
+import type { Metric } from '../snapshot'
+import type { Part, Signals } from './signals'
+import { part, weightedMean } from './signals'
+
+export const LEVELS = ['low', 'medium', 'high'] as const
+
+/** The four normalized 0..1 components of the Leverage Stress Index. */
+export function lsiParts(
+  s: Signals,
+  cfg: ScoringConfig,
+  metrics: Record<string, Metric>,
+): Record<keyof ScoringConfig['lsiWeights'], Part> {
+  const p = s.funding.percentile
+  const vr = s.vol.ratio
+  return {
+    // How far funding sits from its own median, either side.
+    fundingStress: part(
+      p === null ? null : Math.abs(2 * p - 1),
+      metrics['funding-percentile']?.reason ?? null,
+    ),
+    // Only growth counts: shrinking OI is deleveraging, not stress building.
+    oiBuild: part(
+      s.oi.roc24h === null ? null : clamp01(s.oi.roc24h / cfg.oiBuildFullScale),
+      metrics['oi-roc-24h']?.reason ?? null,
+    ),
+    liquidationProximity: part(s.liqProximity01, s.liqProximityReason),
+    // Short / long volatility: contraction maps to 0, a doubling to 1.
+    volatility: part(
+      vr === null ? null : clamp01((vr - cfg.volContractRatio) / (2 - cfg.volContractRatio)),
+      metrics['vol-ratio']?.reason ?? null,
+    ),
+  }
+}
+
+const PART_IDS: Record<string, string> = {
+  fundingStress: 'lsi-c-funding',
+  oiBuild: 'lsi-c-oi',
+  liquidationProximity: 'lsi-c-liq',
+  volatility: 'lsi-c-vol',
+}
+
+const PART_NAMES: Record<string, string> = {
+  fundingStress: 'funding stress',
+  oiBuild: 'OI build',
+  liquidationProximity: 'liquidation proximity',
+  volatility: 'volatility',
+}
+
+/** LSI before correlation carry-over, 0..100, with the components as metrics. */
+export function ownLsi(
+  s: Signals,
+  cfg: ScoringConfig,
+  out: Record<string, Metric>,
+  asOfMs: number | null,
+): number | null {
+  const parts = lsiParts(s, cfg, out)
+  const weighted: Record<string, { part: Part; weight: number }> = {}
+  for (const [k, p] of Object.entries(parts)) {
+    out[PART_IDS[k]!] = p.value === null ? na('0..1', p.reason) : ok(p.value, '0..1', asOfMs)
+    weighted[PART_NAMES[k]!] = { part: p, weight: cfg.lsiWeights[k as keyof typeof cfg.lsiWeights] }
+  }
+  const r = weightedMean(weighted)
+  if (r.value === null) {
+    out['lsi-own'] = na('score 0-100', `no component available: ${r.missing.join('; ')}`)
+    return null
+  }
+  const m = ok(r.value * 100, 'score 0-100', asOfMs)
+  if (r.missing.length > 0) m.reason = `without ${r.missing.join('; ')}`
+  out['lsi-own'] = m
+  return m.value
+}
+
+/**
+ * Final LSI: a market highly correlated with a stressed reference carries that stress (rho x reference LSI)
+ * when it exceeds its own. Returns the sentence that says so, if any.
+ */
+export function stressIndex(ctx: EvalContext, s: Signals, own: number | null): string | null {
+  const { cfg, metrics: out } = ctx
+  let lsi = own
+  let note: string | null = null
+  const rho = s.corrRef
+  if (
+    rho !== null &&
+    s.refLsi !== null &&
+    rho >= cfg.correlationHigh &&
+    s.refLsi >= cfg.referenceStressedLsi
+  ) {
+    const carried = rho * s.refLsi
+    if (own === null || carried > own) {
+      lsi = carried
+      note = `Correlated ${rho.toFixed(2)} with ${s.refAsset}, which is under stress (LSI ${Math.round(s.refLsi)}): this market carries that stress`
+    }
+  }
+  if (lsi === null) out['lsi'] = { ...out['lsi-own']! }
+  else {
+    out['lsi'] = ok(lsi, 'score 0-100', out['lsi-own']?.asOfMs ?? null)
+    out['lsi']!.reason = note ?? out['lsi-own']?.reason ?? null
+  }
+  ctx.band('lsi-level', lsi, cfg.lsiLevels, LEVELS)
+  return note
+}

@@ -1,0 +1,150 @@
+import type { ScoringConfig } from '../config'
+import { MINUTE_MS } from '../metric'
+import { normalCdf } from '../stats/normal-cdf'
+import { ringMidRank } from '../stats/percentile'
+import type { RollingStats } from '../stats/rolling-stats'
+import { rollingCount, rollingCreate, rollingPush, rollingStd } from '../stats/rolling-stats'
+import type { TimedRing } from '../stats/timed-ring'
+import { ringCreate, ringPush, ringShift, ringVal } from '../stats/timed-ring'
+
+/**
+ * VPIN (Easley, López de Prado, O'Hara 2012): trades fill equal-volume buckets of V = ADV / 50; each bucket's
+ * order imbalance |V_buy - V_sell| is averaged over the last n = 50 buckets: VPIN = sum |V_b - V_s| / (n V).
+ * Volume is classified by the trade's aggressor side (exact on venues that report it), or by bulk volume
+ * classification: per time bar, V_buy = V * Phi(dP / sigma_dP).
+ */
+export interface VpinState {
+  bucketVolBase: number | null
+  bootstrapStartMs: number | null
+  bootstrapVolBase: number
+  curBuy: number
+  curSell: number
+  /** |V_buy - V_sell| of each completed bucket, newest last. */
+  imbalances: TimedRing
+  sumImbalance: number
+  bucketsCompleted: number
+  vpin: number | null
+  vpinAsOfMs: number | null
+  /** Past VPIN values (one per completed full window) for the CDF. */
+  history: TimedRing
+  cdf: number | null
+  bvc: { barId: number; barVol: number; barClose: number; prevClose: number | null; dp: RollingStats }
+}
+
+export function vpinCreate(cfg: ScoringConfig, key: string): VpinState {
+  const adv = cfg.advBaseByMarket[key]
+  return {
+    bucketVolBase: adv !== undefined && adv > 0 ? adv / cfg.vpinBucketsPerDay : null,
+    bootstrapStartMs: null,
+    bootstrapVolBase: 0,
+    curBuy: 0,
+    curSell: 0,
+    imbalances: ringCreate(cfg.vpinWindowBuckets),
+    sumImbalance: 0,
+    bucketsCompleted: 0,
+    vpin: null,
+    vpinAsOfMs: null,
+    history: ringCreate(cfg.vpinCdfHistory),
+    cdf: null,
+    bvc: { barId: -1, barVol: 0, barClose: 0, prevClose: null, dp: rollingCreate(cfg.bvcSigmaBars) },
+  }
+}
+
+function closeBucket(s: VpinState, cfg: ScoringConfig, tsMs: number, bucketVol: number): void {
+  const imb = Math.abs(s.curBuy - s.curSell)
+  if (s.imbalances.size === s.imbalances.cap) {
+    s.sumImbalance -= ringVal(s.imbalances, 0)
+    ringShift(s.imbalances)
+  }
+  ringPush(s.imbalances, tsMs, imb)
+  s.sumImbalance += imb
+  s.curBuy = 0
+  s.curSell = 0
+  s.bucketsCompleted++
+  if (s.imbalances.size < cfg.vpinWindowBuckets) return
+  if (s.bucketsCompleted % s.imbalances.cap === 0) {
+    // Rebuild the running sum once per window so subtract/add rounding cannot drift.
+    let sum = 0
+    for (let i = 0; i < s.imbalances.size; i++) sum += ringVal(s.imbalances, i)
+    s.sumImbalance = sum
+  }
+  const vpin = s.sumImbalance / (s.imbalances.size * bucketVol)
+  s.vpin = vpin
+  s.vpinAsOfMs = tsMs
+  // CDF: mid-rank of the new value among past values; O(history) once per bucket, not per trade.
+  const h = s.history
+  if (h.size > 0) s.cdf = ringMidRank(h, vpin)
+  ringPush(h, tsMs, vpin)
+}
+
+/** Adds classified volume, closing as many buckets as it fills (a large print can fill several). */
+function addVolume(s: VpinState, cfg: ScoringConfig, tsMs: number, buyVol: number, sellVol: number): void {
+  const v = s.bucketVolBase!
+  let buy = buyVol
+  let sell = sellVol
+  for (;;) {
+    const room = v - (s.curBuy + s.curSell)
+    const total = buy + sell
+    if (total < room) {
+      s.curBuy += buy
+      s.curSell += sell
+      return
+    }
+    // Split proportionally so the part that completes this bucket keeps the print's buy/sell mix.
+    const f = total > 0 ? room / total : 0
+    s.curBuy += buy * f
+    s.curSell += sell * f
+    buy -= buy * f
+    sell -= sell * f
+    closeBucket(s, cfg, tsMs, v)
+    if (buy + sell <= 0) return
+  }
+}
+
+function bootstrap(s: VpinState, cfg: ScoringConfig, tsMs: number, qtyBase: number): boolean {
+  if (s.bootstrapStartMs === null) s.bootstrapStartMs = tsMs
+  s.bootstrapVolBase += qtyBase
+  const elapsedMs = tsMs - s.bootstrapStartMs
+  if (elapsedMs < cfg.vpinBootstrapMinutes * MINUTE_MS || s.bootstrapVolBase <= 0) return false
+  const advBase = (s.bootstrapVolBase * 1440 * MINUTE_MS) / elapsedMs
+  s.bucketVolBase = advBase / cfg.vpinBucketsPerDay
+  return true
+}
+
+function onBvcTrade(s: VpinState, cfg: ScoringConfig, tsMs: number, price: number, qtyBase: number): void {
+  const b = s.bvc
+  const barId = Math.floor(tsMs / (cfg.bvcBarSeconds * 1000))
+  if (barId !== b.barId && b.barId >= 0 && barId > b.barId) {
+    if (b.prevClose !== null) {
+      const dp = b.barClose - b.prevClose
+      const sigma = rollingStd(b.dp)
+      // Classify only once sigma rests on enough bars; earlier bars are skipped, not guessed.
+      if (sigma !== null && sigma > 0 && rollingCount(b.dp) >= Math.min(10, cfg.bvcSigmaBars)) {
+        const buyFrac = normalCdf(dp / sigma)
+        addVolume(s, cfg, tsMs, b.barVol * buyFrac, b.barVol * (1 - buyFrac))
+      }
+      rollingPush(b.dp, tsMs, dp)
+    }
+    b.prevClose = b.barClose
+    b.barVol = 0
+  }
+  if (barId >= b.barId) {
+    b.barId = barId
+    b.barClose = price
+  }
+  b.barVol += qtyBase
+}
+
+export function vpinOnTrade(
+  s: VpinState,
+  cfg: ScoringConfig,
+  tsMs: number,
+  price: number,
+  qtyBase: number,
+  takerBuy: boolean,
+): void {
+  if (s.bucketVolBase === null && !bootstrap(s, cfg, tsMs, qtyBase)) return
+  if (cfg.vpinClassification === 'bulk') onBvcTrade(s, cfg, tsMs, price, qtyBase)
+  else if (takerBuy) addVolume(s, cfg, tsMs, qtyBase, 0)
+  else addVolume(s, cfg, tsMs, 0, qtyBase)
+}
