@@ -18,6 +18,8 @@ export interface SessionWriterOptions {
   frameMaxEvents?: number
   /** Close a frame once its events span this much exchange time (ms); bar data can use hours. */
   frameSpanMs?: number
+  /** A frame is not closed for its span before it holds this many events (sparse data packs better). */
+  frameMinEvents?: number
   /** Recording mode: flush buffered events every this many wall-clock ms (crash loses at most this). */
   autoFlushMs?: number
   /** Replace an existing file instead of refusing. */
@@ -78,10 +80,11 @@ export class SessionWriter {
     if (this.closed) throw new Error(`session ${this.path} is closed`)
     const maxEvents = this.opts.frameMaxEvents ?? 8192
     const spanMs = this.opts.frameSpanMs ?? 1000
+    const minEvents = Math.max(1, this.opts.frameMinEvents ?? 1)
     for (const ev of events) {
       const ts = ev.exchangeTsMs
-      if (this.buffer.length > 0 && (this.buffer.length >= maxEvents || ts - this.bufMin >= spanMs))
-        this.flushEvents()
+      const n = this.buffer.length
+      if (n >= maxEvents || (n >= minEvents && ts - this.bufMin >= spanMs)) this.flushEvents()
       this.buffer.push(ev)
       if (ts < this.bufMin) this.bufMin = ts
       if (ts > this.bufMax) this.bufMax = ts

@@ -1,0 +1,86 @@
+import { statSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { MarketEvent } from '../../../../shared/market-event'
+import type { BadRow, ImportOptions, ImportResult } from './types'
+
+const MAX_BAD_ROWS_LISTED = 10
+
+/**
+ * Shared bookkeeping of one import run: progress over all input bytes, cancellation, bad-row counting
+ * and the result under construction. Importers call `tick` while walking lines; it yields to the event
+ * loop now and then so a UI cancel (AbortSignal) is seen during a long file.
+ */
+export class ImportContext {
+  readonly result: ImportResult
+  private bytesTotal: number
+  private bytesBefore = 0
+  private fileBytes = 0
+  private file = ''
+  private lastYield = Date.now()
+
+  constructor(
+    readonly paths: readonly string[],
+    readonly opts: ImportOptions,
+    provenance: string,
+  ) {
+    this.bytesTotal = paths.reduce((n, p) => n + statSync(p).size, 0)
+    this.result = { events: [], dataQuality: [], badRowCount: 0, badRows: [], stats: {}, provenance }
+  }
+
+  get fileName(): string {
+    return this.file
+  }
+
+  get events(): MarketEvent[] {
+    return this.result.events
+  }
+
+  beginFile(path: string): void {
+    this.bytesBefore += this.fileBytes
+    this.file = basename(path)
+    this.fileBytes = statSync(path).size
+    this.checkAbort()
+  }
+
+  /** Reports progress as a fraction of the current file; yields to the event loop every ~50 ms. */
+  async tick(fractionOfFile: number): Promise<void> {
+    const now = Date.now()
+    if (now - this.lastYield < 50) return
+    this.lastYield = now
+    this.opts.onProgress?.({
+      bytesDone: Math.round(this.bytesBefore + this.fileBytes * fractionOfFile),
+      bytesTotal: this.bytesTotal,
+      file: this.file,
+      eventsSoFar: this.result.events.length,
+    })
+    await new Promise((r) => setImmediate(r))
+    this.checkAbort()
+  }
+
+  finish(): void {
+    this.opts.onProgress?.({
+      bytesDone: this.bytesTotal,
+      bytesTotal: this.bytesTotal,
+      file: this.file,
+      eventsSoFar: this.result.events.length,
+    })
+  }
+
+  badRow(line: number, reason: string): void {
+    this.result.badRowCount++
+    if (this.result.badRows.length < MAX_BAD_ROWS_LISTED)
+      this.result.badRows.push({ file: this.file, line, reason })
+  }
+
+  note(sentence: string): void {
+    if (!this.result.dataQuality.includes(sentence)) this.result.dataQuality.push(sentence)
+  }
+
+  count(stat: string, n = 1): void {
+    this.result.stats[stat] = (this.result.stats[stat] ?? 0) + n
+  }
+
+  private checkAbort(): void {
+    if (this.opts.signal?.aborted) throw new DOMException('import cancelled', 'AbortError')
+  }
+}

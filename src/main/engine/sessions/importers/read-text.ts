@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { unzipSync } from 'fflate'
+
+/**
+ * The text of an input file as published: plain, gzip (.gz) or a zip holding one CSV (Binance public data).
+ * Returns lines without line terminators; a trailing empty line is dropped.
+ */
+export function readLines(path: string): string[] {
+  const raw = readFileSync(path)
+  let text: string
+  if (raw[0] === 0x1f && raw[1] === 0x8b) {
+    text = gunzipSync(raw).toString('utf8')
+  } else if (raw[0] === 0x50 && raw[1] === 0x4b) {
+    const entries = Object.entries(unzipSync(raw)).filter(([name]) => !name.endsWith('/'))
+    if (entries.length === 0) throw new Error(`${path}: zip archive holds no file`)
+    text = Buffer.from(entries[0]![1]).toString('utf8')
+  } else {
+    text = raw.toString('utf8')
+  }
+  const lines = text.split(/\r?\n/)
+  if (lines.at(-1) === '') lines.pop()
+  return lines
+}
+
+/** A CSV header row starts with a non-numeric first field (Binance files exist with and without headers). */
+export function isHeaderRow(line: string): boolean {
+  const first = line.split(',', 1)[0]?.trim() ?? ''
+  return first !== '' && !/^-?\d/.test(first)
+}
+
+/** Parses a numeric CSV field; empty means missing (null), never zero. */
+export function num(field: string | undefined): number | null {
+  if (field === undefined) return null
+  const t = field.trim()
+  if (t === '') return null
+  const n = Number(t)
+  return Number.isFinite(n) ? n : null
+}
