@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest'
+import { calculateSize } from './calculate-size'
+import type { SizeAnswer, SizeErrorAnswer, SizingMarketLookup } from './size-answer'
+import type { SizeRequest } from './size-request'
+import { parseSizeRequest } from './size-request'
+import { BTC_USDT_TIERS, SOL_USDT_TIERS } from './tiers.fixture'
+
+const lookup: SizingMarketLookup = (venue, symbol) => {
+  const tiers =
+    symbol === 'BTC/USDT:USDT' ? BTC_USDT_TIERS : symbol === 'SOL/USDT:USDT' ? SOL_USDT_TIERS : null
+  if (!tiers) return null
+  return {
+    symbol,
+    settle: 'USDT',
+    contractSize: 1,
+    tiers,
+    source: { kind: 'snapshot', date: '2024-10-24', description: `test ${venue}` },
+  }
+}
+
+function run(request: unknown): SizeAnswer | SizeErrorAnswer {
+  const parsed = parseSizeRequest(request)
+  if (!parsed.ok) return { errors: parsed.errors, warnings: [] }
+  return calculateSize(parsed.request, lookup)
+}
+
+function ok(request: unknown): SizeAnswer {
+  const a = run(request)
+  expect(a.errors).toEqual([])
+  return a as SizeAnswer
+}
+
+const btcLong = (extra: Partial<SizeRequest['position']> = {}) => ({
+  symbol: 'BTC/USDT:USDT',
+  side: 'long' as const,
+  entryPrice: 60_000,
+  ...extra,
+})
+
+describe('calculateSize', () => {
+  it("reproduces Binance's FAQ example through the request path", () => {
+    // 1,000 USDT at 50,000 = 0.02 BTC; 20x -> initial margin 50; LP 25,100.40 (see liquidation.test.ts)
+    const a = ok({
+      walletBalance: 500,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: { symbol: 'BTC/USDT:USDT', side: 'long', entryPrice: 50_000, leverage: 20, quantity: 0.02 },
+      maintenanceMarginRate: 0.004,
+      maintenanceAmount: 0,
+    })
+    expect(a.notional).toBeCloseTo(1_000, 9)
+    expect(a.initialMargin).toBeCloseTo(50, 9)
+    expect(a.liquidationPrice).toBeCloseTo(25_100.4, 2)
+    expect(a.maintenanceMarginRate).toBe(0.004)
+    expect(a.tiersSource.kind).toBe('request')
+    expect(a.liquidationFormula).toMatch(/Binance USDⓈ-M, cross/)
+  })
+
+  it("reproduces Bybit's isolated example", () => {
+    const a = ok({
+      marginMode: 'isolated',
+      venue: 'bybit',
+      position: { symbol: 'BTC/USDT:USDT', side: 'long', entryPrice: 20_000, leverage: 50, quantity: 1 },
+      maintenanceMarginRate: 0.005,
+    })
+    expect(a.marginBalance).toBeCloseTo(400, 9)
+    expect(a.liquidationPrice).toBeCloseTo(19_700, 6)
+    expect(a.liquidationFormula).toMatch(/Bybit/)
+  })
+
+  it('sizes from a risk percent with fees, lot, funding, ATR and risk-adjusted size', () => {
+    // budget 1 % of 10,000 = 100; per unit 1,059.5 -> 0.094 BTC (risk-sizing.test.ts); notional 5,640 (tier 1)
+    // cross alone on 10,000: LP = (10,000 − 5,640) / (0.094 × 0.004 − 0.094) < 0 -> none
+    const a = ok({
+      walletBalance: 10_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ stopPrice: 59_000, leverage: 10, riskPercent: 1 }),
+      feeRate: 0.0005,
+      lotSize: 0.001,
+      atr: 500,
+      fundingRatePerPeriod: 0.0001,
+      fundingIntervalHours: 8,
+      holdingHours: 24,
+      riskLevel: 'high',
+    })
+    expect(a.quantity).toBe(0.094)
+    expect(a.notional).toBeCloseTo(5_640, 9)
+    expect(a.initialMargin).toBeCloseTo(564, 9)
+    expect(a.riskBudget).toBeCloseTo(100, 9)
+    expect(a.sizing?.roundingRiskChangeUsd).toBeCloseTo(-0.407, 6)
+    expect(a.lossAtStop).toBeCloseTo(99.593, 6)
+    expect(a.tier?.tier).toBe(1)
+    expect(a.liquidationPrice).toBeNull()
+    expect(a.warnings.map((w) => w.code)).toContain('no-liquidation-price')
+    expect(a.stopDistance?.atrMultiple).toBe(2)
+    expect(a.funding.value?.cost).toBeCloseTo(1.692, 9) // 5,640 × 0.0001 × 3
+    expect(a.riskAdjusted.quantityBase).toBe(0.016) // risk-adjusted.test.ts
+    expect(a.liquidationClusters.value).toBeNull()
+  })
+
+  it('cross margin beside another position, with its tiers from the market', () => {
+    // the BTC long + losing SOL short of liquidation.test.ts -> 54,574.30
+    const a = ok({
+      walletBalance: 5_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ quantity: 0.5 }),
+      otherPositions: [
+        { symbol: 'SOL/USDT:USDT', side: 'short', quantity: 200, entryPrice: 150, markPrice: 160 },
+      ],
+    })
+    expect(a.liquidationPrice).toBeCloseTo(54_574.2972, 3)
+    expect(a.feeRateSource).toMatch(/0.05 %/)
+  })
+
+  it('isolated equals cross for a single position on the same balance (grid)', () => {
+    for (const side of ['long', 'short'] as const)
+      for (const quantity of [0.01, 0.5, 3, 25])
+        for (const walletBalance of [200, 5_000, 80_000]) {
+          const position = { symbol: 'BTC/USDT:USDT', side, entryPrice: 60_000, quantity }
+          const iso = ok({ walletBalance, marginMode: 'isolated', venue: 'binanceusdm', position })
+          const cross = ok({ walletBalance, marginMode: 'cross', venue: 'binanceusdm', position })
+          expect(iso.liquidationPrice, `${side} q=${quantity} wb=${walletBalance}`).toEqual(
+            cross.liquidationPrice,
+          )
+        }
+  })
+
+  it('warns when the stop lies beyond or near the liquidation price', () => {
+    // isolated 0.1 BTC at 60,000, 50x: margin 120; LP = (120 − 6,000) / (0.1 × 0.004 − 0.1) = 59,036.14
+    const at = (stopPrice: number) =>
+      ok({
+        marginMode: 'isolated',
+        venue: 'binanceusdm',
+        position: btcLong({ leverage: 50, quantity: 0.1, stopPrice }),
+      }).warnings.map((w) => w.code)
+    expect(at(58_900)).toContain('stop-beyond-liquidation')
+    expect(at(59_500)).toContain('stop-near-liquidation') // (59,500 − 59,036.14) / 59,036.14 = 0.79 % < 1 %
+    const far = at(59_800) // 1.29 %
+    expect(far).not.toContain('stop-near-liquidation')
+    expect(far).not.toContain('stop-beyond-liquidation')
+  })
+
+  it("warns when the leverage is above the tier's maximum", () => {
+    // 1 BTC at 60,000 = 60,000 notional: bracket 2, max 100x
+    const a = ok({
+      marginMode: 'isolated',
+      venue: 'binanceusdm',
+      position: btcLong({ leverage: 125, quantity: 1 }),
+    })
+    expect(a.tier?.tier).toBe(2)
+    expect(a.warnings.find((w) => w.code === 'leverage-above-tier-max')?.message).toMatch(/125x.*100x/)
+  })
+
+  it('derives the isolated size from margin × leverage', () => {
+    // 600 × 10 / 60,000 = 0.1 BTC
+    const a = ok({
+      walletBalance: 600,
+      marginMode: 'isolated',
+      venue: 'binanceusdm',
+      position: btcLong({ leverage: 10 }),
+      lotSize: 0.001,
+    })
+    expect(a.quantity).toBe(0.1)
+  })
+
+  it('gives errors and no numbers for impossible inputs', () => {
+    const unknown = run({
+      walletBalance: 1_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: { ...btcLong({ quantity: 1 }), symbol: 'NOPE/USDT:USDT' },
+    })
+    expect(unknown).toEqual({ errors: [expect.objectContaining({ field: 'position.symbol' })], warnings: [] })
+    const other = run({
+      walletBalance: 1_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ quantity: 0.01 }),
+      otherPositions: [{ symbol: 'XYZ/USDT:USDT', side: 'long', quantity: 1, entryPrice: 1, markPrice: 1 }],
+    })
+    expect(other.errors.map((e) => e.field)).toEqual(['otherPositions[0].symbol'])
+    // 0.9 USD of risk over a 1,000 stop (no fees) buys 0.0009 BTC: below one 0.001 lot
+    const tiny = run({
+      walletBalance: 1_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ stopPrice: 59_000, riskUsd: 0.9 }),
+      lotSize: 0.001,
+      feeRate: 0,
+    })
+    expect(tiny.errors.map((e) => e.field)).toEqual(['position.riskUsd'])
+    expect('quantity' in tiny).toBe(false)
+    const huge = run({
+      walletBalance: 1e9,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ quantity: 2_000 }),
+    })
+    expect(huge.errors[0]?.message).toMatch(/above the largest tier/) // 120,000,000 > the fixture's 70,000,000 cap
+  })
+})

@@ -1,0 +1,300 @@
+import { fundingCost, priceDistance } from './carry'
+import type { LiquidationResult } from './liquidation'
+import { sideSign, solveTieredLiquidation } from './liquidation'
+import { bybitIsolatedLiquidation } from './liquidation-bybit'
+import type { SizingVenue } from './liquidation-for-leverage'
+import { riskAdjustedSize } from './risk-adjusted'
+import { lossAtStop, roundDownToLot, sizeFromRisk } from './risk-sizing'
+import type { RiskSizing } from './risk-sizing'
+import type {
+  SizeAnswer,
+  SizeErrorAnswer,
+  SizingMarket,
+  SizingMarketLookup,
+  TiersSource,
+} from './size-answer'
+import type { FieldError, SizeRequest } from './size-request'
+import { sizeWarnings } from './size-warnings'
+import type { MarginTier } from './tiers'
+import { findTier, flatTier, maintenanceMargin } from './tiers'
+
+/** Regular-account taker fees as the venues publish them (Binance USDⓈ-M 0.05 %, Bybit perpetuals 0.055 %). */
+export const DEFAULT_TAKER_FEE: Record<SizingVenue, { rate: number; source: string }> = {
+  binanceusdm: { rate: 0.0005, source: 'Binance USDⓈ-M regular-user taker fee 0.05 % assumed' },
+  bybit: { rate: 0.00055, source: 'Bybit non-VIP perpetual taker fee 0.055 % assumed' },
+}
+
+export const DEFAULT_LIQUIDATION_BUFFER_PERCENT = 1
+
+const FORMULAS: Record<SizingVenue, Record<'isolated' | 'cross', string>> = {
+  binanceusdm: {
+    isolated:
+      'Binance USDⓈ-M, isolated: LP = (WB + cum − side·Q·EP) / (Q·MMR − side·Q), tier at the liquidation notional',
+    cross:
+      'Binance USDⓈ-M, cross: LP = (WB − TMM1 + UPNL1 + cum − side·Q·EP) / (Q·MMR − side·Q), tier at the liquidation notional',
+  },
+  bybit: {
+    isolated: 'Bybit USDT contract, isolated: LP = EP ∓ (IM − MM) / Q, MM = Q·EP·MMR − mmDeduction at entry',
+    cross:
+      'Bybit unified account, cross (derived): margin balance = total maintenance margin at the liquidation price',
+  },
+}
+
+interface ResolvedMarket {
+  tiers: MarginTier[]
+  /** The market's own table (for leverage limits), even when the request overrides the rate. */
+  marketTiers: MarginTier[] | null
+  settle: string
+  contractSize: number
+  source: TiersSource
+}
+
+function resolveMarket(
+  lookup: SizingMarketLookup,
+  venue: SizingVenue,
+  symbol: string,
+  override: { rate?: number; amount?: number },
+  field: string,
+  errors: FieldError[],
+): ResolvedMarket | null {
+  const market: SizingMarket | null = lookup(venue, symbol)
+  if (override.rate !== undefined) {
+    return {
+      tiers: [flatTier(override.rate, override.amount ?? 0)],
+      marketTiers: market?.tiers ?? null,
+      settle: market?.settle ?? symbol.split(':')[1]?.split('-')[0] ?? 'USDT',
+      // Linear USDT/USDC perpetuals on both venues count quantity in base units.
+      contractSize: market?.contractSize ?? 1,
+      source: {
+        kind: 'request',
+        date: null,
+        description: 'maintenance margin rate and amount given in the request',
+      },
+    }
+  }
+  if (!market) {
+    errors.push({
+      field,
+      message: `no maintenance-margin tiers for "${symbol}" on ${venue}; check the symbol or give maintenanceMarginRate/maintenanceAmount`,
+    })
+    return null
+  }
+  return {
+    tiers: market.tiers,
+    marketTiers: market.tiers,
+    settle: market.settle,
+    contractSize: market.contractSize,
+    source: market.source,
+  }
+}
+
+/** Computes every figure of the calculator for a parsed request (see parseSizeRequest). Never throws. */
+export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeAnswer | SizeErrorAnswer {
+  const errors: FieldError[] = []
+  const p = r.position
+  const market = resolveMarket(
+    lookup,
+    r.venue,
+    p.symbol,
+    { rate: r.maintenanceMarginRate, amount: r.maintenanceAmount },
+    'position.symbol',
+    errors,
+  )
+  const feeRate = r.feeRate ?? DEFAULT_TAKER_FEE[r.venue].rate
+  const equity = r.accountEquity ?? (r.marginMode === 'cross' ? r.walletBalance : undefined)
+  const riskBudget =
+    p.riskUsd ?? (p.riskPercent !== undefined && equity !== undefined ? (p.riskPercent / 100) * equity : null)
+  const riskField = p.riskUsd !== undefined ? 'position.riskUsd' : 'position.riskPercent'
+  const lot = r.lotSize ?? null
+
+  let quantity: number
+  let sizing: RiskSizing | null = null
+  let quantityField = 'position.quantity'
+  if (p.quantity !== undefined) quantity = p.quantity
+  else if (riskBudget !== null && p.stopPrice !== undefined) {
+    sizing = sizeFromRisk({
+      riskBudgetUsd: riskBudget,
+      entryPrice: p.entryPrice,
+      stopPrice: p.stopPrice,
+      feeRate,
+      lotSizeBase: lot,
+    })
+    quantity = sizing.quantityBase
+    quantityField = riskField
+  } else {
+    // isolated margin and leverage fix the notional: margin × leverage
+    const raw = ((r.walletBalance as number) * (p.leverage as number)) / p.entryPrice
+    quantity = lot === null ? raw : roundDownToLot(raw, lot)
+    quantityField = 'walletBalance'
+  }
+  if (!(quantity > 0))
+    errors.push({
+      field: quantityField,
+      message: `gives a quantity below one lot (${lot}): nothing to trade`,
+    })
+  const notional = quantity * p.entryPrice
+  const entryTier = market ? findTier(market.tiers, notional) : null
+  if (market && quantity > 0 && !entryTier) {
+    const cap = market.tiers[market.tiers.length - 1]?.maxNotional
+    errors.push({
+      field: quantityField,
+      message: `notional ${notional} is above the largest tier's cap ${cap} of ${p.symbol}`,
+    })
+  }
+
+  let otherMm = 0
+  let otherUpnl = 0
+  if (r.marginMode === 'cross') {
+    r.otherPositions?.forEach((o, i) => {
+      const m = resolveMarket(
+        lookup,
+        r.venue,
+        o.symbol,
+        { rate: o.maintenanceMarginRate, amount: o.maintenanceAmount },
+        `otherPositions[${i}].symbol`,
+        errors,
+      )
+      if (!m) return
+      const n = o.quantity * o.markPrice
+      const tier = findTier(m.tiers, n)
+      if (!tier)
+        return void errors.push({
+          field: `otherPositions[${i}].quantity`,
+          message: `notional ${n} is above the largest tier of ${o.symbol}`,
+        })
+      otherMm += maintenanceMargin(tier, n)
+      otherUpnl += sideSign(o.side) * o.quantity * (o.markPrice - o.entryPrice)
+    })
+  }
+  if (errors.length > 0 || !market || !entryTier) return { errors, warnings: [] }
+
+  const initialMargin = p.leverage !== undefined ? notional / p.leverage : null
+  const marginBalance =
+    r.marginMode === 'cross' ? (r.walletBalance as number) : (r.walletBalance ?? (initialMargin as number))
+  const liquidation = liquidationFor(r, quantity, marginBalance, otherMm, otherUpnl, market.tiers)
+  const lp = liquidation.liquidationPrice
+  const stop = p.stopPrice ?? null
+  const loss = stop === null ? null : lossAtStop(quantity, p.entryPrice, stop, feeRate)
+  const atr = r.atr ?? null
+  const usedTier = liquidation.tierAtLiquidation ?? entryTier
+
+  return {
+    venue: r.venue,
+    liquidationFormula: FORMULAS[r.venue][r.marginMode],
+    marginMode: r.marginMode,
+    symbol: p.symbol,
+    side: p.side,
+    settleCurrency: market.settle,
+    entryPrice: p.entryPrice,
+    stopPrice: stop,
+    quantity,
+    quantityContracts: quantity / market.contractSize,
+    contractSize: market.contractSize,
+    notional,
+    leverage: p.leverage ?? null,
+    initialMargin,
+    marginBalance,
+    tier: entryTier,
+    liquidationPrice: lp,
+    liquidationPriceReason: liquidation.reason,
+    liquidationTier: liquidation.tierAtLiquidation,
+    liquidationPriceWithEntryTier: liquidation.priceWithEntryTier,
+    maintenanceMarginRate: usedTier.maintenanceMarginRate,
+    maintenanceAmount: usedTier.maintenanceAmount,
+    maintenanceMarginAtEntry: maintenanceMargin(entryTier, notional),
+    sizing,
+    riskBudget,
+    lossAtStop: loss?.totalUsd ?? null,
+    lossAtStopDetail: loss,
+    feeRate,
+    feeRateSource: r.feeRate !== undefined ? 'request' : DEFAULT_TAKER_FEE[r.venue].source,
+    funding: fundingFor(r, notional),
+    stopDistance: stop === null ? null : priceDistance(p.entryPrice, stop, atr),
+    liquidationDistance: lp === null ? null : priceDistance(p.entryPrice, lp, atr),
+    riskAdjusted: riskAdjustedSize({
+      riskLevel: r.riskLevel ?? null,
+      quantityBase: quantity,
+      entryPrice: p.entryPrice,
+      leverage: p.leverage ?? null,
+      riskBudgetUsd: riskBudget,
+      feeRate,
+      lotSizeBase: lot,
+    }),
+    liquidationClusters: { value: null, reason: 'n/a: needs the liquidation heatmap model' },
+    tiersSource: market.source,
+    warnings: sizeWarnings({
+      side: p.side,
+      marginMode: r.marginMode,
+      stopPrice: stop,
+      liquidation,
+      bufferPercent: r.liquidationBufferPercent ?? DEFAULT_LIQUIDATION_BUFFER_PERCENT,
+      leverage: p.leverage ?? null,
+      leverageTier: market.marketTiers ? findTier(market.marketTiers, notional) : null,
+      initialMarginUsd: initialMargin,
+      marginBalanceUsd: marginBalance,
+      lossAtStopUsd: loss?.totalUsd ?? null,
+      riskBudgetUsd: riskBudget,
+      unroundedForLackOfLot: sizing !== null && lot === null,
+      feeRateIsDefault: r.feeRate === undefined ? DEFAULT_TAKER_FEE[r.venue].source : null,
+      otherPositionsIgnored: r.marginMode === 'isolated' && (r.otherPositions?.length ?? 0) > 0,
+      derivedFormula:
+        r.venue === 'bybit' && r.marginMode === 'cross'
+          ? 'Bybit publishes no closed form for cross margin: the price solves margin balance = maintenance margin (its account MM rate reaching 100 %), without fees to close or collateral haircuts'
+          : null,
+    }),
+    errors: [],
+  }
+}
+
+function liquidationFor(
+  r: SizeRequest,
+  quantity: number,
+  marginBalance: number,
+  otherMm: number,
+  otherUpnl: number,
+  tiers: MarginTier[],
+): LiquidationResult {
+  const { side, entryPrice } = r.position
+  if (r.venue === 'bybit' && r.marginMode === 'isolated')
+    return bybitIsolatedLiquidation({
+      side,
+      quantityBase: quantity,
+      entryPrice,
+      positionMarginUsd: marginBalance,
+      tiers,
+    })
+  return solveTieredLiquidation(
+    {
+      side,
+      quantityBase: quantity,
+      entryPrice,
+      walletBalanceUsd: marginBalance,
+      otherMaintenanceMarginUsd: otherMm,
+      otherUnrealizedPnlUsd: otherUpnl,
+    },
+    tiers,
+  )
+}
+
+function fundingFor(r: SizeRequest, notional: number): SizeAnswer['funding'] {
+  if (r.fundingRatePerPeriod === undefined || r.fundingIntervalHours === undefined)
+    return { value: null, reason: 'no funding rate given (fundingRatePerPeriod with fundingIntervalHours)' }
+  if (r.holdingHours === undefined) return { value: null, reason: 'no holding time given (holdingHours)' }
+  const f = fundingCost({
+    side: r.position.side,
+    notionalUsd: notional,
+    fundingRatePerPeriod: r.fundingRatePerPeriod,
+    fundingIntervalHours: r.fundingIntervalHours,
+    holdingHours: r.holdingHours,
+  })
+  return {
+    value: {
+      ratePerPeriod: r.fundingRatePerPeriod,
+      intervalHours: r.fundingIntervalHours,
+      holdingHours: r.holdingHours,
+      periods: f.periods,
+      cost: f.costUsd,
+    },
+    reason: null,
+  }
+}

@@ -1,0 +1,113 @@
+import type { PositionSide } from '../market-event'
+import type { LiquidationResult } from './liquidation'
+import type { SizeWarning } from './size-answer'
+import type { MarginTier } from './tiers'
+
+export interface WarningContext {
+  side: PositionSide
+  marginMode: 'isolated' | 'cross'
+  stopPrice: number | null
+  liquidation: LiquidationResult
+  /** Percent of the liquidation price inside which a stop is too close. */
+  bufferPercent: number
+  leverage: number | null
+  /** Tier of the entry notional in the market's own table (for its leverage limit); null if unknown. */
+  leverageTier: MarginTier | null
+  initialMarginUsd: number | null
+  marginBalanceUsd: number
+  lossAtStopUsd: number | null
+  riskBudgetUsd: number | null
+  /** The size came from a risk budget but no lot size was known, so it is unrounded. */
+  unroundedForLackOfLot: boolean
+  feeRateIsDefault: string | null
+  otherPositionsIgnored: boolean
+  derivedFormula: string | null
+}
+
+/** Every warning the calculator panel shows, most dangerous first. */
+export function sizeWarnings(c: WarningContext): SizeWarning[] {
+  const w: SizeWarning[] = []
+  const lp = c.liquidation.liquidationPrice
+  if (c.liquidation.liquidatedAtEntry)
+    w.push({
+      code: 'liquidated-at-entry',
+      severity: 'danger',
+      message:
+        lp === null
+          ? 'the margin does not cover the maintenance margin at any price'
+          : `liquidation price ${lp} is at or beyond the entry: the margin cannot carry this position`,
+    })
+  if (lp !== null && c.stopPrice !== null) {
+    const beyond = c.side === 'long' ? c.stopPrice <= lp : c.stopPrice >= lp
+    const gapPercent = (Math.abs(c.stopPrice - lp) / lp) * 100
+    if (beyond)
+      w.push({
+        code: 'stop-beyond-liquidation',
+        severity: 'danger',
+        message: `the stop ${c.stopPrice} lies beyond the liquidation price ${lp}: the position is liquidated before the stop can fill`,
+      })
+    else if (gapPercent < c.bufferPercent)
+      w.push({
+        code: 'stop-near-liquidation',
+        severity: 'caution',
+        message: `the stop ${c.stopPrice} lies within ${gapPercent.toFixed(2)} % of the liquidation price ${lp} (buffer ${c.bufferPercent} %): a wick or mark/last gap can liquidate first`,
+      })
+  }
+  if (c.leverage !== null && c.leverageTier?.maxLeverage != null && c.leverage > c.leverageTier.maxLeverage)
+    w.push({
+      code: 'leverage-above-tier-max',
+      severity: 'danger',
+      message: `leverage ${c.leverage}x is above the ${c.leverageTier.maxLeverage}x the venue allows in tier ${c.leverageTier.tier} (notional ${c.leverageTier.minNotional}–${c.leverageTier.maxNotional})`,
+    })
+  if (
+    c.marginMode === 'isolated' &&
+    c.initialMarginUsd !== null &&
+    c.marginBalanceUsd < c.initialMarginUsd * (1 - 1e-9)
+  )
+    w.push({
+      code: 'margin-below-initial',
+      severity: 'danger',
+      message: `the isolated margin ${c.marginBalanceUsd} is below the initial margin ${c.initialMarginUsd} the leverage requires`,
+    })
+  if (c.lossAtStopUsd !== null && c.riskBudgetUsd !== null && c.lossAtStopUsd > c.riskBudgetUsd * (1 + 1e-9))
+    w.push({
+      code: 'loss-exceeds-risk-budget',
+      severity: 'caution',
+      message: `the loss at the stop ${c.lossAtStopUsd.toFixed(2)} (fees included) exceeds the risk budget ${c.riskBudgetUsd.toFixed(2)}`,
+    })
+  if (c.liquidation.beyondLastTier)
+    w.push({
+      code: 'beyond-last-tier',
+      severity: 'caution',
+      message: 'the liquidation notional lies above the largest tier; its rate was extended',
+    })
+  if (lp === null && !c.liquidation.liquidatedAtEntry && c.liquidation.reason)
+    w.push({ code: 'no-liquidation-price', severity: 'info', message: c.liquidation.reason })
+  const { tierAtEntry, tierAtLiquidation, priceWithEntryTier } = c.liquidation
+  if (tierAtEntry && tierAtLiquidation && tierAtEntry.tier !== tierAtLiquidation.tier)
+    w.push({
+      code: 'liquidation-tier-differs',
+      severity: 'info',
+      message: `the notional at the liquidation price falls in tier ${tierAtLiquidation.tier}, not the entry's tier ${tierAtEntry.tier}; the price uses tier ${tierAtLiquidation.tier} (tier ${tierAtEntry.tier} alone would give ${priceWithEntryTier ?? 'none'})`,
+    })
+  if (c.unroundedForLackOfLot)
+    w.push({
+      code: 'lot-size-unknown',
+      severity: 'caution',
+      message: 'lot size unknown (give lotSize): the quantity is not rounded to what the venue accepts',
+    })
+  if (c.feeRateIsDefault)
+    w.push({
+      code: 'fee-rate-default',
+      severity: 'info',
+      message: `feeRate not given: ${c.feeRateIsDefault}`,
+    })
+  if (c.otherPositionsIgnored)
+    w.push({
+      code: 'other-positions-ignored',
+      severity: 'info',
+      message: 'otherPositions do not affect an isolated position and were not used',
+    })
+  if (c.derivedFormula) w.push({ code: 'formula-derived', severity: 'info', message: c.derivedFormula })
+  return w
+}
