@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { WorkerOptions } from 'node:worker_threads'
 import type { MarketEvent } from '../../../shared/market-event'
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
 import { WORKER_TIMING } from '../../../shared/worker-protocol'
@@ -8,6 +9,8 @@ import type { Logger } from '../logging/logger'
 
 export interface ScoringHostOptions {
   workerPath: string
+  /** Passed to `new Worker` (tests use it to run the TypeScript source). */
+  workerOptions?: WorkerOptions
   logger: Logger
   onSnapshots: (snapshots: MarketSnapshot[], all: boolean) => void
   onStatusChange: (status: WorkerStatus) => void
@@ -109,7 +112,7 @@ export class ScoringHost {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.opts.workerPath)
+    const worker = new Worker(this.opts.workerPath, this.opts.workerOptions)
     this.worker = worker
     this.lastHeartbeatMs = Date.now()
     this.workerBaseSeq = this.checkpointSeq
