@@ -21,7 +21,7 @@ export function flowMetrics(ctx: EvalContext): FlowResult {
 
   const asOf = v.vpinAsOfMs
   out['vpin-buckets'] = ok(v.bucketsCompleted, 'buckets', asOf)
-  let vpinReason: string | null = null
+  let vpinReason: string | null
   if (v.bucketVolBase === null) {
     const has = v.bootstrapStartMs === null ? 0 : (m.asOfMs ?? nowMs) - v.bootstrapStartMs
     vpinReason = `estimating daily volume: needs ${cfg.vpinBootstrapMinutes} min of trades, has ${formatDuration(has)}`
