@@ -20,6 +20,8 @@ export function protocolForPath(path: string): Protocol | null {
 /** One client connection: its subscriptions and the faults applied to it. */
 export class EmulatedConnection {
   private readonly unsubscribers: (() => void)[] = []
+  /** A client that re-subscribes a stream it already has (after a book resync) gets it once, as a venue does. */
+  private readonly subscribed = new Set<string>()
   stalled = false
   private skipNextBook = false
   private lastFrame: string | null = null
@@ -76,7 +78,8 @@ export class EmulatedConnection {
     if (msg.method === 'SUBSCRIBE') {
       for (const stream of params) {
         const market = this.binance.market(kind, stream.split('@')[0] as string)
-        if (!market) continue // e.g. !forceOrder@arr: no liquidation was recorded, the stream stays quiet
+        if (!market || this.subscribed.has(stream)) continue // !forceOrder@arr: none recorded, stays quiet
+        this.subscribed.add(stream)
         this.feeds.add(market.feed)
         const isBook = stream.includes('@depth')
         this.unsubscribers.push(market.feed.subscribe(stream, (t) => this.send(t, isBook)))
@@ -115,6 +118,8 @@ export class EmulatedConnection {
     if (!feed) return
     this.feeds.add(feed)
     for (const topic of args) {
+      if (this.subscribed.has(topic)) continue
+      this.subscribed.add(topic)
       const isBook = topic.startsWith('orderbook.')
       // Bybit sends a snapshot on subscribe: built from the replayed state, or the recorded one still ahead.
       const snapshot = this.bybit.snapshotFor(category, topic)

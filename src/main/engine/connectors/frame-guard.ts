@@ -1,0 +1,146 @@
+import type { ConnectorVenue } from './url-override'
+
+export type FrameVerdict = 'ok' | 'malformed' | 'duplicate' | 'outOfOrder' | 'seqGap'
+
+/** What a frame says about its place in its stream: a stream key and a monotonic position, if it has one. */
+interface FramePosition {
+  key: string
+  /** Strictly increasing per key (trade id, book update id, event time). */
+  pos: number | null
+  /** For books: the update id the venue says came just before (Binance `pu`, OKX `prevSeqId`). */
+  prev?: number | null
+  /** Bybit book snapshot: starts a new sequence. */
+  reset?: boolean
+  /** Book updates must be contiguous: position exactly prev + 1 (Binance spot `U`, Bybit `u`). */
+  first?: number | null
+}
+
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'string' ? Number(v) : v
+  return typeof n === 'number' && Number.isFinite(n) ? n : null
+}
+
+type Classifier = (url: string, m: Record<string, unknown>) => FramePosition | null | 'malformed'
+
+const binance: Classifier = (url, m) => {
+  const e = m.e
+  const s = String(m.s ?? '')
+  const market = /\/ws\/\d+$/.test(url) ? 'spot' : 'perp'
+  if (e === 'trade' || e === 'aggTrade') {
+    if (num(m.p) === null || num(m.q) === null) return 'malformed'
+    return { key: `${market}:trade:${s}`, pos: num(e === 'trade' ? m.t : m.a) }
+  }
+  if (e === 'depthUpdate') {
+    if (!Array.isArray(m.b) || !Array.isArray(m.a) || num(m.u) === null) return 'malformed'
+    return {
+      key: `${market}:depth:${s}`,
+      pos: num(m.u),
+      prev: num(m.pu),
+      first: m.pu === undefined ? num(m.U) : null,
+    }
+  }
+  if (e === 'markPriceUpdate') {
+    if (num(m.p) === null) return 'malformed'
+    return { key: `mark:${s}`, pos: num(m.E) }
+  }
+  if (m.u !== undefined && m.b !== undefined && m.a !== undefined && e === undefined) {
+    return { key: `${market}:bookTicker:${s}`, pos: num(m.u) }
+  }
+  return null
+}
+
+const bybit: Classifier = (_url, m) => {
+  const topic = m.topic
+  if (typeof topic !== 'string') return null
+  const d = m.data as Record<string, unknown> | Record<string, unknown>[] | undefined
+  if (d === undefined || d === null || typeof d !== 'object') return 'malformed'
+  if (topic.startsWith('orderbook.') && !Array.isArray(d)) {
+    const u = num(d.u)
+    if (u === null) return 'malformed'
+    return { key: topic, pos: u, reset: m.type === 'snapshot', first: m.type === 'snapshot' ? null : u }
+  }
+  if (topic.startsWith('publicTrade.') && Array.isArray(d)) {
+    const last = d[d.length - 1]
+    return { key: topic, pos: num(last?.seq) ?? num(last?.T) }
+  }
+  // Tickers carry no per-topic sequence (cs is shared with the book), so they are not position-checked.
+  return null
+}
+
+const okx: Classifier = (_url, m) => {
+  const arg = m.arg as { channel?: string; instId?: string } | undefined
+  if (!arg || m.data === undefined) return null
+  if (!Array.isArray(m.data)) return 'malformed'
+  const first = m.data[0] as Record<string, unknown> | undefined
+  const key = `${arg.channel}:${arg.instId}`
+  if (arg.channel?.startsWith('books') && first) {
+    return { key, pos: num(first.seqId), prev: num(first.prevSeqId), reset: m.action === 'snapshot' }
+  }
+  if (arg.channel === 'trades' && first) return { key, pos: num(first.tradeId) }
+  return null
+}
+
+const CLASSIFIERS: Record<ConnectorVenue, Classifier> = { binanceusdm: binance, binance, bybit, okx }
+
+/**
+ * Inspects every WebSocket frame before ccxt parses it. A malformed frame, a frame already seen, or one
+ * older than the newest of its stream is counted and dropped (ccxt never sees it, so it cannot poison a
+ * book or a trade cache). A book update that skips sequence ids is reported as `seqGap` and passed on:
+ * the connector resynchronizes that book.
+ */
+export class FrameGuard {
+  readonly counts: Record<Exclude<FrameVerdict, 'ok'>, number> = {
+    malformed: 0,
+    duplicate: 0,
+    outOfOrder: 0,
+    seqGap: 0,
+  }
+  private readonly lastPos = new Map<string, number>()
+  private readonly logged = new Set<string>()
+  private readonly classify: Classifier
+
+  constructor(
+    venue: ConnectorVenue,
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    this.classify = CLASSIFIERS[venue]
+  }
+
+  inspect(url: string, message: unknown): FrameVerdict {
+    const verdict = this.judge(url, message)
+    if (verdict !== 'ok') {
+      this.counts[verdict]++
+      if (!this.logged.has(verdict)) {
+        this.logged.add(verdict)
+        this.log(`${verdict} frame on ${url} (further ones counted, not logged)`)
+      }
+    }
+    return verdict
+  }
+
+  /** Forget a stream's position (after a resubscribe the venue starts a new sequence). */
+  resetStreams(): void {
+    this.lastPos.clear()
+  }
+
+  private judge(url: string, message: unknown): FrameVerdict {
+    if (typeof message !== 'object' || message === null) return 'malformed'
+    if (Array.isArray(message)) return 'ok'
+    const p = this.classify(url, message as Record<string, unknown>)
+    if (p === 'malformed') return 'malformed'
+    if (p === null || p.pos === null) return 'ok'
+    // Spot and perp connections reuse topic names (Bybit `orderbook.200.BTCUSDT`): positions are per connection.
+    p.key = `${url}|${p.key}`
+    const last = this.lastPos.get(p.key)
+    if (p.reset || last === undefined) {
+      this.lastPos.set(p.key, p.pos)
+      return 'ok'
+    }
+    if (p.pos === last) return 'duplicate'
+    if (p.pos < last) return 'outOfOrder'
+    this.lastPos.set(p.key, p.pos)
+    if (p.prev !== undefined && p.prev !== null && p.prev !== last) return 'seqGap'
+    if (p.first !== undefined && p.first !== null && p.first > last + 1) return 'seqGap'
+    return 'ok'
+  }
+}

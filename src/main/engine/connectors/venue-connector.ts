@@ -1,0 +1,269 @@
+import ccxt from 'ccxt'
+import type { Exchange } from 'ccxt'
+import type { GapEvent, MarketEvent } from '../../../shared/market-event'
+import { isPerpSymbol } from '../../../shared/market-event'
+import type { VenueStatus } from '../data-source'
+import type { ConnectorOptions } from './connector-options'
+import { createExchange } from './exchange-factory'
+import { FrameGuard } from './frame-guard'
+import type { HistoryDeps } from './history'
+import { backfillMarket, pollMarket } from './history'
+import type { StreamSpec, WatchedMarket } from './market-streams'
+import { binanceLiquidationStream, streamsFor } from './market-streams'
+import { tradeEvent } from './normalize'
+import type { CcxtTrade } from './normalize'
+import { RestBudget } from './rest-budget'
+import { StreamLoop } from './stream-loop'
+import type { ConnectorVenue } from './url-override'
+import { VenueStatusTracker } from './venue-status'
+
+type WsClient = {
+  url: string
+  connection?: { readyState?: number; terminate?: () => void }
+  onError(e: Error): void
+}
+
+/** All streams, pollers and backfills of one venue, on one ccxt.pro instance and one REST budget. */
+export class VenueConnector {
+  readonly status: VenueStatusTracker
+  readonly guard: FrameGuard
+  readonly budget: RestBudget
+  private ex: Exchange | null = null
+  private readonly watched = new Map<string, WatchedMarket>()
+  private readonly loops: StreamLoop<unknown>[] = []
+  private readonly timers: NodeJS.Timeout[] = []
+  private readonly lastFrameMs = new Map<string, number>()
+  private stopped = false
+  stalls = 0
+
+  constructor(
+    readonly venue: ConnectorVenue,
+    private readonly symbols: readonly string[],
+    private readonly emit: (events: MarketEvent[], live: boolean) => void,
+    private readonly opts: ConnectorOptions,
+  ) {
+    this.status = new VenueStatusTracker(venue)
+    const log = (line: string) => opts.log(`[${venue}] ${line}`)
+    this.guard = new FrameGuard(venue, log)
+    this.budget = new RestBudget(opts.restBudget, (_ms, why) => {
+      this.status.message = why
+      log(why)
+    })
+  }
+
+  /** `live`: polled current values (they make a metric fresh); false: history from a backfill. */
+  private deps(live = false): HistoryDeps {
+    return {
+      ex: this.ex as Exchange,
+      venue: this.venue,
+      budget: this.budget,
+      emit: (events) => this.emit(events, live),
+      progress: (p) => this.opts.onProgress(this.venue, p),
+    }
+  }
+
+  async start(): Promise<void> {
+    this.status.state = 'connecting'
+    const ex = await createExchange(this.venue, this.opts.override, {
+      guard: this.guard,
+      budget: this.budget,
+      onFrame: (url) => this.lastFrameMs.set(url, Date.now()),
+    })
+    this.ex = ex
+    await this.budget.run(() => ex.loadMarkets())
+    const intervals = await this.fundingIntervals(ex)
+    for (const symbol of this.symbols) {
+      const market = ex.markets?.[symbol]
+      if (!market) throw new Error(`${this.venue} has no market "${symbol}"`)
+      this.watched.set(symbol, {
+        symbol,
+        marketId: String(market.id),
+        market,
+        contractSize: market.contractSize ?? 1,
+        fundingIntervalHours: isPerpSymbol(symbol) ? (intervals.get(symbol) ?? null) : null,
+        lastExchangeTsMs: null,
+        lastBookEmitMs: 0,
+        lastMark: '',
+        lastFunding: '',
+        lastOi: '',
+      })
+    }
+    for (const m of this.watched.values()) {
+      for (const spec of streamsFor(ex, this.venue, m, this.opts)) this.startLoop(spec, m)
+    }
+    if (this.venue === 'binanceusdm' && [...this.watched.keys()].some(isPerpSymbol)) {
+      this.startLoop(binanceLiquidationStream(ex, this.watched), null)
+    }
+    this.startPollers()
+    const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
+    this.timers.push(wd)
+    this.status.state = 'connected'
+    if (this.opts.backfill) void this.backfillAll()
+  }
+
+  /**
+   * Funding interval per perp: Bybit and OKX state it per market; Binance lists the symbols whose interval
+   * differs from its 8 h default in /fapi/v1/fundingInfo, so a symbol absent from that list runs 8 h.
+   */
+  private async fundingIntervals(ex: Exchange): Promise<Map<string, number>> {
+    const out = new Map<string, number>()
+    for (const symbol of this.symbols) {
+      const info = ex.markets?.[symbol]?.info as Record<string, unknown> | undefined
+      if (this.venue === 'bybit' && info?.fundingInterval !== undefined)
+        out.set(symbol, Number(info.fundingInterval) / 60)
+    }
+    if (this.venue === 'binanceusdm') {
+      const fn = (ex as unknown as { fapiPublicGetFundingInfo(): Promise<unknown> }).fapiPublicGetFundingInfo
+      const list = (await this.budget.run(() => fn.call(ex)).catch(() => [])) as {
+        symbol?: string
+        fundingIntervalHours?: number
+      }[]
+      const byId = new Map(list.map((r) => [r.symbol, Number(r.fundingIntervalHours)]))
+      for (const symbol of this.symbols)
+        if (isPerpSymbol(symbol)) out.set(symbol, byId.get(ex.markets?.[symbol]?.id ?? '') ?? 8)
+    }
+    return out
+  }
+
+  private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {
+    const loop = new StreamLoop<unknown>(
+      `${this.venue}:${m?.symbol ?? '*'}:${spec.stream}`,
+      {
+        watch: spec.watch,
+        onData: (v, now) => {
+          const events = spec.toEvents(v, now)
+          if (events.length === 0) return
+          if (m) m.lastExchangeTsMs = Math.max(m.lastExchangeTsMs ?? 0, ...events.map((e) => e.exchangeTsMs))
+          this.status.healthy()
+          this.emit(events, true)
+        },
+        onError: (err, ms) => {
+          if (this.stopped) return
+          const msg = err instanceof Error ? err.message.split('\n')[0] : String(err)
+          this.status.problem('reconnecting', `${spec.stream} ${m?.symbol ?? ''}: ${msg}; retry in ${ms} ms`)
+          if (spec.stream === 'book') this.guard.resetStreams()
+        },
+        onRecovered: (downSinceMs) => {
+          this.status.counts.reconnects++
+          if (m && spec.stream === 'trade') void this.fillGap(m, downSinceMs)
+        },
+      },
+      this.opts.backoff,
+    )
+    this.loops.push(loop)
+    loop.start()
+  }
+
+  /** After an outage the missed trades are fetched over REST and the gap is marked either way. */
+  private async fillGap(m: WatchedMarket, downSinceMs: number): Promise<void> {
+    const ex = this.ex as Exchange
+    const fromTsMs = m.lastExchangeTsMs ?? downSinceMs
+    const base = {
+      type: 'gap' as const,
+      venue: this.venue,
+      symbol: m.symbol,
+      stream: 'trade',
+      reason: 'stream reconnected',
+    }
+    try {
+      const trades = (await this.budget.run(() =>
+        ex.fetchTrades(m.symbol, fromTsMs + 1, 1000),
+      )) as CcxtTrade[]
+      const ctx = { venue: this.venue, symbol: m.symbol, receiveTsMs: Date.now() }
+      const filled = trades
+        .map((t) => tradeEvent(ctx, t, m.contractSize))
+        .filter((e) => e !== null && e.exchangeTsMs > fromTsMs)
+      const toTsMs = Math.max(m.lastExchangeTsMs ?? fromTsMs, ...filled.map((e) => e!.exchangeTsMs))
+      const gap: GapEvent = {
+        ...base,
+        exchangeTsMs: toTsMs,
+        receiveTsMs: Date.now(),
+        fromTsMs,
+        toTsMs,
+        backfilled: true,
+      }
+      this.emit([...filled.filter((e) => e !== null), gap], false)
+      for (const what of ['openInterest', 'longShort'] as const)
+        void pollMarket(this.deps(true), m, what).catch(() => {})
+    } catch (err) {
+      const now = Date.now()
+      const reason = `${base.reason}; backfill failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`
+      this.emit(
+        [
+          {
+            ...base,
+            reason,
+            exchangeTsMs: fromTsMs,
+            receiveTsMs: now,
+            fromTsMs,
+            toTsMs: m.lastExchangeTsMs ?? fromTsMs,
+            backfilled: false,
+          },
+        ],
+        false,
+      )
+    }
+  }
+
+  /** A connection that is open but silent for watchdogMs is failed on purpose so its streams resubscribe. */
+  private watchdog(): void {
+    const ex = this.ex as unknown as { clients?: Record<string, WsClient> }
+    const now = Date.now()
+    for (const [url, client] of Object.entries(ex.clients ?? {})) {
+      if (client.connection?.readyState !== 1) continue
+      const last = this.lastFrameMs.get(url)
+      if (last === undefined) {
+        this.lastFrameMs.set(url, now)
+        continue
+      }
+      if (now - last < this.opts.watchdogMs) continue
+      this.stalls++
+      this.lastFrameMs.delete(url)
+      this.status.problem('stalled', `no frame on ${url} for ${now - last} ms; reconnecting`)
+      client.onError(new ccxt.NetworkError(`watchdog: connection silent for ${now - last} ms`))
+      client.connection?.terminate?.()
+    }
+  }
+
+  private startPollers(): void {
+    for (const what of ['openInterest', 'longShort'] as const) {
+      const run = () => {
+        for (const m of this.watched.values()) {
+          pollMarket(this.deps(true), m, what).catch((err: unknown) => {
+            this.opts.log(
+              `[${this.venue}] ${what} poll ${m.symbol}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+            )
+          })
+        }
+      }
+      run()
+      this.timers.push(setInterval(run, this.opts.pollMs[what]))
+    }
+  }
+
+  private async backfillAll(): Promise<void> {
+    if (!this.opts.backfill) return
+    for (const m of this.watched.values()) {
+      if (this.stopped) return
+      await backfillMarket(this.deps(), m, this.opts.backfill).catch((err: unknown) => {
+        this.opts.log(
+          `[${this.venue}] backfill ${m.symbol}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        )
+      })
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const t of this.timers) clearInterval(t)
+    const stops = this.loops.map((l) => l.stop())
+    await this.ex?.close().catch(() => {})
+    await Promise.all(stops)
+    this.status.state = 'idle'
+  }
+
+  statusSnapshot(nowMs: number): VenueStatus {
+    const c = this.guard.counts
+    return this.status.snapshot(nowMs, c.malformed + c.duplicate + c.outOfOrder)
+  }
+}

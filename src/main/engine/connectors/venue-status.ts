@@ -1,0 +1,60 @@
+import type { MarketEvent, VenueId } from '../../../shared/market-event'
+import type { ConnectionState, VenueStatus } from '../data-source'
+
+/** Metric streams whose staleness the status bar shows. */
+export const STATUS_METRICS = [
+  'trade',
+  'book',
+  'quote',
+  'mark',
+  'funding',
+  'openInterest',
+  'longShort',
+  'takerVolume',
+  'liquidation',
+  'candle',
+] as const
+
+/** Live health of one venue: connection state, newest event per metric, counters, latest problem. */
+export class VenueStatusTracker {
+  state: ConnectionState = 'idle'
+  message: string | null = null
+  readonly counts = { events: 0, gaps: 0, droppedFrames: 0, reconnects: 0 }
+  /** Receive time of the newest live event per metric (backfilled history does not make a metric fresh). */
+  private readonly lastReceiveMs = new Map<string, number>()
+
+  constructor(readonly venue: VenueId) {}
+
+  noteEvents(events: readonly MarketEvent[], live: boolean): void {
+    for (const ev of events) {
+      this.counts.events++
+      if (ev.type === 'gap') this.counts.gaps++
+      else if (live) this.lastReceiveMs.set(ev.type, ev.receiveTsMs)
+    }
+  }
+
+  problem(state: ConnectionState, message: string): void {
+    this.state = state
+    this.message = message
+  }
+
+  healthy(): void {
+    this.state = 'connected'
+    this.message = null
+  }
+
+  snapshot(nowMs: number, droppedFrames: number): VenueStatus {
+    const lastEventAgeMs: Record<string, number | null> = {}
+    for (const m of STATUS_METRICS) {
+      const t = this.lastReceiveMs.get(m)
+      lastEventAgeMs[m] = t === undefined ? null : Math.max(0, nowMs - t)
+    }
+    return {
+      venue: this.venue,
+      state: this.state,
+      lastEventAgeMs,
+      counts: { ...this.counts, droppedFrames },
+      message: this.message,
+    }
+  }
+}
