@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { SizingVenue } from '../../../shared/sizing/liquidation-for-leverage'
+import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
+import {
+  buildTiersSnapshot,
+  NO_LOT_SIZE_NOTE,
+  serializeTiersSnapshot,
+} from '../../../shared/sizing/tiers-snapshot-build'
+import { loadTiersSnapshotFile } from './bundled-tiers'
+
+/** What the cache needs of a ccxt exchange (binanceusdm, bybit): its `fetchLeverageTiers`. */
+export interface LeverageTiersFetcher {
+  fetchLeverageTiers: (symbols?: string[]) => Promise<Record<string, unknown>>
+}
+
+/** One file per venue, in the snapshot format, so the bundled file and the cache share one parser. */
+export function tiersCachePath(cacheDir: string, venue: SizingVenue): string {
+  return join(cacheDir, `leverage-tiers-${venue}.json`)
+}
+
+/** The cached tiers of a venue, or null when none were fetched yet. A damaged file is an error. */
+export function readTiersCache(cacheDir: string, venue: SizingVenue): ParsedTiersSnapshot | null {
+  const path = tiersCachePath(cacheDir, venue)
+  return existsSync(path) ? loadTiersSnapshotFile(path) : null
+}
+
+/**
+ * Fetches the venue's tiers with ccxt and replaces the cache atomically (write then rename), so a failed
+ * fetch or a crash keeps the previous cache. The fetch date goes into the file: the UI dates the figures.
+ */
+export async function refreshTiersCache(
+  exchange: LeverageTiersFetcher,
+  venue: SizingVenue,
+  cacheDir: string,
+  nowMs: number = Date.now(),
+): Promise<{ path: string; markets: number; skipped: string[] }> {
+  const raw = await exchange.fetchLeverageTiers()
+  const fetchedIso = new Date(nowMs).toISOString()
+  const { snapshot, skipped } = buildTiersSnapshot(raw, {
+    venue,
+    snapshotDate: fetchedIso.slice(0, 10),
+    source: `ccxt fetchLeverageTiers (${venue}) fetched ${fetchedIso}`,
+    lotSizeNote: NO_LOT_SIZE_NOTE,
+    // Bybit's raw risk limits may omit mmDeduction; Binance always sends cum.
+    strictAmounts: venue === 'binanceusdm',
+  })
+  mkdirSync(cacheDir, { recursive: true })
+  const path = tiersCachePath(cacheDir, venue)
+  const tmp = `${path}.${process.pid}.tmp`
+  writeFileSync(tmp, serializeTiersSnapshot(snapshot))
+  renameSync(tmp, path)
+  return { path, markets: Object.keys(snapshot.markets).length, skipped }
+}
