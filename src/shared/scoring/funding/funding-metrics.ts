@@ -1,9 +1,8 @@
 import type { EvalContext } from '../eval-context'
 import { gapReason } from '../gaps'
 import { DAY_MS, HOUR_MS, needs, na, ok } from '../metric'
-import { percentileRank } from '../stats/percentile'
 import { ringFirstTs, ringIndexAsOf, ringVal } from '../stats/timed-ring'
-import { fundingHistorySpanMs, fundingSorted } from './funding-state'
+import { fundingHistorySpanMs, fundingRank } from './funding-state'
 import { fundingAprFromPerHour, fundingRatePerReferencePeriod } from './funding-units'
 
 export const FUNDING_REGIMES = [
@@ -57,18 +56,17 @@ export function fundingMetrics(ctx: EvalContext): FundingResult {
     out['funding-percentile'] = na('fraction', why, asOf)
     out['funding-zscore'] = na('sigma', why, asOf)
   } else {
-    const sw = fundingSorted(f)
+    const wr = fundingRank(f, f.ratePerHour)
     const partial =
       span < cfg.fundingHistoryDays * DAY_MS
         ? `based on ${Math.floor(span / DAY_MS)} d of the ${cfg.fundingHistoryDays} d window`
         : null
-    res.percentile = percentileRank(sw, f.ratePerHour)
-    out['funding-percentile'] =
-      res.percentile === null ? na('fraction', 'empty history', asOf) : ok(res.percentile, 'fraction', asOf)
+    res.percentile = wr ? wr.rank : null
+    out['funding-percentile'] = wr ? ok(wr.rank, 'fraction', asOf) : na('fraction', 'empty history', asOf)
     out['funding-percentile']!.reason ??= partial
     out['funding-zscore'] =
-      sw.std > 0
-        ? ok((f.ratePerHour - sw.mean) / sw.std, 'sigma', asOf)
+      wr && wr.std > 0
+        ? ok((f.ratePerHour - wr.mean) / wr.std, 'sigma', asOf)
         : na('sigma', 'funding never varied in the window', asOf)
   }
   res.regime = ctx.band('funding-regime', res.percentile, cfg.fundingRegimePercentiles, FUNDING_REGIMES)

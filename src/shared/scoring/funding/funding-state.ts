@@ -1,8 +1,8 @@
 import type { FundingEvent } from '../../market-event'
 import type { ScoringConfig } from '../config'
 import { DAY_MS, MINUTE_MS } from '../metric'
-import type { SortedWeighted } from '../stats/percentile'
-import { buildSortedWeighted } from '../stats/percentile'
+import type { WeightedRank } from '../stats/percentile'
+import { weightedRank } from '../stats/percentile'
 import type { TimedRing } from '../stats/timed-ring'
 import { ringCreate, ringLastTs, ringPush, ringShift, ringTs, ringVal } from '../stats/timed-ring'
 import { fundingRatePerHour } from './funding-units'
@@ -24,8 +24,8 @@ export interface FundingState {
   pendingEstimate: { ratePerHour: number; intervalHours: number; fundingTsMs: number } | null
   history: TimedRing
   historyVersion: number
-  sorted: SortedWeighted | null
-  sortedVersion: number
+  /** Rank of the current rate, cached until the history or the rate changes. */
+  rankCache: { version: number; ratePerHour: number; result: WeightedRank | null } | null
   /** Samples of the current rate per hour for the 4 / 8 / 24 h trajectory. */
   path: TimedRing
   /** When the market entered its current extreme regime (debounced), for persistence. */
@@ -48,8 +48,7 @@ export function fundingCreate(cfg: ScoringConfig): FundingState {
     pendingEstimate: null,
     history: ringCreate(historyCap, 2),
     historyVersion: 0,
-    sorted: null,
-    sortedVersion: -1,
+    rankCache: null,
     path: ringCreate(pathCap),
     extremeSinceMs: null,
     extremeLabel: null,
@@ -109,19 +108,13 @@ export function fundingApply(f: FundingState, cfg: ScoringConfig, ev: FundingEve
     ringPush(f.path, ts, rph)
 }
 
-/** Sorted view of the history, rebuilt only when a settled sample arrived since the last call. */
-export function fundingSorted(f: FundingState): SortedWeighted {
-  if (f.sorted && f.sortedVersion === f.historyVersion) return f.sorted
-  const n = f.history.size
-  const values = new Float64Array(n)
-  const weights = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    values[i] = ringVal(f.history, i, 0)
-    weights[i] = ringVal(f.history, i, 1)
-  }
-  f.sorted = buildSortedWeighted(values, weights)
-  f.sortedVersion = f.historyVersion
-  return f.sorted
+/** Percentile, mean and std of the settled history for the current rate (cached). */
+export function fundingRank(f: FundingState, ratePerHour: number): WeightedRank | null {
+  const c = f.rankCache
+  if (c && c.version === f.historyVersion && c.ratePerHour === ratePerHour) return c.result
+  const result = weightedRank(f.history, ratePerHour)
+  f.rankCache = { version: f.historyVersion, ratePerHour, result }
+  return result
 }
 
 /** Time covered by the history: from the start of the oldest period to the newest funding time. */
