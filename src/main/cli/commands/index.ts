@@ -1,5 +1,8 @@
 import type { Command } from '../command'
 import { serveCommand } from './serve'
+import { importCommand } from './import'
+import { replayCommand } from './replay'
+import { exportCommand } from './export'
 
 /** Every `radar` command, in the order `radar --help` lists them. */
-export const commands: readonly Command[] = [serveCommand]
+export const commands: readonly Command[] = [serveCommand, importCommand, replayCommand, exportCommand]

@@ -96,7 +96,7 @@ export const binanceWsImporter: Importer = {
         const l = lines[i] as Line
         if (Number.isNaN(l.recvMs)) continue
         const d = l.data
-        const rawSym = String(d.s ?? d.symbol ?? fileSymbol ?? '')
+        const rawSym: string = String(d.s ?? d.symbol ?? fileSymbol ?? '')
         if (!rawSym) {
           ctx.badRow(i + 1, 'message names no symbol')
           continue

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { MarketEvent } from '../../../../shared/market-event'
-import type { BadRow, ImportOptions, ImportResult } from './types'
+import type { ImportOptions, ImportResult } from './types'
 
 const MAX_BAD_ROWS_LISTED = 10
 

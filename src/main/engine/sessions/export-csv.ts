@@ -1,0 +1,132 @@
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MarketEvent, MarketEventType } from '../../../shared/market-event'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { replaySessionReport } from './replay-report'
+import { SessionReader } from './session-reader'
+
+/** Event fields written for each type, in column order; book levels are flattened to bidN/askN columns. */
+const COMMON = ['exchangeTsMs', 'receiveTsMs', 'venue', 'symbol'] as const
+
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : JSON.stringify(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+class CsvFile {
+  private fd: number
+  private pending: string[] = []
+  rows = 0
+  constructor(
+    path: string,
+    readonly columns: string[],
+  ) {
+    this.fd = openSync(path, 'w')
+    this.pending.push(columns.join(','))
+  }
+  row(values: unknown[]): void {
+    this.pending.push(values.map(csvField).join(','))
+    this.rows++
+    if (this.pending.length >= 4096) this.flush()
+  }
+  flush(): void {
+    if (this.pending.length) writeSync(this.fd, `${this.pending.join('\n')}\n`)
+    this.pending = []
+  }
+  close(): void {
+    this.flush()
+    closeSync(this.fd)
+  }
+}
+
+function columnsFor(ev: MarketEvent, bookDepth: number): string[] {
+  const rest = Object.keys(ev).filter((k) => k !== 'type' && !(COMMON as readonly string[]).includes(k))
+  if (ev.type !== 'book') return [...COMMON, ...rest]
+  const levels: string[] = []
+  for (let i = 1; i <= bookDepth; i++)
+    levels.push(`bid${i}Price`, `bid${i}QtyBase`, `ask${i}Price`, `ask${i}QtyBase`)
+  return [...COMMON, 'sequence', ...levels]
+}
+
+function valuesFor(ev: MarketEvent, columns: string[]): unknown[] {
+  if (ev.type === 'book') {
+    const out: unknown[] = [ev.exchangeTsMs, ev.receiveTsMs, ev.venue, ev.symbol, ev.sequence]
+    for (let i = 0; i < (columns.length - 5) / 4; i++) {
+      out.push(ev.bids[i]?.[0], ev.bids[i]?.[1], ev.asks[i]?.[0], ev.asks[i]?.[1])
+    }
+    return out
+  }
+  const rec = ev as unknown as Record<string, unknown>
+  return columns.map((c) => rec[c])
+}
+
+export interface CsvExportResult {
+  files: { name: string; rows: number }[]
+}
+
+/**
+ * Writes a session as CSV: one file of raw events per event type (`trade.csv`, `book.csv`, ...) and
+ * `metrics.csv`, the scoring snapshot of every market each `everyMs` of session time.
+ */
+export function exportSessionCsv(
+  path: string,
+  outDir: string,
+  opts: { everyMs?: number; bookDepth?: number } = {},
+): CsvExportResult {
+  mkdirSync(outDir, { recursive: true })
+  const bookDepth = opts.bookDepth ?? 10
+  const files = new Map<MarketEventType, CsvFile>()
+  const reader = SessionReader.open(path)
+  for (const ev of reader.events()) {
+    let f = files.get(ev.type)
+    if (!f) {
+      f = new CsvFile(join(outDir, `${ev.type}.csv`), columnsFor(ev, bookDepth))
+      files.set(ev.type, f)
+    }
+    f.row(valuesFor(ev, f.columns))
+  }
+  reader.close()
+  for (const f of files.values()) f.close()
+
+  // Metric names differ per market and appear over time: collect rows first, then fix the columns.
+  const series: { tsMs: number; s: MarketSnapshot }[] = []
+  replaySessionReport(path, {
+    snapshotEveryMs: opts.everyMs ?? 60_000,
+    onSnapshots: (tsMs, snaps) => snaps.forEach((s) => series.push({ tsMs, s })),
+  })
+  const metricNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.metrics)))].sort()
+  const labelNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.labels)))].sort()
+  const metrics = new CsvFile(join(outDir, 'metrics.csv'), [
+    'tsMs',
+    'market',
+    'asOfMs',
+    'lastPrice',
+    'eventCount',
+    ...metricNames.flatMap((m) => [m, `${m}.unit`, `${m}.reason`]),
+    ...labelNames.map((l) => `label.${l}`),
+  ])
+  for (const { tsMs, s } of series) {
+    metrics.row([
+      tsMs,
+      s.key,
+      s.asOfMs,
+      s.lastPrice,
+      s.eventCount,
+      ...metricNames.flatMap((m) => [s.metrics[m]?.value, s.metrics[m]?.unit, s.metrics[m]?.reason]),
+      ...labelNames.map((l) => s.labels[l]),
+    ])
+  }
+  metrics.close()
+  return {
+    files: [
+      ...[...files.entries()].map(([t, f]) => ({ name: `${t}.csv`, rows: f.rows })),
+      { name: 'metrics.csv', rows: metrics.rows },
+    ],
+  }
+}

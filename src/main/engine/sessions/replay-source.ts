@@ -1,0 +1,208 @@
+import type { MarketEvent, VenueId } from '../../../shared/market-event'
+import type { DataSource, EventSink, VenueStatus } from '../data-source'
+import { DEFAULT_BATCH_MS, SessionBatcher } from './session-batcher'
+import { SessionReader } from './session-reader'
+
+export type ReplaySpeed = 1 | 10 | 100 | 'max'
+export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [1, 10, 100, 'max']
+
+export type ReplayState = 'idle' | 'playing' | 'paused' | 'ended'
+
+/** What the UI shows: the session's own clock, never wall time. */
+export interface ReplayPosition {
+  state: ReplayState
+  speed: ReplaySpeed
+  /** End of the last emitted batch in session time; the session start before the first batch. */
+  sessionTsMs: number | null
+  startTsMs: number | null
+  endTsMs: number | null
+  eventsEmitted: number
+  /** Bumped on every seek: scoring state built before a seek no longer matches the stream. */
+  seekCount: number
+}
+
+export interface ReplayOptions {
+  speed?: ReplaySpeed
+  /** Start playing on `start()` (default) or wait paused for play/step. */
+  autoPlay?: boolean
+  batchMs?: number
+  kind?: 'replay' | 'sample'
+  label?: string
+}
+
+/** Longest stretch of synchronous work at max speed before yielding, so pause/seek stay responsive. */
+const MAX_SLICE_MS = 20
+
+/**
+ * Replays a session file as a DataSource. Events go out in session-time batches (see SessionBatcher), so
+ * the batches are identical at every speed; speed only changes how long the clock waits between them.
+ */
+export class ReplaySource implements DataSource {
+  readonly kind: 'replay' | 'sample'
+  readonly label: string
+  private readonly reader: SessionReader
+  private batcher: SessionBatcher
+  private sink: EventSink | null = null
+  private listeners = new Set<(p: ReplayPosition) => void>()
+  private pos: ReplayPosition
+  /** Incremented whenever the running loop must stop (pause, seek, speed change, stop). */
+  private generation = 0
+  private venues: VenueId[]
+  private batchMs: number
+
+  constructor(
+    readonly path: string,
+    private readonly opts: ReplayOptions = {},
+  ) {
+    this.reader = SessionReader.open(path)
+    this.kind = opts.kind ?? (this.reader.metadata.source.kind === 'sample' ? 'sample' : 'replay')
+    this.label = opts.label ?? this.reader.metadata.label
+    this.batchMs = opts.batchMs ?? DEFAULT_BATCH_MS
+    this.batcher = new SessionBatcher(this.reader.events(), this.batchMs)
+    this.venues = [...this.reader.metadata.venues]
+    const span = this.reader.span
+    this.pos = {
+      state: 'idle',
+      speed: opts.speed ?? 1,
+      sessionTsMs: span.startTsMs,
+      startTsMs: span.startTsMs,
+      endTsMs: span.endTsMs,
+      eventsEmitted: 0,
+      seekCount: 0,
+    }
+  }
+
+  /** Cut-short and damage notes of the underlying file, for the UI. */
+  notes(): string[] {
+    return this.reader.notes()
+  }
+
+  get metadata() {
+    return this.reader.metadata
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    this.sink = sink
+    if (this.opts.autoPlay ?? true) this.play()
+    else this.update({ state: 'paused' })
+  }
+
+  async stop(): Promise<void> {
+    this.generation++
+    this.sink = null
+    this.update({ state: 'idle' })
+    this.reader.close()
+  }
+
+  play(): void {
+    if (!this.sink || this.pos.state === 'playing' || this.pos.state === 'ended') return
+    this.update({ state: 'playing' })
+    void this.loop(++this.generation)
+  }
+
+  pause(): void {
+    if (this.pos.state !== 'playing') return
+    this.generation++
+    this.update({ state: 'paused' })
+  }
+
+  /** Emits exactly one batch (pausing first if playing). */
+  step(): void {
+    if (!this.sink) return
+    if (this.pos.state === 'playing') this.pause()
+    if (this.pos.state === 'ended') return
+    if (!this.emitNext()) this.update({ state: 'ended' })
+  }
+
+  setSpeed(speed: ReplaySpeed): void {
+    if (!REPLAY_SPEEDS.includes(speed))
+      throw new Error(`replay speed must be one of ${REPLAY_SPEEDS.join(', ')}`)
+    const wasPlaying = this.pos.state === 'playing'
+    if (wasPlaying) this.generation++
+    this.update({ speed })
+    if (wasPlaying) void this.loop(++this.generation)
+  }
+
+  /** Moves the clock to `tsMs` (clamped to the session); the next batch starts there. */
+  seek(tsMs: number): void {
+    const { startTsMs, endTsMs } = this.pos
+    if (startTsMs === null || endTsMs === null) return
+    const t = Math.min(Math.max(tsMs, startTsMs), endTsMs)
+    const wasPlaying = this.pos.state === 'playing'
+    this.generation++
+    this.batcher = new SessionBatcher(this.reader.events(t), this.batchMs)
+    this.update({
+      sessionTsMs: t,
+      seekCount: this.pos.seekCount + 1,
+      state: this.pos.state === 'ended' ? 'paused' : this.pos.state,
+    })
+    if (wasPlaying) void this.loop(++this.generation)
+  }
+
+  position(): ReplayPosition {
+    return { ...this.pos }
+  }
+
+  onChange(cb: (p: ReplayPosition) => void): () => void {
+    this.listeners.add(cb)
+    return () => this.listeners.delete(cb)
+  }
+
+  venueStatuses(): VenueStatus[] {
+    const state = this.pos.state === 'playing' ? 'connected' : 'idle'
+    return this.venues.map((venue) => ({
+      venue,
+      state,
+      lastEventAgeMs: {},
+      counts: { events: this.pos.eventsEmitted, gaps: 0, droppedFrames: 0, reconnects: 0 },
+      message: this.pos.state === 'ended' ? 'replay reached the end of the session' : null,
+    }))
+  }
+
+  private emitNext(): boolean {
+    const b = this.batcher.next()
+    if (!b || !this.sink) return false
+    const events: MarketEvent[] = b.events
+    this.update(
+      { sessionTsMs: b.bucketEndTsMs, eventsEmitted: this.pos.eventsEmitted + events.length },
+      false,
+    )
+    this.sink(events)
+    this.emitChange()
+    return true
+  }
+
+  private async loop(gen: number): Promise<void> {
+    // Wall/session anchors: the clock maps session time to wall time from where play (re)started.
+    const wallAnchor = performance.now()
+    const sessionAnchor = this.pos.sessionTsMs ?? 0
+    let sliceStart = performance.now()
+    while (gen === this.generation) {
+      if (!this.emitNext()) {
+        if (gen === this.generation) this.update({ state: 'ended' })
+        return
+      }
+      const speed = this.pos.speed
+      if (speed === 'max') {
+        if (performance.now() - sliceStart > MAX_SLICE_MS) {
+          await new Promise((r) => setImmediate(r))
+          sliceStart = performance.now()
+        }
+        continue
+      }
+      const dueWall = wallAnchor + ((this.pos.sessionTsMs ?? sessionAnchor) - sessionAnchor) / speed
+      const wait = dueWall - performance.now()
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    }
+  }
+
+  private update(patch: Partial<ReplayPosition>, notify = true): void {
+    this.pos = { ...this.pos, ...patch }
+    if (notify) this.emitChange()
+  }
+
+  private emitChange(): void {
+    const snapshot = this.position()
+    for (const cb of this.listeners) cb(snapshot)
+  }
+}
