@@ -3,6 +3,7 @@ import { serveCommand } from './serve'
 import { importCommand } from './import'
 import { replayCommand } from './replay'
 import { exportCommand } from './export'
+import { sizeCommand } from './size'
 
 /** Every `radar` command, in the order `radar --help` lists them. */
-export const commands: readonly Command[] = [serveCommand, importCommand, replayCommand, exportCommand]
+export const commands: readonly Command[] = [serveCommand, importCommand, replayCommand, exportCommand, sizeCommand]
