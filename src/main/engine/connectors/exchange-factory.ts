@@ -52,6 +52,7 @@ export async function createExchange(
   }
   const onRestResponse = (exAny.onRestResponse as (...a: unknown[]) => unknown).bind(ex)
   exAny.onRestResponse = (status: number, ...rest: unknown[]): unknown => {
+    hooks.budget.lastHttpStatus = status
     if (status === 429 || status === 418 || status >= 500) {
       hooks.budget.lastRetryAfterMs = retryAfterMs(rest[3] as Record<string, unknown>, Date.now())
     }

@@ -38,6 +38,8 @@ export class RestBudget {
   pausedUntilMs = 0
   /** Set by the exchange's error hook just before ccxt throws for a 429/418/5xx. */
   lastRetryAfterMs: number | null = null
+  /** HTTP status of the newest response (ccxt maps some venues' 5xx bodies to non-transient classes). */
+  lastHttpStatus: number | null = null
   readonly counts = { requests: 0, rateLimited: 0, serverErrors: 0, retries: 0 }
 
   constructor(
@@ -53,10 +55,17 @@ export class RestBudget {
         if (wait > 0) await sleep(wait)
         this.counts.requests++
         this.lastRetryAfterMs = null
+        this.lastHttpStatus = null
         return await fn()
       } catch (err) {
-        const limited = err instanceof ccxt.RateLimitExceeded || err instanceof ccxt.DDoSProtection
-        const transient = err instanceof ccxt.ExchangeNotAvailable || err instanceof ccxt.NetworkError
+        const status = this.lastHttpStatus ?? 0
+        const limited =
+          err instanceof ccxt.RateLimitExceeded ||
+          err instanceof ccxt.DDoSProtection ||
+          status === 429 ||
+          status === 418
+        const transient =
+          err instanceof ccxt.ExchangeNotAvailable || err instanceof ccxt.NetworkError || status >= 500
         if ((!limited && !transient) || attempt >= this.opts.maxRetries) throw err
         this.counts.retries++
         if (limited) this.counts.rateLimited++
