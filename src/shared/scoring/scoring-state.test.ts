@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import type { MarketEvent } from '../market-event'
+import { rankMarkets } from './ranking'
+import {
+  applyEvents,
+  createScoringState,
+  drainRegimeShifts,
+  exportState,
+  importState,
+  setLiquidationProximity,
+  snapshotMarket,
+} from './scoring-state'
+import { PERP, T0, funding, fundingSeries, oi, trade } from './test-fixtures'
+
+const KEY = 'binanceusdm:BTC/USDT:USDT'
+const H = 3_600_000
+
+describe('regime shifts', () => {
+  it('emits one shift for a regime change and none while the value hovers at the edge', () => {
+    const s = createScoringState()
+    // history: 100 payments at 1..100 e-6 per hour (8 h): percentile of x ~ its rank / 100
+    applyEvents(
+      s,
+      fundingSeries(T0, 100, 8, (i) => (i + 1) * 8e-6),
+    )
+    const start = T0 + 100 * 8 * H
+    // a live estimate at the median: percentile (49 + 0.5) / 100 = 0.495 -> Neutral
+    applyEvents(s, [funding(start - 60_000, 50 * 8e-6, 8, false)])
+    drainRegimeShifts(s)
+    const evs: MarketEvent[] = []
+    // oscillate between the 94th and 96th percentile (edge at 0.95) for an hour, one estimate every 10 s
+    for (let i = 0; i < 360; i++)
+      evs.push(funding(start + i * 10_000, (i % 2 ? 96.5 : 94.5) * 8e-6, 8, false))
+    applyEvents(s, evs)
+    const hover = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
+    // margin 0.04: 0.965 passes 0.75 + 0.04 (Positive) but not 0.95 + 0.04, and 0.945 never drops below 0.91:
+    // one shift Neutral -> Positive, then no flapping across the 0.95 edge
+    expect(hover.map((x) => [x.from, x.to])).toEqual([['Neutral', 'Positive']])
+    applyEvents(s, [funding(start + H, 100.5 * 8e-6, 8, false)])
+    const up = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
+    expect(up.map((x) => x.to)).toEqual(['Extreme Positive'])
+  })
+})
+
+describe('liquidation proximity input', () => {
+  it('is n/a until the heatmap feeds it, then enters the stress index', () => {
+    const s = createScoringState()
+    applyEvents(s, [trade(T0, 100, 1, 'buy'), oi(T0, 1000, 100_000)])
+    expect(snapshotMarket(s, KEY)!.metrics['liq-prox-2pct-usd']!.reason).toBe(
+      'liquidation heatmap not available',
+    )
+    setLiquidationProximity(s, KEY, {
+      asOfMs: T0,
+      nearestAbovePrice: 101,
+      nearestAboveUsd: 2000,
+      nearestBelowPrice: 98,
+      nearestBelowUsd: 3000,
+      usdWithin1Pct: 2000,
+      usdWithin2Pct: 5000,
+    })
+    const snap = snapshotMarket(s, KEY)!
+    // 5000 / 100,000 OI = 5 % = the full-scale fraction -> component 1, the only one present -> LSI 100
+    expect(snap.metrics['lsi-c-liq']!.value).toBeCloseTo(1, 12)
+    expect(snap.metrics['lsi']!.value).toBeCloseTo(100, 9)
+    expect(() => setLiquidationProximity(s, 'okx:NOPE/USDT:USDT', null)).toThrow(/unknown market/)
+  })
+})
+
+describe('checkpoints and ranking', () => {
+  it('survives a structured clone and keeps scoring identically', () => {
+    const a = createScoringState()
+    const evs = fundingSeries(T0, 40, 8, (i) => (i % 5) * 1e-5)
+    applyEvents(a, evs.slice(0, 30))
+    const b = importState(structuredClone(exportState(a)))
+    applyEvents(a, evs.slice(30))
+    applyEvents(b, evs.slice(30))
+    expect(snapshotMarket(b, KEY)).toEqual(snapshotMarket(a, KEY))
+    expect(() => importState({ version: 1 })).toThrow(/unrecognized scoring checkpoint/)
+  })
+
+  it('ranks by stress, highest first, n/a last with its reason', () => {
+    const s = createScoringState()
+    for (const [venue, u] of [
+      ['binanceusdm', 5000],
+      ['bybit', 1000],
+    ] as const) {
+      applyEvents(s, [trade(T0, 100, 1, 'buy', venue, PERP), oi(T0, 1000, 100_000, venue, PERP)])
+      setLiquidationProximity(s, `${venue}:${PERP}`, {
+        asOfMs: T0,
+        nearestAbovePrice: null,
+        nearestAboveUsd: null,
+        nearestBelowPrice: null,
+        nearestBelowUsd: null,
+        usdWithin1Pct: 0,
+        usdWithin2Pct: u,
+      })
+    }
+    applyEvents(s, [trade(T0, 100, 1, 'buy', 'okx', PERP)])
+    const ranked = rankMarkets([...s.markets.keys()].map((k) => snapshotMarket(s, k)!))
+    // 5000 / 100k / 0.05 = 1 -> 100; 1000 / 100k / 0.05 = 0.2 -> 20; okx has no component
+    expect(ranked.map((r) => [r.key, r.rank, r.value])).toEqual([
+      ['binanceusdm:BTC/USDT:USDT', 1, 100],
+      ['bybit:BTC/USDT:USDT', 2, 20],
+      ['okx:BTC/USDT:USDT', null, null],
+    ])
+    expect(ranked[2]!.reason).toMatch(/^no component available/)
+  })
+})
