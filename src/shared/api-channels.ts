@@ -9,9 +9,43 @@ export const INVOKE_CHANNELS = [
   'getSettings',
   'updateSettings',
   'simulateWorkerFault',
+  'listSessions',
+  'openSession',
+  'closeSession',
+  'replayControl',
+  'getReplayPosition',
+  'deleteSession',
+  'startImport',
+  'cancelImport',
+  'startRecording',
+  'stopRecording',
+  'getSeries',
+  'watchSeries',
+  'addJournalEntry',
+  'listJournal',
+  'exportJournalCsv',
+  'listAlertRules',
+  'saveAlertRule',
+  'deleteAlertRule',
+  'getAlertLog',
+  'getHeatmap',
+  'getLeverageTiers',
+  'searchMarkets',
+  'startLive',
 ] as const
 
-export const EVENT_CHANNELS = ['engineStatus', 'snapshots', 'notice', 'settings'] as const
+export const EVENT_CHANNELS = [
+  'engineStatus',
+  'snapshots',
+  'notice',
+  'settings',
+  'replayPosition',
+  'importProgress',
+  'recording',
+  'seriesUpdate',
+  'alertFired',
+  'regimeShift',
+] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

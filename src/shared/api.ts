@@ -6,6 +6,19 @@ import type { EngineStatus, Notice } from './engine-status'
 import type { EventChannel, EventSubscriberName, InvokeChannel } from './api-channels'
 import { INVOKE_CHANNELS } from './api-channels'
 
+import type { ImportProgress, RecordingStatus, ReplayPosition, SessionSummary } from './contract/sessions'
+import { sessionRequests } from './contract/sessions'
+import type { MarketSeries, SeriesUpdate } from './contract/series'
+import { seriesRequests } from './contract/series'
+import type { JournalEntry } from './contract/journal'
+import { journalRequests } from './contract/journal'
+import type { AlertFired, AlertRule } from './contract/alerts'
+import { alertRequests } from './contract/alerts'
+import type { HeatmapView } from './contract/heatmap'
+import { heatmapRequests } from './contract/heatmap'
+import type { LeverageTiersView } from './contract/markets'
+import { marketRequests } from './contract/markets'
+
 export * from './api-channels'
 
 /**
@@ -24,6 +37,12 @@ export const invokeRequestSchemas = {
   updateSettings: settingsPatchSchema,
   /** Test and support aid, refused unless the engine was started with diagnostics on. */
   simulateWorkerFault: z.object({ fault: z.enum(['crash', 'hang']) }).strict(),
+  ...sessionRequests,
+  ...seriesRequests,
+  ...journalRequests,
+  ...alertRequests,
+  ...heatmapRequests,
+  ...marketRequests,
 } as const satisfies Record<InvokeChannel, z.ZodType>
 
 export interface AppInfo {
@@ -49,6 +68,29 @@ export interface InvokeResponses {
   getSettings: SettingsView
   updateSettings: SettingsView
   simulateWorkerFault: { accepted: true }
+  listSessions: SessionSummary[]
+  openSession: ReplayPosition
+  closeSession: { closed: true }
+  replayControl: ReplayPosition
+  getReplayPosition: ReplayPosition | null
+  deleteSession: { deleted: true }
+  startImport: { jobId: string }
+  cancelImport: { cancelled: boolean }
+  startRecording: RecordingStatus
+  stopRecording: RecordingStatus
+  getSeries: MarketSeries
+  watchSeries: { watching: string | null }
+  addJournalEntry: JournalEntry
+  listJournal: JournalEntry[]
+  exportJournalCsv: { csv: string; fileName: string }
+  listAlertRules: AlertRule[]
+  saveAlertRule: AlertRule[]
+  deleteAlertRule: AlertRule[]
+  getAlertLog: AlertFired[]
+  getHeatmap: HeatmapView
+  getLeverageTiers: LeverageTiersView
+  searchMarkets: { key: string; venue: string; symbol: string }[]
+  startLive: { started: true }
 }
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>
@@ -61,6 +103,20 @@ export interface EventPayloads {
   snapshots: MarketSnapshot[]
   notice: Notice
   settings: SettingsView
+  replayPosition: ReplayPosition | null
+  importProgress: ImportProgress
+  recording: RecordingStatus
+  /** Series updates of the market the UI watches (see watchSeries), batched with snapshots. */
+  seriesUpdate: SeriesUpdate
+  alertFired: AlertFired
+  /** Regime, tag and composite-level changes, for row flashes. */
+  regimeShift: {
+    key: string
+    field: string
+    from: string | null
+    to: string | null
+    marketTsMs: number | null
+  }
 }
 
 // The channel-name lists and the payload maps must name the same channels.

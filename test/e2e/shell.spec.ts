@@ -14,7 +14,6 @@ test('the shell loads with live engine and worker status and no console errors',
   await expect(page.getByTestId('worker-state')).toContainText('running')
   await expect(page.getByTestId('source-badge')).toHaveText('NO DATA')
   await expect(page.getByTestId('radar-empty')).toContainText('Open a recorded session')
-  await expect(page.getByTestId('chart-empty')).toBeVisible()
   // The heartbeat age keeps refreshing: status is live, not a one-off render.
   const first = await page.getByTestId('worker-state').textContent()
   await expect(page.getByTestId('worker-state')).not.toHaveText(first ?? '', { timeout: 5000 })

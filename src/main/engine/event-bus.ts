@@ -1,4 +1,5 @@
 import type { EventChannel, EventPayloads } from '../../shared/api'
+import { EVENT_CHANNELS } from '../../shared/api-channels'
 
 type Listener<E extends EventChannel> = (payload: EventPayloads[E]) => void
 
@@ -18,9 +19,7 @@ export class EventBus {
 
   /** Every channel to one listener, for transports that forward everything. */
   onAny(listener: <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void): () => void {
-    const offs = (['engineStatus', 'snapshots', 'notice', 'settings'] as const).map((c) =>
-      this.on(c, (p) => listener(c, p)),
-    )
+    const offs = EVENT_CHANNELS.map((c) => this.on(c, (p) => listener(c, p)))
     return () => offs.forEach((off) => off())
   }
 

@@ -1,51 +1,58 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { RadarApi } from '../../shared/api'
 import { useEngine } from './hooks/use-engine'
+import type { ScreenId, ScreenProps } from './screen-props'
 import { TopBar } from './components/top-bar'
-import { RadarList } from './components/radar-list'
-import { ChartArea } from './components/chart-area'
-import { RightPanel } from './components/right-panel'
 import { StatusBar } from './components/status-bar'
 import { Notices } from './components/notices'
-import { SettingsPanel } from './components/settings-panel'
+import { NavTabs } from './components/nav-tabs'
+import { RadarScreen } from './radar/radar-screen'
+import { MarketScreen } from './market/market-screen'
+import { SessionsScreen } from './sessions/sessions-screen'
+import { ReplayBar } from './sessions/replay-bar'
+import { AlertsScreen } from './alerts/alerts-screen'
+import { JournalScreen } from './journal/journal-screen'
+import { SettingsScreen } from './settings/settings-screen'
 
 interface Props {
   api: RadarApi
   connected: boolean
 }
 
+const SCREENS: Record<ScreenId, (p: ScreenProps) => React.JSX.Element | null> = {
+  radar: RadarScreen,
+  market: MarketScreen,
+  sessions: SessionsScreen,
+  alerts: AlertsScreen,
+  journal: JournalScreen,
+  settings: SettingsScreen,
+}
+
 export function App({ api, connected }: Props) {
   const engine = useEngine(api)
+  const [screen, setScreen] = useState<ScreenId>('radar')
   const [selectedKey, setSelectedKey] = useState<string | null>(null)
-  const [settingsOpen, setSettingsOpen] = useState(false)
-  const markets = useMemo(
-    () => [...engine.snapshots.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    [engine.snapshots],
-  )
-  const selected = selectedKey ? (engine.snapshots.get(selectedKey) ?? null) : null
+  const navigate = useCallback((next: ScreenId, marketKey?: string) => {
+    if (marketKey !== undefined) setSelectedKey(marketKey)
+    setScreen(next)
+  }, [])
+  const props: ScreenProps = { api, engine, selectedKey, navigate }
+  const Screen = SCREENS[screen]
   return (
     <div className={`shell theme-${engine.settings?.settings.theme ?? 'dark'}`}>
-      <TopBar status={engine.status} connected={connected} onOpenSettings={() => setSettingsOpen(true)} />
+      <TopBar status={engine.status} connected={connected} onOpenSettings={() => navigate('settings')} />
+      <NavTabs current={screen} hasMarket={selectedKey !== null} onSelect={(s) => navigate(s)} />
       <Notices notices={engine.notices} settingsWarning={engine.settings?.warning ?? null} />
       {engine.error && (
         <div className="notice notice-error" role="alert">
           {engine.error}
         </div>
       )}
+      <ReplayBar {...props} />
       <div className="workspace">
-        <RadarList snapshots={markets} selectedKey={selectedKey} onSelect={setSelectedKey} />
-        <ChartArea market={selected} />
-        <RightPanel market={selected} />
+        <Screen {...props} />
       </div>
       <StatusBar status={engine.status} />
-      {settingsOpen && (
-        <SettingsPanel
-          api={api}
-          view={engine.settings}
-          appInfo={engine.appInfo}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
     </div>
   )
 }

@@ -1,14 +1,10 @@
 import { useState } from 'react'
-import type { AppInfo, RadarApi, SettingsView } from '../../../shared/api'
+import type { RadarApi } from '../../../shared/api'
+import type { ScreenProps } from '../screen-props'
 
-interface Props {
-  api: RadarApi
-  view: SettingsView | null
-  appInfo: AppInfo | null
-  onClose: () => void
-}
-
-export function SettingsPanel({ api, view, appInfo, onClose }: Props) {
+export function SettingsScreen({ api, engine }: ScreenProps) {
+  const view = engine.settings
+  const appInfo = engine.appInfo
   const [error, setError] = useState<string | null>(null)
   const [watchlistText, setWatchlistText] = useState(view?.settings.watchlist.join('\n') ?? '')
   if (!view) return null
@@ -19,21 +15,9 @@ export function SettingsPanel({ api, view, appInfo, onClose }: Props) {
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
   }
   return (
-    <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <section
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Settings"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <header className="modal-header">
-          <h2>Settings</h2>
-          <button type="button" onClick={onClose} aria-label="Close settings">
-            ×
-          </button>
-        </header>
+    <div className="screen-scroll">
+      <section className="settings-screen" aria-label="Settings">
+        <h2>Settings</h2>
         {view.warning && <p className="notice notice-warning">{view.warning}</p>}
         {error && (
           <p className="notice notice-error" role="alert">

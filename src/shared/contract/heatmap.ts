@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import type { ChartTimeSec } from './series'
+
+export interface LiquidationCluster {
+  price: number
+  usd: number
+  /** Signed distance from the current price, percent. */
+  distancePct: number
+  positionSide: 'long' | 'short'
+}
+
+export interface ScenarioRow {
+  /** Price move from here, percent (-2, -1, +1, +2). */
+  movePct: number
+  longsLiquidatedUsd: number
+  shortsLiquidatedUsd: number
+  clustersCrossed: LiquidationCluster[]
+}
+
+/** The estimated liquidation map of one market, as the chart and the scenario panel need it. */
+export interface HeatmapView {
+  key: string
+  resolutionSec: number
+  /** Column start times. */
+  columns: ChartTimeSec[]
+  priceLo: number
+  priceStep: number
+  rows: number
+  /** Estimated USD per cell, column-major (`cells[c * rows + r]`), longs and shorts apart. */
+  longUsd: number[]
+  shortUsd: number[]
+  maxCellUsd: number
+  /** The model's assumptions in words (leverage mix, split rule), shown beside the map. */
+  assumptions: string[]
+  current: {
+    price: number | null
+    nearestAbove: LiquidationCluster | null
+    nearestBelow: LiquidationCluster | null
+    within1PctUsd: number | null
+    within2PctUsd: number | null
+    scenarios: ScenarioRow[]
+  } | null
+  /** Why there is no map (e.g. "needs open interest; this session has none"). */
+  unavailableReason: string | null
+}
+
+export const heatmapRequests = {
+  getHeatmap: z
+    .object({
+      key: z.string().min(1).max(128),
+      tiers: z.enum(['all', 'high', 'low']).default('all'),
+    })
+    .strict(),
+} as const

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+export interface LeverageTier {
+  tier: number
+  minNotional: number
+  maxNotional: number
+  maintenanceMarginRate: number
+  /** Maintenance amount (Binance `cum`), USD. */
+  maintenanceAmount: number
+  maxLeverage: number
+}
+
+export interface LeverageTiersView {
+  venue: string
+  symbol: string
+  tiers: LeverageTier[]
+  /** Date of the data (a bundled snapshot is dated, a fresh fetch is today). */
+  asOf: string
+  source: string
+}
+
+export const marketRequests = {
+  getLeverageTiers: z
+    .object({ venue: z.string().min(1).max(40), symbol: z.string().min(1).max(64) })
+    .strict(),
+  /** Markets the radar knows (for the watchlist search). */
+  searchMarkets: z.object({ query: z.string().max(64) }).strict(),
+  startLive: z.undefined(),
+} as const
