@@ -68,6 +68,21 @@ describe('calculateSize', () => {
     expect(a.liquidationFormula).toMatch(/Bybit/)
   })
 
+  it('Bybit cross uses the balance equation and says it is derived', () => {
+    // one position, wallet 500, long 0.02 at 50,000, MMR 0.4 %, deduction 0: margin balance = MM at P gives
+    // 500 + 0.02 × (P − 50,000) = 0.02 × P × 0.004 -> P = (500 − 1,000) / (0.00008 − 0.02) = 25,100.40
+    const a = ok({
+      walletBalance: 500,
+      marginMode: 'cross',
+      venue: 'bybit',
+      position: { symbol: 'BTC/USDT:USDT', side: 'long', entryPrice: 50_000, quantity: 0.02 },
+      maintenanceMarginRate: 0.004,
+    })
+    expect(a.liquidationPrice).toBeCloseTo(25_100.4, 2)
+    expect(a.warnings.map((w) => w.code)).toContain('formula-derived')
+    expect(a.feeRate).toBe(0.00055)
+  })
+
   it('sizes from a risk percent with fees, lot, funding, ATR and risk-adjusted size', () => {
     // budget 1 % of 10,000 = 100; per unit 1,059.5 -> 0.094 BTC (risk-sizing.test.ts); notional 5,640 (tier 1)
     // cross alone on 10,000: LP = (10,000 − 5,640) / (0.094 × 0.004 − 0.094) < 0 -> none
