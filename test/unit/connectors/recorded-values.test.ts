@@ -4,6 +4,9 @@ import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
 import { liveAgainst, until } from './helpers'
 
+/** Events read loosely, to pick one by a field only some event types have. */
+type Loose = Record<string, unknown>
+
 let emu: RunningEmulator
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, speed: 2 })
@@ -22,13 +25,14 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
       watchdogMs: 10_000,
     })
     await start()
-    const find = <T>(pred: (e: unknown) => boolean) => events.find(pred) as T | undefined
+    const find = <T>(pred: (e: Loose) => unknown) =>
+      (events as unknown as Loose[]).find(pred) as T | undefined
     await until(
       () =>
-        !!find((e: any) => e.type === 'trade' && e.tradeId === '3535188229') &&
-        !!find((e: any) => e.type === 'trade' && e.tradeId === '3071245454') &&
-        !!find((e: any) => e.type === 'mark' && e.exchangeTsMs === 1680652801000) &&
-        !!find((e: any) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000),
+        !!find((e: Loose) => e.type === 'trade' && e.tradeId === '3535188229') &&
+        !!find((e: Loose) => e.type === 'trade' && e.tradeId === '3071245454') &&
+        !!find((e: Loose) => e.type === 'mark' && e.exchangeTsMs === 1680652801000) &&
+        !!find((e: Loose) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000),
       15000,
       'recorded Binance events',
     ).catch((err: unknown) => {
@@ -43,7 +47,7 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
     })
     // usdm/btcusdt_20230405: {"e":"trade","E":1680652807006,"T":1680652804962,"s":"BTCUSDT","t":3535188229,
     //   "p":"28155.10","q":"0.001","X":"MARKET","m":true}  (m = buyer is maker, so the taker sold)
-    const perpTrade = find<TradeEvent>((e: any) => e.type === 'trade' && e.tradeId === '3535188229')!
+    const perpTrade = find<TradeEvent>((e: Loose) => e.type === 'trade' && e.tradeId === '3535188229')!
     expect(perpTrade).toMatchObject({
       venue: 'binanceusdm',
       symbol: 'BTC/USDT:USDT',
@@ -54,7 +58,7 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
     })
     // spot/btcusdt_20230405: {"e":"trade","E":1680652800000,"s":"BTCUSDT","t":3071245454,"p":"28165.47000000",
     //   "q":"0.00056000",...,"T":1680652799999,"m":true}
-    const spotTrade = find<TradeEvent>((e: any) => e.type === 'trade' && e.tradeId === '3071245454')!
+    const spotTrade = find<TradeEvent>((e: Loose) => e.type === 'trade' && e.tradeId === '3071245454')!
     expect(spotTrade).toMatchObject({
       venue: 'binance',
       symbol: 'BTC/USDT',
@@ -65,11 +69,11 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
     })
     // {"e":"markPriceUpdate","E":1680652801000,"s":"BTCUSDT","p":"28155.20000000","P":"28141.47001461",
     //   "i":"28165.15571429","r":"0.00002760","T":1680681600000}
-    const mark = find<MarkEvent>((e: any) => e.type === 'mark' && e.exchangeTsMs === 1680652801000)!
+    const mark = find<MarkEvent>((e: Loose) => e.type === 'mark' && e.exchangeTsMs === 1680652801000)!
     expect(mark.markPrice).toBe(28155.2)
     expect(mark.indexPrice).toBe(28165.15571429)
     const live = find<FundingEvent>(
-      (e: any) => e.type === 'funding' && !e.settled && e.exchangeTsMs === 1680652801000,
+      (e: Loose) => e.type === 'funding' && !e.settled && e.exchangeTsMs === 1680652801000,
     )!
     // BTCUSDT is not in /fapi/v1/fundingInfo (emulator answers []), so Binance's default 8 h applies.
     expect(live).toMatchObject({
@@ -79,11 +83,11 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
     })
     // funding-history CSV last row "BTC-USDT,2023-12-31 19:00:00.000,0.00033597" is UTC+3: 16:00 UTC = 1704038400000.
     const settled = find<FundingEvent>(
-      (e: any) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000,
+      (e: Loose) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000,
     )!
     expect(settled.fundingRatePerPeriod).toBe(0.00033597)
     await until(
-      () => !!find((e: any) => e.type === 'openInterest' && e.exchangeTsMs === 1715888100000),
+      () => !!find((e: Loose) => e.type === 'openInterest' && e.exchangeTsMs === 1715888100000),
       10000,
       'OI',
     )
@@ -107,7 +111,8 @@ describe('Bybit linear and spot through ccxt.pro against recorded payloads', () 
       backfill: false,
     })
     await start()
-    const find = <T>(pred: (e: any) => boolean) => events.find(pred) as T | undefined
+    const find = <T>(pred: (e: Loose) => unknown) =>
+      (events as unknown as Loose[]).find(pred) as T | undefined
     await until(
       () =>
         !!find((e) => e.tradeId === 'a9188a0a-82bc-50de-be60-03eedbe3cdd7') &&

@@ -4,6 +4,16 @@ import { importCommand } from './import'
 import { replayCommand } from './replay'
 import { exportCommand } from './export'
 import { sizeCommand } from './size'
+import { scanCommand } from './scan'
+import { emulateCommand } from './emulate'
 
 /** Every `radar` command, in the order `radar --help` lists them. */
-export const commands: readonly Command[] = [serveCommand, importCommand, replayCommand, exportCommand, sizeCommand]
+export const commands: readonly Command[] = [
+  serveCommand,
+  importCommand,
+  replayCommand,
+  exportCommand,
+  sizeCommand,
+  scanCommand,
+  emulateCommand,
+]
