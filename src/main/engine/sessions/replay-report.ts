@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { MarketKey } from '../../../shared/market-event'
-import { applyEvents, createScoringState, snapshotMarket } from '../../../shared/scoring/scoring-state'
+import {
+  applyEvents,
+  createScoringState,
+  snapshotMarket,
+  type ScoringState,
+} from '../../../shared/scoring/scoring-state'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { SessionBatcher, DEFAULT_BATCH_MS } from './session-batcher'
 import type { SessionMetadata } from './session-metadata'
@@ -34,9 +39,40 @@ export interface ReplayReportOptions {
   onSnapshots?: (tsMs: number, snapshots: MarketSnapshot[]) => void
 }
 
-function snapshotAll(state: ReturnType<typeof createScoringState>): MarketSnapshot[] {
+export function snapshotAll(state: ScoringState): MarketSnapshot[] {
   const keys: MarketKey[] = [...state.markets.keys()].sort()
   return keys.map((k) => snapshotMarket(state, k)).filter((s): s is MarketSnapshot => s !== null)
+}
+
+/**
+ * Snapshots every market each time session time crosses a multiple of `everyMs`, and hashes the series:
+ * two replays of one session must give the same hash whatever the speed or the pauses in between.
+ */
+export class SnapshotSeries {
+  private hash = createHash('sha256')
+  private nextAt: number | null = null
+  count = 0
+
+  constructor(
+    readonly everyMs: number,
+    private readonly onSnapshots?: (tsMs: number, snapshots: MarketSnapshot[]) => void,
+  ) {}
+
+  /** Call after each batch has been applied, with the session time the batch ends at. */
+  afterBatch(state: ScoringState, bucketEndTsMs: number): void {
+    this.nextAt ??= Math.ceil(bucketEndTsMs / this.everyMs) * this.everyMs
+    while (bucketEndTsMs >= this.nextAt) {
+      const snaps = snapshotAll(state)
+      this.hash.update(JSON.stringify([this.nextAt, snaps]))
+      this.onSnapshots?.(this.nextAt, snaps)
+      this.nextAt += this.everyMs
+      this.count++
+    }
+  }
+
+  digest(): string {
+    return this.hash.copy().digest('hex')
+  }
 }
 
 /**
@@ -48,23 +84,14 @@ export function replaySessionReport(path: string, opts: ReplayReportOptions = {}
   const t0 = performance.now()
   const state = createScoringState()
   const batcher = new SessionBatcher(reader.events(), opts.batchMs ?? DEFAULT_BATCH_MS)
-  const hash = opts.snapshotEveryMs ? createHash('sha256') : null
-  let nextSnapAt: number | null = null
+  const series = opts.snapshotEveryMs ? new SnapshotSeries(opts.snapshotEveryMs, opts.onSnapshots) : null
   let events = 0
   let batches = 0
   for (let b = batcher.next(); b; b = batcher.next()) {
     applyEvents(state, b.events)
     events += b.events.length
     batches++
-    if (opts.snapshotEveryMs) {
-      nextSnapAt ??= Math.ceil(b.bucketEndTsMs / opts.snapshotEveryMs) * opts.snapshotEveryMs
-      while (b.bucketEndTsMs >= nextSnapAt) {
-        const snaps = snapshotAll(state)
-        hash?.update(JSON.stringify([nextSnapAt, snaps]))
-        opts.onSnapshots?.(nextSnapAt, snaps)
-        nextSnapAt += opts.snapshotEveryMs
-      }
-    }
+    series?.afterBatch(state, b.bucketEndTsMs)
   }
   const wallMs = performance.now() - t0
   const span = reader.span
@@ -80,7 +107,7 @@ export function replaySessionReport(path: string, opts: ReplayReportOptions = {}
       wallMs: Math.round(wallMs),
       eventsPerSec: wallMs > 0 ? Math.round(events / (wallMs / 1000)) : 0,
     },
-    seriesHash: hash ? hash.digest('hex') : null,
+    seriesHash: series ? series.digest() : null,
   }
   reader.close()
   return report

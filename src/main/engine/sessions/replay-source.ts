@@ -173,6 +173,8 @@ export class ReplaySource implements DataSource {
   }
 
   private async loop(gen: number): Promise<void> {
+    // Never run batches inside play()/seek() itself: callers get control back first.
+    await new Promise((r) => setImmediate(r))
     // Wall/session anchors: the clock maps session time to wall time from where play (re)started.
     const wallAnchor = performance.now()
     const sessionAnchor = this.pos.sessionTsMs ?? 0

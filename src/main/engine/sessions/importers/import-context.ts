@@ -16,7 +16,7 @@ export class ImportContext {
   private bytesBefore = 0
   private fileBytes = 0
   private file = ''
-  private lastYield = Date.now()
+  private lastYield = 0
 
   constructor(
     readonly paths: readonly string[],
