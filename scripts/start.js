@@ -37,7 +37,9 @@ if (binary) {
   process.stdout.write(
     'The Electron binary is not installed and could not be downloaded here; starting browser mode instead.\n',
   )
-  const child = spawn(process.execPath, ['bin/radar.js', 'serve', ...extra], { stdio: 'inherit' })
+  // No exchange is assumed reachable here either: open the bundled recorded sample, clearly labelled.
+  const args = extra.length > 0 ? extra : ['--sample', '--play']
+  const child = spawn(process.execPath, ['bin/radar.js', 'serve', ...args], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
 }

@@ -1,5 +1,9 @@
 import type { MarketEvent } from './market-event'
 import type { MarketSnapshot } from './scoring/snapshot'
+import type { MarketSeries, SeriesUpdate } from './contract/series'
+import type { HeatmapView } from './contract/heatmap'
+import type { RegimeShift } from './scoring/regime-shift'
+import type { ScoringConfig } from './scoring/config'
 
 /** Messages from the engine to the scoring worker. */
 export type ToWorker =
@@ -9,6 +13,12 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'requestSnapshots' }
   | { type: 'simulateFault'; fault: 'crash' | 'hang' }
+  | { type: 'requestSeries'; requestId: number; key: string }
+  | { type: 'requestHeatmap'; requestId: number; key: string; tiers: 'all' | 'high' | 'low' }
+  /** Streams series updates of this market (the one the UI shows) with each snapshot batch. */
+  | { type: 'watchSeries'; key: string | null }
+  /** Scoring thresholds and weights from Settings; applies to evaluations from now on. */
+  | { type: 'configure'; config: Partial<ScoringConfig> }
 
 /** Messages from the scoring worker to the engine. */
 export type FromWorker =
@@ -18,6 +28,10 @@ export type FromWorker =
   | { type: 'snapshots'; snapshots: MarketSnapshot[]; all: boolean }
   | { type: 'checkpoint'; checkpoint: unknown; eventsProcessed: number }
   | { type: 'error'; message: string }
+  | { type: 'regimeShifts'; shifts: RegimeShift[] }
+  | { type: 'seriesUpdate'; update: SeriesUpdate }
+  | { type: 'reply'; requestId: number; ok: true; value: MarketSeries | HeatmapView }
+  | { type: 'reply'; requestId: number; ok: false; error: string }
 
 /** How often the worker sends batches, heartbeats and checkpoints. */
 export const WORKER_TIMING = {

@@ -7,6 +7,8 @@ import { createFileLogger } from './logging/logger'
 import type { SettingsStore } from './settings/settings-store'
 import { userDataPaths } from './user-data'
 import { RADAR_VERSION } from './version'
+import { createServices } from './services'
+import type { EngineServices } from './services'
 
 export interface BootOptions {
   userDataDir: string
@@ -20,6 +22,7 @@ export interface BootOptions {
 
 export interface BootedEngine {
   engine: Engine
+  services: EngineServices
   handlers: InvokeHandlers
   appInfo: AppInfo
 }
@@ -39,5 +42,6 @@ export function bootEngine(opts: BootOptions): BootedEngine {
     logPath: paths.log,
   }
   engine.start()
-  return { engine, handlers: createInvokeHandlers(engine, appInfo), appInfo }
+  const services = createServices(engine, opts.userDataDir)
+  return { engine, services, handlers: createInvokeHandlers(services, appInfo), appInfo }
 }

@@ -6,6 +6,9 @@ import { EventBus } from './event-bus'
 import type { Logger } from './logging/logger'
 import { ScoringHost } from './scoring/scoring-host'
 import type { SettingsStore } from './settings/settings-store'
+import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
+import type { MarketSeries } from '../../shared/contract/series'
+import type { HeatmapView } from '../../shared/contract/heatmap'
 
 export interface EngineOptions {
   workerPath: string
@@ -28,6 +31,7 @@ export class Engine {
   private readonly snapshots = new Map<string, MarketSnapshot>()
   private source: DataSource | null = null
   private statusTimer: NodeJS.Timeout | null = null
+  private readonly ingestListeners = new Set<(events: MarketEvent[]) => void>()
 
   constructor(private readonly opts: EngineOptions) {
     this.host = new ScoringHost({
@@ -39,7 +43,20 @@ export class Engine {
         this.notify('warning', `The scoring worker was restarted: ${reason}. Its state was restored.`)
         this.host.requestSnapshots()
       },
+      onRegimeShifts: (shifts) => {
+        for (const s of shifts) {
+          this.bus.emit('regimeShift', {
+            key: s.key,
+            field: s.kind,
+            from: s.from,
+            to: s.to,
+            marketTsMs: s.atMs,
+          })
+        }
+      },
+      onSeriesUpdate: (update) => this.bus.emit('seriesUpdate', update),
     })
+    this.bus.on('settings', () => this.configureScoring())
   }
 
   get logger(): Logger {
@@ -56,6 +73,7 @@ export class Engine {
 
   start(): void {
     this.host.start()
+    this.configureScoring()
     this.statusTimer = setInterval(() => this.pushStatus(), this.opts.statusIntervalMs ?? 1000)
     const warning = this.opts.settings.view().warning
     if (warning) this.opts.logger.warn('settings file damaged', { warning })
@@ -73,8 +91,7 @@ export class Engine {
   async setSource(source: DataSource | null): Promise<void> {
     await this.source?.stop()
     this.source = source
-    this.snapshots.clear()
-    this.host.reset()
+    this.resetScoring()
     this.pushStatus()
     if (source) {
       await source.start((events) => this.ingest(events))
@@ -84,6 +101,43 @@ export class Engine {
 
   ingest(events: MarketEvent[]): void {
     this.host.send(events)
+    for (const l of this.ingestListeners) l(events)
+  }
+
+  /** Taps every batch the engine receives (the recorder uses it). */
+  onIngest(listener: (events: MarketEvent[]) => void): () => void {
+    this.ingestListeners.add(listener)
+    return () => this.ingestListeners.delete(listener)
+  }
+
+  /** Starts scoring afresh (after a seek: scores of another timeline must not mix in). */
+  resetScoring(): void {
+    this.snapshots.clear()
+    this.host.reset()
+  }
+
+  getSeries(key: string): Promise<MarketSeries> {
+    return this.host.getSeries(key)
+  }
+
+  getHeatmap(key: string, tiers: 'all' | 'high' | 'low'): Promise<HeatmapView> {
+    return this.host.getHeatmap(key, tiers)
+  }
+
+  watchSeries(key: string | null): void {
+    this.host.watchSeries(key)
+  }
+
+  get sourceKind(): DataSource['kind'] | 'none' {
+    return this.source?.kind ?? 'none'
+  }
+
+  private configureScoring(): void {
+    const { config, ignored } = scoringConfigFromSettings(this.opts.settings.get())
+    this.host.configure(config)
+    if (ignored.length > 0) {
+      this.notify('warning', `Unknown scoring settings ignored: ${ignored.join(', ')}`)
+    }
   }
 
   getSnapshots(): MarketSnapshot[] {

@@ -3,11 +3,12 @@ import { z } from 'zod'
 export interface LeverageTier {
   tier: number
   minNotional: number
-  maxNotional: number
+  /** null = no cap. */
+  maxNotional: number | null
   maintenanceMarginRate: number
   /** Maintenance amount (Binance `cum`), USD. */
   maintenanceAmount: number
-  maxLeverage: number
+  maxLeverage: number | null
 }
 
 export interface LeverageTiersView {

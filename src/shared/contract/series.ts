@@ -9,7 +9,8 @@ export interface Bar {
   high: number
   low: number
   close: number
-  volumeBase: number
+  /** null where the source gives no volume (never 0 for unknown). */
+  volumeBase: number | null
 }
 
 export interface SeriesPoint {

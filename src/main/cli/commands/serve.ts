@@ -8,7 +8,8 @@ import { startRadarServer } from '../../server/radar-server'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
-const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>] [--diagnostics]
+const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>] [--session <file> | --sample]
+                   [--play] [--diagnostics]
 
 Browser mode: runs the engine and serves the terminal UI over HTTP + WebSocket. Prints the URL to open,
 with its per-run token. Binds 127.0.0.1 unless --host says otherwise; requests without the token, or from a
@@ -19,6 +20,9 @@ Options:
   --port <n>          port (default 0: any free port)
   --user-data <dir>   settings, logs and sessions folder (default: the app's user-data folder,
                       or $RADAR_USER_DATA)
+  --session <file>    open this session file for replay
+  --sample            open the bundled recorded sample (Binance BTCUSDT perp + spot, 2023-04-05)
+  --play              start the replay playing (default: paused)
   --diagnostics       allow fault simulation (used by the end-to-end tests)
 `
 
@@ -31,13 +35,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the engine and serve the UI to a browser (browser mode)',
   help: HELP,
-  flags: ['diagnostics'],
+  flags: ['diagnostics', 'sample', 'play'],
   async run(args, io) {
     const port = numberOption(args, 'port') ?? 0
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, got ${port}`)
     const userDataDir = resolve(stringOption(args, 'user-data') ?? defaultUserDataDir())
-    const { engine, handlers, appInfo } = bootEngine({
+    const sessionArg = stringOption(args, 'session')
+    if (sessionArg && args.options.has('sample')) throw new UsageError('give --session or --sample, not both')
+    const { engine, services, handlers, appInfo } = bootEngine({
       userDataDir,
       shell: 'browser',
       workerPath,
@@ -53,6 +59,15 @@ export const serveCommand: Command = {
       host: stringOption(args, 'host'),
       port,
     })
+    const sessionPath = sessionArg
+      ? resolve(sessionArg)
+      : args.options.has('sample')
+        ? services.library.defaultSamplePath()
+        : null
+    if (sessionPath) {
+      const position = await services.replay.openFile(sessionPath, args.options.has('play'))
+      io.stdout(`replaying ${sessionPath} (${new Date(position.startTsMs ?? 0).toISOString()} onward)\n`)
+    }
     io.stdout(`Leverage Radar browser mode: ${server.url}\n`)
     io.stdout(`settings ${appInfo.settingsPath} · logs ${appInfo.logPath}\n`)
     await new Promise<void>((done) => {

@@ -1,12 +1,17 @@
 import type { AppInfo, Envelope, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/api'
 import { isInvokeChannel, parseInvokeRequest } from '../../../shared/api'
-import type { Engine } from '../engine'
+import type { EngineServices } from '../services'
+import { sessionHandlers } from './session-handlers'
+import { chartHandlers } from './chart-handlers'
+import { journalHandlers } from './journal-handlers'
+import { alertHandlers } from './alert-handlers'
+import { marketHandlers } from './market-handlers'
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>
 }
 
-function engineHandlers(engine: Engine) {
+function engineHandlers({ engine }: EngineServices) {
   return {
     getEngineStatus: () => engine.status(),
     getSnapshots: () => engine.getSnapshots(),
@@ -17,7 +22,7 @@ function engineHandlers(engine: Engine) {
   }
 }
 
-function settingsHandlers(engine: Engine) {
+function settingsHandlers({ engine }: EngineServices) {
   return {
     getSettings: () => engine.settings.view(),
     updateSettings: (patch: InvokeRequest<'updateSettings'>) => {
@@ -29,11 +34,16 @@ function settingsHandlers(engine: Engine) {
 }
 
 /** Every capability of the contract, one small group per domain. */
-export function createInvokeHandlers(engine: Engine, appInfo: AppInfo): InvokeHandlers {
+export function createInvokeHandlers(services: EngineServices, appInfo: AppInfo): InvokeHandlers {
   return {
     getAppInfo: () => appInfo,
-    ...engineHandlers(engine),
-    ...settingsHandlers(engine),
+    ...engineHandlers(services),
+    ...settingsHandlers(services),
+    ...sessionHandlers(services),
+    ...chartHandlers(services),
+    ...journalHandlers(services),
+    ...alertHandlers(services),
+    ...marketHandlers(services),
   }
 }
 

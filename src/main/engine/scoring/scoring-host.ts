@@ -6,6 +6,16 @@ import { WORKER_TIMING } from '../../../shared/worker-protocol'
 import type { WorkerStatus } from '../../../shared/engine-status'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { Logger } from '../logging/logger'
+import type { RegimeShift } from '../../../shared/scoring/regime-shift'
+import type { MarketSeries, SeriesUpdate } from '../../../shared/contract/series'
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import type { ScoringConfig } from '../../../shared/scoring/config'
+
+type WorkerRequest =
+  | { type: 'requestSeries'; key: string }
+  | { type: 'requestHeatmap'; key: string; tiers: 'all' | 'high' | 'low' }
+
+const REQUEST_TIMEOUT_MS = 10_000
 
 export interface ScoringHostOptions {
   workerPath: string
@@ -15,6 +25,8 @@ export interface ScoringHostOptions {
   onSnapshots: (snapshots: MarketSnapshot[], all: boolean) => void
   onStatusChange: (status: WorkerStatus) => void
   onRestart: (reason: string) => void
+  onRegimeShifts?: (shifts: RegimeShift[]) => void
+  onSeriesUpdate?: (update: SeriesUpdate) => void
   timing?: Partial<typeof WORKER_TIMING>
   /** Events kept since the last checkpoint, to replay into a restarted worker. */
   maxReplayEvents?: number
@@ -38,6 +50,10 @@ export class ScoringHost {
   private sinceCheckpoint: MarketEvent[] = []
   private replayOverflowed = false
   private readonly timing: typeof WORKER_TIMING
+  private nextRequestId = 1
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  private config: Partial<ScoringConfig> = {}
+  private watchedKey: string | null = null
   private readonly status: WorkerStatus = {
     state: 'starting',
     restarts: 0,
@@ -103,6 +119,46 @@ export class ScoringHost {
     this.post({ type: 'reset' })
   }
 
+  configure(config: Partial<ScoringConfig>): void {
+    this.config = config
+    this.post({ type: 'configure', config })
+  }
+
+  watchSeries(key: string | null): void {
+    this.watchedKey = key
+    this.post({ type: 'watchSeries', key })
+  }
+
+  getSeries(key: string): Promise<MarketSeries> {
+    return this.request({ type: 'requestSeries', key }) as Promise<MarketSeries>
+  }
+
+  getHeatmap(key: string, tiers: 'all' | 'high' | 'low'): Promise<HeatmapView> {
+    return this.request({ type: 'requestHeatmap', key, tiers }) as Promise<HeatmapView>
+  }
+
+  private request(req: WorkerRequest): Promise<unknown> {
+    if (!this.worker) return Promise.reject(new Error('the scoring worker is restarting; try again'))
+    const requestId = this.nextRequestId++
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId)
+        reject(new Error('the scoring worker did not answer in time'))
+      }, REQUEST_TIMEOUT_MS)
+      this.pending.set(requestId, {
+        resolve: (v) => {
+          clearTimeout(timer)
+          resolve(v)
+        },
+        reject: (e) => {
+          clearTimeout(timer)
+          reject(e)
+        },
+      })
+      this.post({ ...req, requestId })
+    })
+  }
+
   simulateFault(fault: 'crash' | 'hang'): void {
     this.post({ type: 'simulateFault', fault })
   }
@@ -126,8 +182,10 @@ export class ScoringHost {
       if (worker !== this.worker || this.stopping) return
       this.restart(`worker exited with code ${code}`)
     })
+    if (Object.keys(this.config).length > 0) this.post({ type: 'configure', config: this.config })
     if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
     if (this.sinceCheckpoint.length > 0) this.post({ type: 'events', events: this.sinceCheckpoint })
+    if (this.watchedKey) this.post({ type: 'watchSeries', key: this.watchedKey })
   }
 
   private onMessage(worker: Worker, msg: FromWorker): void {
@@ -158,6 +216,20 @@ export class ScoringHost {
       case 'error':
         this.opts.logger.warn('scoring worker reported an error', { message: msg.message })
         break
+      case 'regimeShifts':
+        this.opts.onRegimeShifts?.(msg.shifts)
+        break
+      case 'seriesUpdate':
+        this.opts.onSeriesUpdate?.(msg.update)
+        break
+      case 'reply': {
+        const p = this.pending.get(msg.requestId)
+        this.pending.delete(msg.requestId)
+        if (!p) break
+        if (msg.ok) p.resolve(msg.value)
+        else p.reject(new Error(msg.error))
+        break
+      }
     }
   }
 
@@ -174,6 +246,8 @@ export class ScoringHost {
     const old = this.worker
     this.worker = null
     if (old) void old.terminate()
+    for (const p of this.pending.values()) p.reject(new Error(`the scoring worker restarted: ${reason}`))
+    this.pending.clear()
     this.status.restarts++
     this.status.lastRestartReason = this.replayOverflowed
       ? `${reason}; history since the last checkpoint exceeded the replay buffer and was not restored`

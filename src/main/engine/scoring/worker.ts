@@ -1,6 +1,6 @@
 /**
- * The scoring worker: owns the incremental scoring state of every market and answers with batched
- * snapshots, so heavy maths never runs on the main thread. Runs in plain Node and in Electron alike.
+ * The scoring worker: owns the incremental scoring state and chart series of every market and answers with
+ * batched snapshots, so heavy maths never runs on the main thread. Runs in plain Node and in Electron alike.
  */
 import { parentPort } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
@@ -8,19 +8,35 @@ import { WORKER_TIMING } from '../../../shared/worker-protocol'
 import {
   applyEvents,
   createScoringState,
+  drainRegimeShifts,
   exportState,
   importState,
   snapshotMarket,
 } from '../../../shared/scoring/scoring-state'
+import type { ScoringConfig } from '../../../shared/scoring/config'
+import { resolveConfig } from '../../../shared/scoring/config'
 import type { MarketKey } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import type { SeriesState } from '../../../shared/series/series-builder'
+import {
+  clearPending,
+  createSeriesState,
+  fullSeries,
+  observeEvents,
+  observeSnapshot,
+  takeUpdate,
+} from '../../../shared/series/series-builder'
+import { answerHeatmap } from './worker-heatmap'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
 
-let state = createScoringState()
+let config: Partial<ScoringConfig> = {}
+let state = createScoringState(config)
+let series: SeriesState = createSeriesState()
 let eventsProcessed = 0
 let checkpointedAt = -1
+let watchedKey: string | null = null
 const dirty = new Set<MarketKey>()
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
@@ -34,24 +50,54 @@ function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
   return out
 }
 
+function reply(
+  requestId: number,
+  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof answerHeatmap>,
+) {
+  try {
+    send({ type: 'reply', requestId, ok: true, value: answer() })
+  } catch (err) {
+    send({ type: 'reply', requestId, ok: false, error: err instanceof Error ? err.message : String(err) })
+  }
+}
+
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'events':
+      observeEvents(series, msg.events)
       for (const key of applyEvents(state, msg.events)) dirty.add(key)
       eventsProcessed += msg.events.length
       break
-    case 'restore':
-      state = importState(msg.checkpoint)
+    case 'restore': {
+      const cp = msg.checkpoint as { scoring: unknown; series: SeriesState }
+      state = importState(cp.scoring)
+      series = cp.series
       break
+    }
     case 'reset':
-      state = createScoringState()
+      state = createScoringState(config)
+      series = createSeriesState()
       eventsProcessed = 0
       checkpointedAt = -1
       dirty.clear()
       send({ type: 'snapshots', snapshots: [], all: true })
       break
+    case 'configure':
+      config = msg.config
+      state.config = resolveConfig(config)
+      break
     case 'requestSnapshots':
       send({ type: 'snapshots', snapshots: snapshots(state.markets.keys()), all: true })
+      break
+    case 'requestSeries':
+      reply(msg.requestId, () => fullSeries(series, msg.key))
+      break
+    case 'requestHeatmap':
+      reply(msg.requestId, () => answerHeatmap(state, msg.key, msg.tiers))
+      break
+    case 'watchSeries':
+      watchedKey = msg.key
+      clearPending(series)
       break
     case 'simulateFault':
       if (msg.fault === 'crash') {
@@ -70,10 +116,18 @@ port.on('message', (msg: ToWorker) => {
 })
 
 setInterval(() => {
-  if (dirty.size === 0) return
-  const batch = snapshots(dirty)
-  dirty.clear()
-  send({ type: 'snapshots', snapshots: batch, all: false })
+  if (dirty.size > 0) {
+    const batch = snapshots(dirty)
+    dirty.clear()
+    for (const snap of batch) observeSnapshot(series, snap)
+    send({ type: 'snapshots', snapshots: batch, all: false })
+    const shifts = drainRegimeShifts(state)
+    if (shifts.length > 0) send({ type: 'regimeShifts', shifts })
+  }
+  if (watchedKey) {
+    const update = takeUpdate(series, watchedKey)
+    if (update) send({ type: 'seriesUpdate', update })
+  }
 }, WORKER_TIMING.batchIntervalMs)
 
 setInterval(() => send({ type: 'heartbeat', eventsProcessed }), WORKER_TIMING.heartbeatIntervalMs)
@@ -81,7 +135,7 @@ setInterval(() => send({ type: 'heartbeat', eventsProcessed }), WORKER_TIMING.he
 setInterval(() => {
   if (eventsProcessed === checkpointedAt) return
   checkpointedAt = eventsProcessed
-  send({ type: 'checkpoint', checkpoint: exportState(state), eventsProcessed })
+  send({ type: 'checkpoint', checkpoint: { scoring: exportState(state), series }, eventsProcessed })
 }, WORKER_TIMING.checkpointIntervalMs)
 
 send({ type: 'ready' })

@@ -1,0 +1,26 @@
+import type { InvokeRequest } from '../../../shared/api'
+import type { EngineServices } from '../services'
+import { journalToCsv } from '../control/journal-store'
+
+export function journalHandlers({ engine, journal, replay }: EngineServices) {
+  return {
+    addJournalEntry: ({ key, note, decision }: InvokeRequest<'addJournalEntry'>) => {
+      const snapshot = engine.getSnapshots().find((s) => s.key === key) ?? null
+      const status = engine.status()
+      const position = replay.position()
+      return journal.add({
+        key,
+        note,
+        decision,
+        snapshot,
+        marketTsMs: position?.sessionTsMs ?? snapshot?.asOfMs ?? null,
+        source: { kind: status.source.kind, label: status.source.label, sessionPath: replay.sessionPath },
+      })
+    },
+    listJournal: (filter: InvokeRequest<'listJournal'>) => journal.list(filter ?? {}),
+    exportJournalCsv: () => ({
+      csv: journalToCsv(journal.list()),
+      fileName: `leverage-radar-journal-${new Date().toISOString().slice(0, 10)}.csv`,
+    }),
+  }
+}

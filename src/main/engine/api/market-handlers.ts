@@ -1,0 +1,48 @@
+import type { InvokeRequest } from '../../../shared/api'
+import type { LeverageTiersView } from '../../../shared/contract/markets'
+import type { EngineServices } from '../services'
+
+const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null)
+
+export function marketHandlers(s: EngineServices) {
+  return {
+    getLeverageTiers: ({ venue, symbol }: InvokeRequest<'getLeverageTiers'>): LeverageTiersView => {
+      const snap = s.tiers()
+      const market = snap.venue === venue ? snap.markets.get(symbol) : undefined
+      if (!market)
+        throw new Error(`no maintenance-margin tiers for ${venue}:${symbol} in the bundled snapshot`)
+      return {
+        venue,
+        symbol,
+        asOf: snap.snapshotDate,
+        source: snap.source,
+        tiers: market.tiers.map((t) => ({
+          ...t,
+          maxNotional: finiteOrNull(t.maxNotional),
+          maxLeverage: finiteOrNull(t.maxLeverage),
+        })),
+      }
+    },
+    searchMarkets: ({ query }: InvokeRequest<'searchMarkets'>) => {
+      const q = query.trim().toUpperCase()
+      const snap = s.tiers()
+      const seen = new Set<string>()
+      const out: { key: string; venue: string; symbol: string }[] = []
+      const add = (venue: string, symbol: string): void => {
+        const key = `${venue}:${symbol}`
+        if (seen.has(key) || (q && !symbol.toUpperCase().includes(q))) return
+        seen.add(key)
+        out.push({ key, venue, symbol })
+      }
+      for (const snapshot of s.engine.getSnapshots()) add(snapshot.venue, snapshot.symbol)
+      for (const symbol of snap.markets.keys()) {
+        add(snap.venue, symbol)
+        // Every USDⓈ-M perp has a spot pair on the same exchange family, and Bybit lists the majors too.
+        const spot = symbol.split(':')[0]!
+        if (spot !== symbol) add('binance', spot)
+      }
+      return out.slice(0, 50)
+    },
+    startLive: () => s.live.start(),
+  }
+}

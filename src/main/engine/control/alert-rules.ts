@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { AlertFired, AlertRule } from '../../../shared/contract/alerts'
+import { alertRuleSchema } from '../../../shared/contract/alerts'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import type { Logger } from '../logging/logger'
+
+/** Alert rules on disk (alerts.json); a damaged file is set aside like the settings file. */
+export class AlertRuleStore {
+  private rules: AlertRule[]
+
+  constructor(
+    readonly path: string,
+    private readonly logger: Logger,
+  ) {
+    this.rules = this.load()
+  }
+
+  list(): AlertRule[] {
+    return [...this.rules]
+  }
+
+  save(rule: AlertRule): AlertRule[] {
+    const i = this.rules.findIndex((r) => r.id === rule.id)
+    if (i >= 0) this.rules[i] = rule
+    else this.rules.push(rule)
+    this.persist()
+    return this.list()
+  }
+
+  delete(id: string): AlertRule[] {
+    this.rules = this.rules.filter((r) => r.id !== id)
+    this.persist()
+    return this.list()
+  }
+
+  private load(): AlertRule[] {
+    if (!existsSync(this.path)) return []
+    try {
+      return z.array(alertRuleSchema).parse(JSON.parse(readFileSync(this.path, 'utf8')))
+    } catch (err) {
+      const backup = `${this.path}.damaged-${Date.now()}.bak`
+      renameSync(this.path, backup)
+      this.logger.warn('alert rules file damaged; moved aside', { backup, error: String(err) })
+      return []
+    }
+  }
+
+  private persist(): void {
+    writeFileSync(this.path, JSON.stringify(this.rules, null, 2))
+  }
+}
+
+interface ArmState {
+  armed: boolean
+}
+
+/**
+ * Evaluates rules against snapshot batches and regime shifts. Threshold rules have hysteresis: after firing
+ * they re-arm only once the value has moved back past the threshold by `hysteresis`, so a value hovering at
+ * the line fires once, not on every tick.
+ */
+export class AlertEvaluator {
+  private readonly arm = new Map<string, ArmState>()
+  private readonly log: AlertFired[] = []
+
+  constructor(
+    private readonly rules: () => AlertRule[],
+    private readonly onFire: (a: AlertFired) => void,
+  ) {}
+
+  history(): AlertFired[] {
+    return [...this.log]
+  }
+
+  reset(): void {
+    this.arm.clear()
+  }
+
+  onSnapshots(batch: readonly MarketSnapshot[]): void {
+    for (const rule of this.rules()) {
+      if (!rule.enabled || rule.kind !== 'threshold' || rule.op === undefined || rule.value === undefined)
+        continue
+      for (const snap of batch) {
+        if (rule.market !== '*' && rule.market !== snap.key) continue
+        const value = rule.field === 'stress' ? snap.stress : (snap.metrics[rule.field]?.value ?? null)
+        if (value === null || !Number.isFinite(value)) continue
+        const id = `${rule.id}|${snap.key}`
+        const state = this.arm.get(id) ?? { armed: true }
+        const h = rule.hysteresis ?? 0
+        const beyond = rule.op === 'above' ? value > rule.value : value < rule.value
+        const back = rule.op === 'above' ? value < rule.value - h : value > rule.value + h
+        if (state.armed && beyond) {
+          state.armed = false
+          this.fire(
+            rule,
+            snap.key,
+            snap.asOfMs,
+            `${snap.key}: ${rule.field} ${rule.op} ${rule.value} (now ${round(value)})`,
+          )
+        } else if (!state.armed && back) {
+          state.armed = true
+        }
+        this.arm.set(id, state)
+      }
+    }
+  }
+
+  onRegimeShift(shift: {
+    key: string
+    field: string
+    from: string | null
+    to: string | null
+    marketTsMs: number | null
+  }): void {
+    for (const rule of this.rules()) {
+      if (!rule.enabled || rule.kind !== 'regimeShift' || rule.field !== shift.field) continue
+      if (rule.market !== '*' && rule.market !== shift.key) continue
+      this.fire(
+        rule,
+        shift.key,
+        shift.marketTsMs,
+        `${shift.key}: ${shift.field} ${shift.from ?? 'n/a'} → ${shift.to ?? 'n/a'}`,
+      )
+    }
+  }
+
+  private fire(rule: AlertRule, key: string, marketTsMs: number | null, message: string): void {
+    const a: AlertFired = { ruleId: rule.id, key, marketTsMs, atMs: Date.now(), message }
+    this.log.push(a)
+    if (this.log.length > 1000) this.log.splice(0, this.log.length - 1000)
+    this.onFire(a)
+  }
+}
+
+const round = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4))

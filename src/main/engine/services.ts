@@ -1,0 +1,52 @@
+import { join } from 'node:path'
+import type { Engine } from './engine'
+import { SessionLibrary } from './control/session-library'
+import { ReplayControl } from './control/replay-control'
+import { ImportJobs } from './control/import-jobs'
+import { Recorder } from './control/recorder'
+import { JournalStore } from './control/journal-store'
+import { AlertEvaluator, AlertRuleStore } from './control/alert-rules'
+import { LiveControl } from './control/live-control'
+import { findResourcesDir, loadBundledTiers } from './sizing/bundled-tiers'
+import type { ParsedTiersSnapshot } from '../../shared/sizing/tiers-snapshot'
+import { userDataPaths } from './user-data'
+
+/** Everything behind the contract besides the engine itself; one instance per engine. */
+export interface EngineServices {
+  engine: Engine
+  library: SessionLibrary
+  replay: ReplayControl
+  imports: ImportJobs
+  recorder: Recorder
+  journal: JournalStore
+  alertRules: AlertRuleStore
+  alerts: AlertEvaluator
+  live: LiveControl
+  tiers: () => ParsedTiersSnapshot
+}
+
+export function createServices(engine: Engine, userDataDir: string): EngineServices {
+  const resources = findResourcesDir()
+  const library = new SessionLibrary(join(resources, 'samples'), userDataPaths(userDataDir).sessions)
+  const replay = new ReplayControl(engine, library)
+  const alertRules = new AlertRuleStore(join(userDataDir, 'alerts.json'), engine.logger)
+  const alerts = new AlertEvaluator(
+    () => alertRules.list(),
+    (fired) => engine.bus.emit('alertFired', fired),
+  )
+  engine.bus.on('snapshots', (batch) => alerts.onSnapshots(batch))
+  engine.bus.on('regimeShift', (shift) => alerts.onRegimeShift(shift))
+  let tiers: ParsedTiersSnapshot | null = null
+  return {
+    engine,
+    library,
+    replay,
+    imports: new ImportJobs(library, engine.bus, engine.logger),
+    recorder: new Recorder(engine, library),
+    journal: new JournalStore(join(userDataDir, 'journal.jsonl'), engine.logger),
+    alertRules,
+    alerts,
+    live: new LiveControl(engine, replay),
+    tiers: () => (tiers ??= loadBundledTiers(resources)),
+  }
+}

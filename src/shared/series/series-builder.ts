@@ -1,0 +1,194 @@
+import type { MarketEvent, MarketKey } from '../market-event'
+import { marketKey } from '../market-event'
+import type { MarketSnapshot } from '../scoring/snapshot'
+import type {
+  Bar,
+  LiquidationMarker,
+  MarketSeries,
+  SeriesLineId,
+  SeriesPoint,
+  SeriesUpdate,
+} from '../contract/series'
+import { SERIES_LINES } from '../contract/series'
+
+/** Bars kept per market: 7 days of 1-minute bars (or 35 days of 5-minute bars). */
+export const MAX_BARS = 10_080
+const MAX_LIQUIDATIONS = 5_000
+const TRADE_BAR_SEC = 60
+
+/** Where each chart line reads its value in a snapshot. */
+const LINE_SOURCES: Record<SeriesLineId, (s: MarketSnapshot) => number | null> = {
+  fundingApr: (s) => s.metrics['funding-apr']?.value ?? null,
+  fundingPercentile: (s) => s.metrics['funding-percentile']?.value ?? null,
+  oiUsd: (s) => s.metrics['oi-usd']?.value ?? null,
+  oiQuadrant: (s) => QUADRANT_CODES[s.labels['oi-quadrant'] ?? ''] ?? null,
+  basisBps: (s) => s.metrics['basis-bps']?.value ?? null,
+  basisZ: (s) => s.metrics['basis-z']?.value ?? null,
+  vpin: (s) => s.metrics['vpin']?.value ?? null,
+  stress: (s) => s.stress,
+}
+
+const QUADRANT_CODES: Record<string, number> = {
+  'New Longs': 1,
+  'New Shorts': 2,
+  'Short Covering': 3,
+  'Long Liquidation': 4,
+}
+
+interface MarketSeriesState {
+  /** 'trades' once a trade was seen (1-minute bars); until then bars come from candle events. */
+  barSource: 'trades' | 'candles' | null
+  resolutionSec: number
+  bars: Bar[]
+  lines: Partial<Record<SeriesLineId, SeriesPoint[]>>
+  liquidations: LiquidationMarker[]
+  changedBars: Set<number>
+  changedLines: Partial<Record<SeriesLineId, boolean>>
+  newLiquidations: LiquidationMarker[]
+}
+
+/** Per-market chart series built incrementally from events and snapshots; plain data, structured-clone safe. */
+export interface SeriesState {
+  markets: Map<MarketKey, MarketSeriesState>
+}
+
+export function createSeriesState(): SeriesState {
+  return { markets: new Map() }
+}
+
+function marketOf(state: SeriesState, key: MarketKey): MarketSeriesState {
+  let m = state.markets.get(key)
+  if (!m) {
+    m = {
+      barSource: null,
+      resolutionSec: TRADE_BAR_SEC,
+      bars: [],
+      lines: {},
+      liquidations: [],
+      changedBars: new Set(),
+      changedLines: {},
+      newLiquidations: [],
+    }
+    state.markets.set(key, m)
+  }
+  return m
+}
+
+/** Finds or appends the bar starting at timeSec; bars arrive in time order, so this looks at the tail only. */
+function barAt(m: MarketSeriesState, timeSec: number, price: number): Bar | null {
+  const last = m.bars[m.bars.length - 1]
+  if (last && last.timeSec === timeSec) return last
+  if (last && timeSec < last.timeSec) return null // late data for a closed bar: not redrawn
+  const bar: Bar = { timeSec, open: price, high: price, low: price, close: price, volumeBase: 0 }
+  m.bars.push(bar)
+  if (m.bars.length > MAX_BARS) m.bars.splice(0, m.bars.length - MAX_BARS)
+  return bar
+}
+
+export function observeEvents(state: SeriesState, events: readonly MarketEvent[]): void {
+  for (const ev of events) {
+    if (ev.type === 'trade') {
+      const m = marketOf(state, marketKey(ev.venue, ev.symbol))
+      if (m.barSource !== 'trades') {
+        // Ticks beat bars: once trades flow, 1-minute bars are built from them.
+        m.barSource = 'trades'
+        m.resolutionSec = TRADE_BAR_SEC
+        m.bars = []
+      }
+      const t = Math.floor(ev.exchangeTsMs / 1000 / TRADE_BAR_SEC) * TRADE_BAR_SEC
+      const bar = barAt(m, t, ev.price)
+      if (!bar) continue
+      bar.high = Math.max(bar.high, ev.price)
+      bar.low = Math.min(bar.low, ev.price)
+      bar.close = ev.price
+      bar.volumeBase = (bar.volumeBase ?? 0) + ev.qtyBase
+      m.changedBars.add(t)
+    } else if (ev.type === 'candle' && ev.priceKind === 'last') {
+      const m = marketOf(state, marketKey(ev.venue, ev.symbol))
+      if (m.barSource === 'trades') continue
+      m.barSource = 'candles'
+      m.resolutionSec = ev.intervalSec
+      const t = Math.floor(ev.openTsMs / 1000)
+      const bar = barAt(m, t, ev.open)
+      if (!bar) continue
+      Object.assign(bar, {
+        open: ev.open,
+        high: ev.high,
+        low: ev.low,
+        close: ev.close,
+        volumeBase: ev.volumeBase,
+      })
+      m.changedBars.add(t)
+    } else if (ev.type === 'liquidation') {
+      const m = marketOf(state, marketKey(ev.venue, ev.symbol))
+      const marker = {
+        timeSec: Math.floor(ev.exchangeTsMs / 1000),
+        positionSide: ev.positionSide,
+        price: ev.price,
+        usd: ev.usd,
+      }
+      m.liquidations.push(marker)
+      m.newLiquidations.push(marker)
+      if (m.liquidations.length > MAX_LIQUIDATIONS)
+        m.liquidations.splice(0, m.liquidations.length - MAX_LIQUIDATIONS)
+    }
+  }
+}
+
+/** Records each chart line's value at the snapshot's bar (the last value within a bar wins). */
+export function observeSnapshot(state: SeriesState, snap: MarketSnapshot): void {
+  if (snap.asOfMs === null) return
+  const m = marketOf(state, snap.key)
+  const t = Math.floor(snap.asOfMs / 1000 / m.resolutionSec) * m.resolutionSec
+  for (const id of SERIES_LINES) {
+    const value = LINE_SOURCES[id](snap)
+    if (value === null || !Number.isFinite(value)) continue
+    const points = (m.lines[id] ??= [])
+    const last = points[points.length - 1]
+    if (last && last.timeSec === t) last.value = value
+    else if (!last || t > last.timeSec) {
+      points.push({ timeSec: t, value })
+      if (points.length > MAX_BARS) points.splice(0, points.length - MAX_BARS)
+    } else continue
+    m.changedLines[id] = true
+  }
+}
+
+export function fullSeries(state: SeriesState, key: MarketKey): MarketSeries {
+  const m = state.markets.get(key)
+  if (!m) return { key, resolutionSec: TRADE_BAR_SEC, bars: [], lines: {}, liquidations: [] }
+  return {
+    key,
+    resolutionSec: m.resolutionSec,
+    bars: m.bars.map((b) => ({ ...b })),
+    lines: Object.fromEntries(Object.entries(m.lines).map(([id, pts]) => [id, pts.map((p) => ({ ...p }))])),
+    liquidations: [...m.liquidations],
+  }
+}
+
+/** What changed since the last call (for incremental `update` on the charts); null when nothing did. */
+export function takeUpdate(state: SeriesState, key: MarketKey): SeriesUpdate | null {
+  const m = state.markets.get(key)
+  if (!m) return null
+  const bars = m.bars.filter((b) => m.changedBars.has(b.timeSec)).map((b) => ({ ...b }))
+  const lines: SeriesUpdate['lines'] = {}
+  for (const id of Object.keys(m.changedLines) as SeriesLineId[]) {
+    const last = m.lines[id]?.[m.lines[id]!.length - 1]
+    if (last) lines[id] = [{ ...last }]
+  }
+  const liquidations = m.newLiquidations
+  m.changedBars.clear()
+  m.changedLines = {}
+  m.newLiquidations = []
+  if (bars.length === 0 && Object.keys(lines).length === 0 && liquidations.length === 0) return null
+  return { key, bars, lines, liquidations }
+}
+
+/** Forgets pending changes of every market (after a full series was sent). */
+export function clearPending(state: SeriesState): void {
+  for (const m of state.markets.values()) {
+    m.changedBars.clear()
+    m.changedLines = {}
+    m.newLiquidations = []
+  }
+}
