@@ -47,7 +47,7 @@ export class SessionLibrary {
     const safe =
       name
         .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
+        .replace(/^[-.]+|[-.]+$/g, '')
         .slice(0, 80) || 'session'
     const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-').slice(0, 19)
     return join(this.userSessionsDir, `${safe}-${stamp}.radar`)

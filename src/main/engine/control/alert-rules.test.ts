@@ -1,0 +1,104 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AlertFired, AlertRule } from '../../../shared/contract/alerts'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { createMemoryLogger } from '../logging/logger'
+import { AlertEvaluator, AlertRuleStore } from './alert-rules'
+
+const snap = (key: string, lsi: number): MarketSnapshot => ({
+  key,
+  venue: 'binanceusdm',
+  symbol: key.split(':').slice(1).join(':'),
+  asOfMs: 1,
+  lastPrice: null,
+  eventCount: 1,
+  metrics: { lsi: { value: lsi, unit: 'score 0-100', sufficient: true, reason: null, asOfMs: 1 } },
+  labels: {},
+  tags: [],
+  contradictions: [],
+  evaluatedAtMs: 1,
+  stress: lsi,
+})
+
+describe('AlertEvaluator', () => {
+  const rule: AlertRule = {
+    id: 'hot',
+    market: '*',
+    kind: 'threshold',
+    field: 'lsi',
+    op: 'above',
+    value: 70,
+    hysteresis: 5,
+    enabled: true,
+  }
+
+  it('fires once when a value crosses, not again while it hovers, and re-arms past the hysteresis band', () => {
+    const fired: AlertFired[] = []
+    const ev = new AlertEvaluator(
+      () => [rule],
+      (a) => fired.push(a),
+    )
+    const key = 'binanceusdm:BTC/USDT:USDT'
+    // 65 (below) -> 71 fires -> 69, 71, 68 hover inside 65..70: no fire -> 64 re-arms (< 70 - 5) -> 72 fires.
+    for (const v of [65, 71, 69, 71, 68, 64, 72]) ev.onSnapshots([snap(key, v)])
+    expect(fired.map((f) => f.message)).toEqual([
+      `${key}: lsi above 70 (now 71.00)`,
+      `${key}: lsi above 70 (now 72.00)`,
+    ])
+  })
+
+  it('keeps per-market arming and honours a market-specific rule', () => {
+    const fired: AlertFired[] = []
+    const ethOnly: AlertRule = { ...rule, id: 'eth', market: 'binanceusdm:ETH/USDT:USDT' }
+    const ev = new AlertEvaluator(
+      () => [ethOnly],
+      (a) => fired.push(a),
+    )
+    ev.onSnapshots([snap('binanceusdm:BTC/USDT:USDT', 90), snap('binanceusdm:ETH/USDT:USDT', 90)])
+    expect(fired.map((f) => f.key)).toEqual(['binanceusdm:ETH/USDT:USDT'])
+  })
+
+  it('fires regime-shift rules on the named label only', () => {
+    const fired: AlertFired[] = []
+    const shiftRule: AlertRule = {
+      id: 'fr',
+      market: '*',
+      kind: 'regimeShift',
+      field: 'funding-regime',
+      enabled: true,
+    }
+    const ev = new AlertEvaluator(
+      () => [shiftRule],
+      (a) => fired.push(a),
+    )
+    ev.onRegimeShift({ key: 'k', field: 'oi-regime', from: 'Stable', to: 'Rising', marketTsMs: 5 })
+    ev.onRegimeShift({
+      key: 'k',
+      field: 'funding-regime',
+      from: 'Neutral',
+      to: 'Extreme Positive',
+      marketTsMs: 6,
+    })
+    expect(fired).toHaveLength(1)
+    expect(fired[0]).toMatchObject({
+      key: 'k',
+      marketTsMs: 6,
+      message: 'k: funding-regime Neutral → Extreme Positive',
+    })
+  })
+})
+
+describe('AlertRuleStore', () => {
+  it('persists rules and sets a damaged file aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-alerts-'))
+    const path = join(dir, 'alerts.json')
+    const store = new AlertRuleStore(path, createMemoryLogger())
+    store.save({ id: 'a', market: '*', kind: 'regimeShift', field: 'setup', enabled: true })
+    expect(new AlertRuleStore(path, createMemoryLogger()).list().map((r) => r.id)).toEqual(['a'])
+    writeFileSync(path, '[{"id": 1}]')
+    expect(new AlertRuleStore(path, createMemoryLogger()).list()).toEqual([])
+    expect(readdirSync(dir).some((f) => f.startsWith('alerts.json.damaged-'))).toBe(true)
+  })
+})

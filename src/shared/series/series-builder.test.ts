@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import type { CandleEvent, LiquidationEvent, TradeEvent } from '../market-event'
+import type { MarketSnapshot } from '../scoring/snapshot'
+import { createSeriesState, fullSeries, observeEvents, observeSnapshot, takeUpdate } from './series-builder'
+
+const KEY = 'binanceusdm:BTC/USDT:USDT'
+const T0 = Date.UTC(2023, 3, 5, 0, 0, 0) // 2023-04-05 00:00:00 UTC = 1680652800 s
+
+function trade(offsetMs: number, price: number, qtyBase: number): TradeEvent {
+  const ts = T0 + offsetMs
+  return {
+    type: 'trade',
+    venue: 'binanceusdm',
+    symbol: 'BTC/USDT:USDT',
+    exchangeTsMs: ts,
+    receiveTsMs: ts,
+    price,
+    qtyBase,
+    takerSide: 'buy',
+    tradeId: String(offsetMs),
+  }
+}
+
+function snap(asOfMs: number, fundingApr: number | null, stress: number | null): MarketSnapshot {
+  return {
+    key: KEY,
+    venue: 'binanceusdm',
+    symbol: 'BTC/USDT:USDT',
+    asOfMs,
+    lastPrice: null,
+    eventCount: 0,
+    metrics:
+      fundingApr === null
+        ? {}
+        : { 'funding-apr': { value: fundingApr, unit: 'APR', sufficient: true, reason: null, asOfMs } },
+    labels: { 'oi-quadrant': 'Short Covering' },
+    tags: [],
+    contradictions: [],
+    evaluatedAtMs: asOfMs,
+    stress,
+  }
+}
+
+describe('series builder', () => {
+  it('builds 1-minute OHLCV bars from trades', () => {
+    const s = createSeriesState()
+    // Minute 0: 100, 103, 99, 101 with qty 1 + 2 + 0.5 + 0.25 = 3.75; minute 1: one trade at 102.
+    observeEvents(s, [
+      trade(1_000, 100, 1),
+      trade(20_000, 103, 2),
+      trade(40_000, 99, 0.5),
+      trade(59_999, 101, 0.25),
+    ])
+    observeEvents(s, [trade(60_000, 102, 1)])
+    const series = fullSeries(s, KEY)
+    expect(series.resolutionSec).toBe(60)
+    expect(series.bars).toEqual([
+      { timeSec: 1680652800, open: 100, high: 103, low: 99, close: 101, volumeBase: 3.75 },
+      { timeSec: 1680652860, open: 102, high: 102, low: 102, close: 102, volumeBase: 1 },
+    ])
+  })
+
+  it('uses candle events as bars at their own resolution until trades arrive, and keeps unknown volume null', () => {
+    const s = createSeriesState()
+    const candle: CandleEvent = {
+      type: 'candle',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: T0 + 300_000,
+      receiveTsMs: T0 + 300_000,
+      priceKind: 'last',
+      intervalSec: 300,
+      openTsMs: T0,
+      open: 10,
+      high: 12,
+      low: 9,
+      close: 11,
+      volumeBase: null,
+      volumeUsd: null,
+    }
+    observeEvents(s, [candle])
+    expect(fullSeries(s, KEY)).toMatchObject({
+      resolutionSec: 300,
+      bars: [{ timeSec: 1680652800, close: 11, volumeBase: null }],
+    })
+    observeEvents(s, [trade(600_000, 50, 1)])
+    expect(fullSeries(s, KEY)).toMatchObject({
+      resolutionSec: 60,
+      bars: [{ timeSec: 1680653400, close: 50 }],
+    })
+  })
+
+  it('samples chart lines at the bar of each snapshot, the last value in a bar winning, never filling gaps', () => {
+    const s = createSeriesState()
+    observeEvents(s, [trade(0, 100, 1)])
+    observeSnapshot(s, snap(T0 + 10_000, 0.05, 40))
+    observeSnapshot(s, snap(T0 + 50_000, 0.07, null)) // same minute: APR overwritten, stress keeps 40
+    observeSnapshot(s, snap(T0 + 70_000, null, 45)) // next minute: no APR point at all
+    const { lines } = fullSeries(s, KEY)
+    expect(lines.fundingApr).toEqual([{ timeSec: 1680652800, value: 0.07 }])
+    expect(lines.stress).toEqual([
+      { timeSec: 1680652800, value: 40 },
+      { timeSec: 1680652860, value: 45 },
+    ])
+    expect(lines.oiQuadrant?.[0]?.value).toBe(3)
+  })
+
+  it('reports only what changed since the last update, liquidations included', () => {
+    const s = createSeriesState()
+    observeEvents(s, [trade(0, 100, 1), trade(61_000, 101, 1)])
+    takeUpdate(s, KEY)
+    const liq: LiquidationEvent = {
+      type: 'liquidation',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: T0 + 62_000,
+      receiveTsMs: T0 + 62_000,
+      positionSide: 'long',
+      price: 100.5,
+      qtyBase: 2,
+      usd: 201,
+    }
+    observeEvents(s, [trade(62_000, 100.5, 1), liq])
+    const update = takeUpdate(s, KEY)
+    expect(update?.bars).toEqual([
+      { timeSec: 1680652860, open: 101, high: 101, low: 100.5, close: 100.5, volumeBase: 2 },
+    ])
+    expect(update?.liquidations).toEqual([
+      { timeSec: 1680652862, positionSide: 'long', price: 100.5, usd: 201 },
+    ])
+    expect(takeUpdate(s, KEY)).toBeNull()
+  })
+})
