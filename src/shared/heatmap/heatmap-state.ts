@@ -1,0 +1,243 @@
+import type { LiquidationEvent, MarketEvent, PositionSide } from '../market-event'
+import { marketKey } from '../market-event'
+import type { BarAccumulator } from './bar-accumulator'
+import { accumulate, barRange, barTimeOf, emptyBar, entryPrice, takerBuyShare, wick } from './bar-accumulator'
+import type { HeatmapConfig, HeatmapConfigInput } from './heatmap-config'
+import { resolveHeatmapConfig } from './heatmap-config'
+import type { HistoryLog } from './history-log'
+import { closeColumn, createHistory, noteChange } from './history-log'
+import type { LeveragePlan } from './leverage-plan'
+import { levelLiquidationPrice, planLeverage } from './leverage-plan'
+import type { PriceGrid } from './price-grid'
+import { addLevel, createGrid, layerOf, rawCell, scaleGrid, SIDE_LONG, SIDE_SHORT, sweep } from './price-grid'
+
+/** A realized liquidation from the venue's stream, kept beside the estimate and never mixed into it. */
+export interface RealizedLiquidation {
+  tsMs: number
+  price: number
+  usd: number
+  positionSide: PositionSide
+}
+
+export interface HeatmapStats {
+  bars: number
+  barsWithOi: number
+  /** How each bar's new notional was split: taker-volume stream, trade aggressor sides, or 50/50. */
+  splitFromTakerVolume: number
+  splitFromTrades: number
+  splitEven: number
+  placedUsd: number
+  /** Rising OI that could not be placed (no price yet, ATR warm-up, no liquidation price). */
+  unplacedUsd: number
+  sweptLongUsd: number
+  sweptShortUsd: number
+  shrinkBars: number
+}
+
+export interface HeatmapState {
+  key: string | null
+  cfg: HeatmapConfig
+  plan: LeveragePlan
+  barMs: number | null
+  grid: PriceGrid | null
+  history: HistoryLog
+  bar: BarAccumulator | null
+  lastClosedStartMs: number | null
+  prevOi: { base: number | null; usd: number | null } | null
+  lastPrice: number | null
+  lastPriceTsMs: number | null
+  atr: { trSum: number; bars: number; prevClose: number | null }
+  stats: HeatmapStats
+  realized: RealizedLiquidation[]
+  realizedDropped: number
+}
+
+const MAX_REALIZED = 10_000
+const DEFAULT_LIVE_BAR_MS = 60_000
+
+export function createHeatmapState(config: HeatmapConfigInput): HeatmapState {
+  const cfg = resolveHeatmapConfig(config)
+  return {
+    key: null,
+    cfg,
+    plan: planLeverage(cfg),
+    barMs: cfg.barSec === 'auto' ? null : cfg.barSec * 1000,
+    grid: null,
+    history: createHistory(),
+    bar: null,
+    lastClosedStartMs: null,
+    prevOi: null,
+    lastPrice: null,
+    lastPriceTsMs: null,
+    atr: { trSum: 0, bars: 0, prevClose: null },
+    stats: {
+      bars: 0,
+      barsWithOi: 0,
+      splitFromTakerVolume: 0,
+      splitFromTrades: 0,
+      splitEven: 0,
+      placedUsd: 0,
+      unplacedUsd: 0,
+      sweptLongUsd: 0,
+      sweptShortUsd: 0,
+      shrinkBars: 0,
+    },
+    realized: [],
+    realizedDropped: 0,
+  }
+}
+
+/** 'auto' bars take the data's own period; a stream that carries none (trades, marks) means live 1-minute bars. */
+function resolveBarMs(state: HeatmapState, e: MarketEvent): number | null {
+  if (state.barMs !== null) return state.barMs
+  if (e.type === 'candle') state.barMs = e.intervalSec * 1000
+  else if (e.type === 'takerVolume') state.barMs = e.periodMinutes * 60_000
+  else if (e.type === 'trade' || e.type === 'mark') state.barMs = DEFAULT_LIVE_BAR_MS
+  return state.barMs
+}
+
+/** Feeds one event of this market. Bars close when an event of a later bar arrives. */
+export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
+  state.key ??= marketKey(e.venue, e.symbol)
+  if (e.type === 'liquidation') return keepRealized(state, e)
+  const barMs = resolveBarMs(state, e)
+  if (barMs === null) {
+    // Open interest before the bar length is known: it becomes the baseline for the first delta.
+    if (e.type === 'openInterest' && (e.oiBase !== null || e.oiUsd !== null))
+      state.prevOi = { base: e.oiBase, usd: e.oiUsd }
+    return
+  }
+  const start = Math.floor(barTimeOf(e) / barMs) * barMs
+  if (state.bar === null) state.bar = emptyBar(start)
+  else if (start > state.bar.startMs) {
+    closeBar(state)
+    state.bar = emptyBar(start)
+  }
+  // A late event of an already closed bar still counts, in the open bar.
+  accumulate(state.bar, e)
+}
+
+/** Closes the open bar now (end of a session, or a live clock passing the boundary without events). */
+export function flushHeatmapBar(state: HeatmapState): void {
+  if (state.bar === null) return
+  closeBar(state)
+  state.bar = null
+}
+
+function keepRealized(state: HeatmapState, e: LiquidationEvent): void {
+  state.realized.push({ tsMs: e.exchangeTsMs, price: e.price, usd: e.usd, positionSide: e.positionSide })
+  if (state.realized.length > MAX_REALIZED) {
+    state.realized.shift()
+    state.realizedDropped++
+  }
+}
+
+function ensureGrid(state: HeatmapState, b: BarAccumulator, price: number | null): PriceGrid | null {
+  if (state.grid || price === null) return state.grid
+  const cell = state.cfg.cell
+  if (cell.kind === 'pct') {
+    state.grid = createGrid(cell.fraction * price, price)
+    return state.grid
+  }
+  // ATR sizing: the first `bars` bars measure the true range; the cell size is fixed from them.
+  const r = barRange(b)
+  if (r) {
+    const pc = state.atr.prevClose
+    state.atr.trSum +=
+      pc === null ? r.high - r.low : Math.max(r.high - r.low, Math.abs(r.high - pc), Math.abs(r.low - pc))
+    state.atr.bars++
+    state.atr.prevClose = r.close
+  }
+  if (state.atr.bars >= cell.bars && state.atr.trSum > 0)
+    state.grid = createGrid((cell.multiple * state.atr.trSum) / state.atr.bars, price)
+  return state.grid
+}
+
+function closeBar(state: HeatmapState): void {
+  const b = state.bar as BarAccumulator
+  const st = state.stats
+  const barMs = state.barMs as number
+  st.bars++
+  const entry = entryPrice(b) ?? state.lastPrice
+  const grid = ensureGrid(state, b, entry)
+  let renormalized = false
+  if (grid) {
+    const elapsedMs = state.lastClosedStartMs === null ? barMs : b.startMs - state.lastClosedStartMs
+    renormalized = scaleGrid(grid, Math.pow(2, -elapsedMs / 1000 / state.cfg.decayHalfLifeSec))
+    const w = wick(b)
+    if (w) {
+      const log = (layer: number, cell: number): void => noteChange(state.history, layer, cell, 0)
+      st.sweptLongUsd += sweep(grid, SIDE_LONG, w.low, log)
+      st.sweptShortUsd += sweep(grid, SIDE_SHORT, w.high, log)
+    }
+  }
+  if (b.oiBase !== null || b.oiUsd !== null) {
+    st.barsWithOi++
+    const prev = state.prevOi
+    const cur = { base: b.oiBase, usd: b.oiUsd }
+    if (prev && entry !== null) {
+      // Contracts (base) times the bar's price, where both readings have them: a USD reading alone also
+      // moves with the price when no position opened or closed.
+      const byBase = prev.base !== null && cur.base !== null && prev.base > 0
+      const byUsd = prev.usd !== null && cur.usd !== null && prev.usd > 0
+      const dUsd = byBase ? (cur.base! - prev.base!) * entry : byUsd ? cur.usd! - prev.usd! : 0
+      const ratio = byBase ? cur.base! / prev.base! : byUsd ? cur.usd! / prev.usd! : 1
+      if (dUsd > 0) {
+        if (grid) placeNewPositions(state, grid, b, entry, dUsd)
+        else st.unplacedUsd += dUsd
+      } else if (dUsd < 0 && grid) {
+        renormalized = scaleGrid(grid, Math.max(0, ratio)) || renormalized
+        st.shrinkBars++
+      }
+    }
+    state.prevOi = cur
+  }
+  const close = barRange(b)?.close ?? entry
+  if (close !== null) {
+    state.lastPrice = close
+    state.lastPriceTsMs = b.startMs + barMs
+  }
+  state.lastClosedStartMs = b.startMs
+  if (grid)
+    closeColumn(
+      state.history,
+      grid,
+      b.startMs,
+      state.cfg.snapshotEveryBars,
+      state.cfg.historyBars,
+      renormalized,
+    )
+}
+
+function placeNewPositions(
+  state: HeatmapState,
+  grid: PriceGrid,
+  b: BarAccumulator,
+  entry: number,
+  dUsd: number,
+): void {
+  const st = state.stats
+  let longShare = takerBuyShare(b)
+  if (longShare === null) {
+    longShare = 0.5
+    st.splitEven++
+  } else if (b.takerBuyBase !== null) st.splitFromTakerVolume++
+  else st.splitFromTrades++
+  for (const side of [SIDE_LONG, SIDE_SHORT]) {
+    const sideUsd = dUsd * (side === SIDE_LONG ? longShare : 1 - longShare)
+    const positionSide: PositionSide = side === SIDE_LONG ? 'long' : 'short'
+    for (const level of state.plan.levels) {
+      const usd = sideUsd * level.weight
+      if (usd <= 0) continue
+      const price = levelLiquidationPrice(state.plan, level, positionSide, entry, state.cfg)
+      if (price === null) {
+        st.unplacedUsd += usd
+        continue
+      }
+      const layer = layerOf(side, level.group)
+      const cell = addLevel(grid, layer, price, usd)
+      noteChange(state.history, layer, cell, rawCell(grid, layer, cell))
+      st.placedUsd += usd
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import type { PriceGrid } from './price-grid'
+import { LAYERS } from './price-grid'
+
+/**
+ * The heatmap's time axis without a full column per bar. A 30-day, 1-minute map of 500 price cells would be
+ * 43,200 × 500 × 4 layers × 8 bytes ≈ 690 MB as dense columns; here a segment starts with one snapshot of
+ * the raw cells and then stores, per bar, only the cells that changed (new levels, swept levels) plus the
+ * grid's scale. A column is rebuilt by replaying its segment from the snapshot: ~10–20 changes per bar.
+ */
+export interface HistorySegment {
+  /** Global column number of the snapshot's column. */
+  startColumn: number
+  snapshotLo: number
+  /** Raw cells at the end of the start column, layer-major: `snapshot[layer * snapshotCells + i]`. */
+  snapshot: Float64Array
+  snapshotCells: number
+  /** Changed cells as `absolute cell × LAYERS + layer`, with the raw value after the change. */
+  codes: number[]
+  values: number[]
+  /** For column `startColumn + 1 + k`: end offset of its changes in codes/values. */
+  columnEnds: number[]
+}
+
+export interface HistoryLog {
+  /** Global number of the first kept column. */
+  firstColumn: number
+  /** Bar start times (ms) and grid scales of the kept columns. */
+  timesMs: number[]
+  scales: number[]
+  segments: HistorySegment[]
+  /** Changes of the bar being closed (absolute cell × LAYERS + layer, raw value after the change). */
+  pendingCodes: number[]
+  pendingValues: number[]
+}
+
+export function createHistory(): HistoryLog {
+  return { firstColumn: 0, timesMs: [], scales: [], segments: [], pendingCodes: [], pendingValues: [] }
+}
+
+export function columnCount(h: HistoryLog): number {
+  return h.timesMs.length
+}
+
+/** Notes the raw value a cell holds after a change in the bar being closed. */
+export function noteChange(h: HistoryLog, layer: number, cell: number, raw: number): void {
+  h.pendingCodes.push(cell * LAYERS + layer)
+  h.pendingValues.push(raw)
+}
+
+function snapshotOf(g: PriceGrid, column: number): HistorySegment {
+  // Trim to the non-empty span so idle edges of the grid cost nothing.
+  let first = g.capacity
+  let last = -1
+  for (let l = 0; l < LAYERS; l++) {
+    const u = g.usd[l] as Float64Array
+    for (let i = 0; i < g.capacity; i++)
+      if (u[i] !== 0) {
+        if (i < first) first = i
+        if (i > last) last = i
+      }
+  }
+  const cells = last >= first ? last - first + 1 : 0
+  const snapshot = new Float64Array(cells * LAYERS)
+  for (let l = 0; l < LAYERS; l++)
+    if (cells > 0) snapshot.set((g.usd[l] as Float64Array).subarray(first, last + 1), l * cells)
+  return {
+    startColumn: column,
+    snapshotLo: g.lo + (cells > 0 ? first : 0),
+    snapshot,
+    snapshotCells: cells,
+    codes: [],
+    values: [],
+    columnEnds: [],
+  }
+}
+
+/**
+ * Closes a column: the grid as it stands after the bar. `forceSnapshot` when the raw values were rewritten
+ * (renormalized), since earlier change records no longer match them.
+ */
+export function closeColumn(
+  h: HistoryLog,
+  g: PriceGrid,
+  barStartMs: number,
+  snapshotEvery: number,
+  maxColumns: number,
+  forceSnapshot: boolean,
+): void {
+  const column = h.firstColumn + h.timesMs.length
+  h.timesMs.push(barStartMs)
+  h.scales.push(g.scale)
+  const seg = h.segments[h.segments.length - 1]
+  if (!seg || forceSnapshot || column - seg.startColumn >= snapshotEvery) {
+    h.segments.push(snapshotOf(g, column))
+  } else {
+    for (let k = 0; k < h.pendingCodes.length; k++) {
+      seg.codes.push(h.pendingCodes[k]!)
+      seg.values.push(h.pendingValues[k]!)
+    }
+    seg.columnEnds.push(seg.codes.length)
+  }
+  h.pendingCodes.length = 0
+  h.pendingValues.length = 0
+  // Drop whole old segments once the rest still covers the kept span.
+  while (
+    h.segments.length > 1 &&
+    h.firstColumn + h.timesMs.length - h.segments[1]!.startColumn >= maxColumns
+  ) {
+    const drop = h.segments[1]!.startColumn - h.firstColumn
+    h.segments.shift()
+    h.timesMs.splice(0, drop)
+    h.scales.splice(0, drop)
+    h.firstColumn += drop
+  }
+}
+
+/**
+ * Rebuilds columns (global numbers, ascending) over absolute cells [cellLo, cellLo + rows) and calls
+ * `emit(k, buf)` with `buf[layer * rows + r]` in USD for the k-th requested column.
+ */
+export function replayColumns(
+  h: HistoryLog,
+  columns: readonly number[],
+  cellLo: number,
+  rows: number,
+  emit: (k: number, usdByLayer: Float64Array) => void,
+): void {
+  const raw = new Float64Array(rows * LAYERS)
+  const out = new Float64Array(rows * LAYERS)
+  let segIdx = -1
+  let at = -1 // column the raw buffer currently stands at
+  let seg: HistorySegment | null = null
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k]!
+    let s = segIdx
+    while (s + 1 < h.segments.length && h.segments[s + 1]!.startColumn <= c) s++
+    if (s < 0) continue
+    if (s !== segIdx || at > c) {
+      segIdx = s
+      seg = h.segments[s]!
+      raw.fill(0)
+      for (let l = 0; l < LAYERS; l++)
+        for (let i = 0; i < seg.snapshotCells; i++) {
+          const r = seg.snapshotLo + i - cellLo
+          if (r >= 0 && r < rows) raw[l * rows + r] = seg.snapshot[l * seg.snapshotCells + i]!
+        }
+      at = seg.startColumn
+    }
+    const sg = seg as HistorySegment
+    for (; at < c; at++) {
+      const j = at - sg.startColumn // columnEnds[j] ends the changes of column at + 1
+      const begin = j === 0 ? 0 : sg.columnEnds[j - 1]!
+      const end = sg.columnEnds[j]!
+      for (let x = begin; x < end; x++) {
+        const code = sg.codes[x]!
+        const layer = ((code % LAYERS) + LAYERS) % LAYERS
+        const r = (code - layer) / LAYERS - cellLo
+        if (r >= 0 && r < rows) raw[layer * rows + r] = sg.values[x]!
+      }
+    }
+    const scale = h.scales[c - h.firstColumn]!
+    for (let i = 0; i < out.length; i++) out[i] = raw[i]! * scale
+    emit(k, out)
+  }
+}

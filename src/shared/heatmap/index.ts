@@ -1,0 +1,10 @@
+/** The estimated liquidation heatmap: pure, incremental, one state per market. */
+export type { HeatmapConfig, HeatmapConfigInput, LeverageLevel, CellSizing } from './heatmap-config'
+export { DEFAULT_LEVELS, resolveHeatmapConfig } from './heatmap-config'
+export type { HeatmapState, RealizedLiquidation, HeatmapStats } from './heatmap-state'
+export { createHeatmapState, applyHeatmapEvent, flushHeatmapBar } from './heatmap-state'
+export type { HeatmapTiers, LiquidationProximity } from './heatmap-query'
+export { findClusters, liquidationProximity, proximityInput, scenarios } from './heatmap-query'
+export type { HeatmapViewOptions } from './heatmap-view'
+export { heatmapView, NO_OI_REASON } from './heatmap-view'
+export { exportHeatmapState, importHeatmapState } from './heatmap-checkpoint'
