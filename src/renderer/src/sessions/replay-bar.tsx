@@ -1,7 +1,148 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 import type { ScreenProps } from '../screen-props'
+import { AlertNotifier } from '../alerts/alert-notifier'
+import { fmtClock, fmtDuration } from './session-format'
+import { useAction } from './use-load'
+import '../workflow.css'
 
-/** Replay controls, visible whenever a session is open. */
-export function ReplayBar({ engine }: ScreenProps) {
-  if (!engine.replay) return null
-  return <div className="replay-bar" aria-label="Replay controls" />
+const SPEEDS: ReplaySpeed[] = [1, 10, 100, 'max']
+type Control = Parameters<ScreenProps['api']['replayControl']>[0]
+
+/**
+ * Replay controls, visible whenever a session is open. The clock is the session's own time (UTC), so
+ * nobody mistakes a replay for live data. The bar is always mounted, so it also hosts the alert notifier.
+ */
+export function ReplayBar(props: ScreenProps) {
+  return (
+    <>
+      <AlertNotifier alerts={props.engine.alerts} />
+      {props.engine.replay && <ReplayControls {...props} replay={props.engine.replay} />}
+    </>
+  )
+}
+
+function ReplayControls({ api, engine, replay }: ScreenProps & { replay: ReplayPosition }) {
+  const action = useAction()
+  // While the user drags, the slider shows the target until the engine has answered that seek.
+  const [draft, setDraft] = useState<{ tsMs: number; seekCount: number } | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
+  const send = (control: Control): void =>
+    void action
+      .run(() => api.replayControl(control))
+      .then((pos) => {
+        if (pos === undefined) setDraft(null)
+      })
+  const draftTsMs = draft !== null && draft.seekCount === replay.seekCount ? draft.tsMs : null
+  const playing = replay.state === 'playing'
+  const { startTsMs, endTsMs } = replay
+  const spanMs = startTsMs !== null && endTsMs !== null ? endTsMs - startTsMs : null
+  const shownTsMs = draftTsMs ?? replay.sessionTsMs
+  const elapsedMs = shownTsMs !== null && startTsMs !== null ? shownTsMs - startTsMs : null
+  const clock = fmtClock(shownTsMs)
+  const source = engine.status?.source
+  const isSample = source?.kind === 'sample'
+  // One seek after the thumb rests, not one per pixel of a drag or per arrow-key repeat.
+  const onSlide = (tsMs: number): void => {
+    setDraft({ tsMs, seekCount: replay.seekCount })
+    clearTimeout(timer.current ?? undefined)
+    timer.current = setTimeout(() => send({ action: 'seek', tsMs }), 150)
+  }
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const target = e.target as HTMLElement
+    if (target.tagName === 'INPUT' || target.tagName === 'SELECT') return
+    if (e.key === ' ' || e.key === 'k') {
+      e.preventDefault()
+      send({ action: playing ? 'pause' : 'play' })
+    } else if (e.key === '.') {
+      send({ action: 'step' })
+    }
+  }
+  return (
+    <div
+      className={`replay-bar ${isSample ? 'replay-sample' : ''}`}
+      role="toolbar"
+      aria-label="Replay controls"
+      data-testid="replay-bar"
+      onKeyDown={onKeyDown}
+    >
+      <span className={isSample ? 'badge badge-sample' : 'badge badge-replay'} data-testid="replay-kind">
+        {isSample ? 'SAMPLE' : 'REPLAY'}
+      </span>
+      <span className="replay-label" title={source?.label ?? replay.path} data-testid="replay-label">
+        {source?.label ?? replay.path}
+      </span>
+      <button
+        type="button"
+        className="rb-btn rb-play"
+        onClick={() => send({ action: playing ? 'pause' : 'play' })}
+        aria-label={playing ? 'Pause' : 'Play'}
+        aria-keyshortcuts="Space"
+        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        disabled={replay.state === 'ended' && !playing && replay.sessionTsMs === endTsMs}
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button
+        type="button"
+        className="rb-btn"
+        onClick={() => send({ action: 'step' })}
+        aria-label="Step"
+        aria-keyshortcuts="."
+        title="Step one batch (.)"
+        disabled={playing}
+      >
+        ▶❘
+      </button>
+      <div className="rb-speeds" role="radiogroup" aria-label="Replay speed">
+        {SPEEDS.map((s) => (
+          <button
+            key={String(s)}
+            type="button"
+            role="radio"
+            aria-checked={replay.speed === s}
+            className={replay.speed === s ? 'rb-speed active' : 'rb-speed'}
+            onClick={() => send({ action: 'speed', speed: s })}
+          >
+            {s === 'max' ? 'MAX' : `${s}x`}
+          </button>
+        ))}
+      </div>
+      <input
+        className="rb-slider"
+        type="range"
+        aria-label="Seek"
+        aria-valuetext={`${clock.date} ${clock.time} UTC`}
+        min={startTsMs ?? 0}
+        max={endTsMs ?? 0}
+        step={1000}
+        value={shownTsMs ?? startTsMs ?? 0}
+        disabled={spanMs === null}
+        onChange={(e) => onSlide(Number(e.target.value))}
+      />
+      <span className="rb-elapsed" title="Time into the session / session length">
+        {fmtDuration(elapsedMs)} / {fmtDuration(spanMs)}
+      </span>
+      <span className="rb-clock" data-testid="replay-clock" aria-live="off" title="Session clock (UTC)">
+        <span className="rb-date">{clock.date}</span> {clock.time} <span className="rb-utc">UTC</span>
+      </span>
+      <span className={`rb-state rb-state-${replay.state}`} data-testid="replay-state">
+        {replay.state.toUpperCase()}
+      </span>
+      <span className="rb-events">{replay.eventsEmitted.toLocaleString('en-US')} ev</span>
+      <button
+        type="button"
+        className="rb-btn rb-close"
+        onClick={() => void action.run(() => api.closeSession())}
+      >
+        Close
+      </button>
+      {action.error && (
+        <span className="rb-error" role="alert">
+          {action.error}
+        </span>
+      )}
+    </div>
+  )
 }

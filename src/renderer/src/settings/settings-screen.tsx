@@ -1,80 +1,145 @@
 import { useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
 import type { ScreenProps } from '../screen-props'
+import { errorText } from '../sessions/use-load'
+import { SelectField } from '../sessions/select-field'
+import { MarketCaps } from './market-caps'
+import { ScoringOverrides } from './scoring-overrides'
+import { VenueSettings } from './venue-settings'
+import { WatchlistEditor } from './watchlist-editor'
+import '../workflow.css'
 
+type Patch = Parameters<RadarApi['updateSettings']>[0]
+
+/** Every setting the engine keeps in its settings file, one panel per concern. */
 export function SettingsScreen({ api, engine }: ScreenProps) {
   const view = engine.settings
   const appInfo = engine.appInfo
   const [error, setError] = useState<string | null>(null)
-  const [watchlistText, setWatchlistText] = useState(view?.settings.watchlist.join('\n') ?? '')
-  if (!view) return null
-  const save = (patch: Parameters<RadarApi['updateSettings']>[0]): void => {
+  const [savedAtMs, setSavedAtMs] = useState<number | null>(null)
+  if (!view)
+    return (
+      <div className="empty-state">
+        <p>Loading settings from the engine…</p>
+      </div>
+    )
+  const s = view.settings
+  const save = (patch: Patch): void => {
     setError(null)
-    api
-      .updateSettings(patch)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+    api.updateSettings(patch).then(
+      () => setSavedAtMs(Date.now()),
+      (err: unknown) => setError(errorText(err)),
+    )
   }
   return (
-    <div className="screen-scroll">
-      <section className="settings-screen" aria-label="Settings">
-        <h2>Settings</h2>
-        {view.warning && <p className="notice notice-warning">{view.warning}</p>}
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {error}
+    <div className="screen-scroll workflow-screen">
+      <section className="settings-screen settings-wide" aria-label="Settings">
+        <div className="screen-toolbar">
+          <h2>Settings</h2>
+          <span className="muted" data-testid="settings-saved">
+            {savedAtMs
+              ? `Saved ${new Date(savedAtMs).toISOString().slice(11, 19)} UTC`
+              : 'Changes save as you make them'}
+          </span>
+        </div>
+        {view.warning && (
+          <p className="notice notice-warning" role="alert">
+            {view.warning}
           </p>
         )}
-        <label className="field">
-          <span>Reference asset (for correlation)</span>
-          <select
-            aria-label="Reference asset"
-            value={view.settings.referenceAsset}
-            onChange={(e) => save({ referenceAsset: e.target.value as 'BTC' | 'ETH' })}
-          >
-            <option value="BTC">BTC</option>
-            <option value="ETH">ETH</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Theme</span>
-          <select
-            aria-label="Theme"
-            value={view.settings.theme}
-            onChange={(e) => save({ theme: e.target.value as 'dark' | 'light' })}
-          >
-            <option value="dark">Dark</option>
-            <option value="light">Light</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Watchlist (one market per line, venue:symbol)</span>
-          <textarea
-            aria-label="Watchlist"
-            rows={5}
-            value={watchlistText}
-            onChange={(e) => setWatchlistText(e.target.value)}
-            onBlur={() =>
-              save({
-                watchlist: watchlistText
-                  .split('\n')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              })
-            }
-          />
-        </label>
-        <dl className="facts">
-          <dt>Settings file</dt>
-          <dd data-testid="settings-path">{view.path}</dd>
-          <dt>Log file</dt>
-          <dd data-testid="log-path">{appInfo?.logPath ?? 'n/a'}</dd>
-          <dt>User data folder</dt>
-          <dd>{appInfo?.userDataDir ?? 'n/a'}</dd>
-          <dt>Version</dt>
-          <dd>
-            {appInfo?.version ?? 'n/a'} ({appInfo?.shell ?? '…'})
-          </dd>
-        </dl>
+        {error && (
+          <p className="notice notice-error" role="alert">
+            Not saved: {error}
+          </p>
+        )}
+        <div className="settings-grid">
+          <div className="panel">
+            <div className="panel-title">General</div>
+            <div className="panel-body form-row">
+              <SelectField
+                label="Reference asset (for correlation)"
+                ariaLabel="Reference asset"
+                value={s.referenceAsset}
+                options={['BTC', 'ETH'] as const}
+                onChange={(referenceAsset) => save({ referenceAsset })}
+              />
+              <SelectField
+                label="Theme"
+                value={s.theme}
+                options={
+                  [
+                    { value: 'dark', label: 'Dark' },
+                    { value: 'light', label: 'Light' },
+                  ] as const
+                }
+                onChange={(theme) => save({ theme })}
+              />
+            </div>
+          </div>
+          <div className="panel">
+            <div className="panel-title">Files</div>
+            <dl className="facts">
+              <dt>Settings file</dt>
+              <dd data-testid="settings-path">{view.path}</dd>
+              <dt>Log file</dt>
+              <dd data-testid="log-path">{appInfo?.logPath ?? 'n/a'}</dd>
+              <dt>User data folder</dt>
+              <dd>{appInfo?.userDataDir ?? 'n/a'}</dd>
+              <dt>Version</dt>
+              <dd>
+                {appInfo?.version ?? 'n/a'} ({appInfo?.shell ?? '…'})
+              </dd>
+            </dl>
+          </div>
+          <div className="panel span-2">
+            <div className="panel-title">Venues and base URLs</div>
+            <div className="panel-body">
+              <VenueSettings settings={s} onSave={save} />
+              <p className="help">
+                Base URLs point a venue at another server (a local exchange emulator, a proxy). Leave blank
+                for the venue&apos;s own endpoints.
+              </p>
+            </div>
+          </div>
+          <div className="panel">
+            <div className="panel-title">Watchlist</div>
+            <div className="panel-body">
+              <WatchlistEditor
+                api={api}
+                watchlist={s.watchlist}
+                onSave={(watchlist) => save({ watchlist })}
+              />
+            </div>
+          </div>
+          <div className="panel">
+            <div className="panel-title">Market caps (OI / market cap)</div>
+            <div className="panel-body">
+              <MarketCaps marketCapUsd={s.marketCapUsd} onSave={(marketCapUsd) => save({ marketCapUsd })} />
+              <p className="help">
+                Entered by hand; no public market-cap source is queried. Assets without a value show OI /
+                market cap as n/a.
+              </p>
+            </div>
+          </div>
+          <div className="panel span-2">
+            <div className="panel-title">Thresholds and weights</div>
+            <div className="panel-body">
+              <ScoringOverrides
+                overrides={s.scoringOverrides}
+                onSave={(scoringOverrides) => save({ scoringOverrides })}
+              />
+            </div>
+          </div>
+          <div className="panel span-2">
+            <div className="panel-title">Heatmap assumptions</div>
+            <div className="panel-body help" data-testid="heatmap-assumptions">
+              The liquidation heatmap spreads newly opened open interest over an assumed leverage mix and
+              places each level at its maintenance-margin tier. The mix, the price-cell size and the decay of
+              old levels are fixed by the model in this version: the settings file has no field for them yet.
+              The market view lists the exact assumptions beside each map.
+            </div>
+          </div>
+        </div>
       </section>
     </div>
   )

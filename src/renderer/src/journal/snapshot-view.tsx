@@ -1,0 +1,75 @@
+import type { MarketSnapshot, Metric } from '../../../shared/scoring/snapshot'
+import { fmtNumber, fmtTime } from '../format'
+
+/** Scores first (they are what a decision is judged against), then labels, tags and contradictions. */
+const SCORE_FIRST = ['lsi', 'crowding', 'fragility', 'squeeze', 'tradeability']
+
+function metricText(m: Metric): string {
+  if (m.value === null) return 'n/a'
+  const digits = Math.abs(m.value) >= 100 ? 1 : Math.abs(m.value) >= 1 ? 2 : 4
+  return fmtNumber(m.value, digits)
+}
+
+export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) {
+  if (!snapshot)
+    return <p className="muted">No snapshot: the market had not been scored when this was logged.</p>
+  const ids = Object.keys(snapshot.metrics).sort((a, b) => {
+    const ia = SCORE_FIRST.indexOf(a)
+    const ib = SCORE_FIRST.indexOf(b)
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b)
+  })
+  const labels = Object.entries(snapshot.labels).filter(([, v]) => v !== null)
+  return (
+    <div className="snapshot-view" data-testid="journal-snapshot">
+      <div className="snap-head">
+        <span>
+          Stress <strong className="snap-stress">{fmtNumber(snapshot.stress, 1)}</strong>
+        </span>
+        <span>
+          Price <strong>{fmtNumber(snapshot.lastPrice, 2)}</strong>
+        </span>
+        <span className="muted">as of {fmtTime(snapshot.asOfMs)}</span>
+        <span className="muted">{snapshot.eventCount.toLocaleString('en-US')} events scored</span>
+      </div>
+      {(snapshot.tags.length > 0 || labels.length > 0) && (
+        <div className="snap-chips">
+          {snapshot.tags.map((t) => (
+            <span key={t} className="chip chip-tag">
+              {t}
+            </span>
+          ))}
+          {labels.map(([k, v]) => (
+            <span key={k} className="chip" title={k}>
+              <span className="muted">{k}</span> {v}
+            </span>
+          ))}
+        </div>
+      )}
+      {snapshot.contradictions.length > 0 && (
+        <ul className="notes">
+          {snapshot.contradictions.map((c, i) => (
+            <li key={i} className="note-warning">
+              {c}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="snap-metrics">
+        {ids.map((id) => {
+          const m = snapshot.metrics[id]!
+          return (
+            <div
+              key={id}
+              className={m.sufficient ? 'snap-metric' : 'snap-metric insufficient'}
+              title={m.reason ?? m.unit}
+            >
+              <span className="muted">{id}</span>
+              <span className="num">{metricText(m)}</span>
+              <span className="unit">{m.value === null ? '' : m.unit}</span>
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
