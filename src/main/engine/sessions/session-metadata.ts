@@ -46,3 +46,22 @@ export interface DamageEntry {
   toTsMs: number | null
   message: string
 }
+
+/** Metadata of a new session before any event: empty markets, span and counts. */
+export function initialMetadata(init: SessionMetadataInit, formatVersion: number): SessionMetadata {
+  return {
+    formatVersion,
+    label: init.label,
+    source: init.source,
+    provenance: init.provenance,
+    importer: init.importer,
+    createdAtMs: init.createdAtMs ?? Date.now(),
+    venues: [],
+    markets: [],
+    startTsMs: null,
+    endTsMs: null,
+    eventCount: 0,
+    eventCounts: {},
+    dataQuality: [...(init.dataQuality ?? [])],
+  }
+}

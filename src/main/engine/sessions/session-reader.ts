@@ -12,7 +12,7 @@ import {
   payloadCrc,
   type FrameHeader,
 } from './format'
-import type { DamageEntry, SessionMetadata } from './session-metadata'
+import { initialMetadata, type DamageEntry, type SessionMetadata } from './session-metadata'
 import { validateEvent } from './validate-event'
 
 export interface FrameInfo extends FrameHeader {
@@ -297,20 +297,16 @@ export class SessionReader {
   }
 }
 
+/** Stand-in when no metadata frame is readable: the file name as label, provenance unknown. */
 function emptyMetadata(label: string): SessionMetadata {
-  return {
-    formatVersion: 1,
-    label,
-    source: { kind: 'recording', format: 'unknown', files: [] },
-    provenance: 'unknown (metadata frame unreadable)',
-    importer: null,
-    createdAtMs: 0,
-    venues: [],
-    markets: [],
-    startTsMs: null,
-    endTsMs: null,
-    eventCount: 0,
-    eventCounts: {},
-    dataQuality: [],
-  }
+  return initialMetadata(
+    {
+      label,
+      source: { kind: 'recording', format: 'unknown', files: [] },
+      provenance: 'unknown (metadata frame unreadable)',
+      importer: null,
+      createdAtMs: 0,
+    },
+    1,
+  )
 }

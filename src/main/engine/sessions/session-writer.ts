@@ -11,7 +11,7 @@ import {
   payloadCrc,
   type FrameTypeCode,
 } from './format'
-import type { SessionMetadata, SessionMetadataInit } from './session-metadata'
+import { initialMetadata, type SessionMetadata, type SessionMetadataInit } from './session-metadata'
 
 export interface SessionWriterOptions {
   /** Close a frame once it holds this many events. */
@@ -49,21 +49,7 @@ export class SessionWriter {
     private readonly opts: SessionWriterOptions,
   ) {
     this.fd = openSync(path, opts.overwrite ? 'w' : 'wx')
-    this.meta = {
-      formatVersion: FORMAT_VERSION,
-      label: init.label,
-      source: init.source,
-      provenance: init.provenance,
-      importer: init.importer,
-      createdAtMs: init.createdAtMs ?? Date.now(),
-      venues: [],
-      markets: [],
-      startTsMs: null,
-      endTsMs: null,
-      eventCount: 0,
-      eventCounts: {},
-      dataQuality: [...(init.dataQuality ?? [])],
-    }
+    this.meta = initialMetadata(init, FORMAT_VERSION)
     this.write(encodeFileHeader())
     this.writeFrame(FrameType.meta, Buffer.from(JSON.stringify(this.meta)), 0, NaN, NaN)
     if (opts.autoFlushMs) {
