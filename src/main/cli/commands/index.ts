@@ -6,6 +6,7 @@ import { exportCommand } from './export'
 import { sizeCommand } from './size'
 import { scanCommand } from './scan'
 import { emulateCommand } from './emulate'
+import { recordCommand } from './record'
 
 /** Every `radar` command, in the order `radar --help` lists them. */
 export const commands: readonly Command[] = [
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   sizeCommand,
   scanCommand,
   emulateCommand,
+  recordCommand,
 ]
