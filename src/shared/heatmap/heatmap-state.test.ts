@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { flatTier } from '../sizing/tiers'
+import type { HeatmapConfigInput } from './heatmap-config'
+import type { FixtureBar } from './heatmap-fixtures'
+import { FIXTURE_START_MS, fixtureEvents, flat } from './heatmap-fixtures'
+import { sideUsdBetween } from './heatmap-query'
+import type { HeatmapState } from './heatmap-state'
+import { applyHeatmapEvent, createHeatmapState, flushHeatmapBar } from './heatmap-state'
+import { SIDE_LONG, SIDE_SHORT } from './price-grid'
+
+// Flat tier with mmr 0 and cum 0: an isolated L-x position opened at E liquidates at E(1 − 1/L) long and
+// E(1 + 1/L) short (margin N/L exactly exhausted), so every expected price below is plain arithmetic.
+// Cells are 0.5 % of the first price 100 = 0.5 wide. Decay is off unless a test sets it (half-life 10^12 s).
+function run(bars: FixtureBar[], cfg: Partial<HeatmapConfigInput> = {}): HeatmapState {
+  const s = createHeatmapState({
+    tiers: [flatTier(0, 0)],
+    cell: { kind: 'pct', fraction: 0.005 },
+    decayHalfLifeSec: 1e12,
+    levels: [{ leverage: 10, weight: 1 }],
+    ...cfg,
+  })
+  for (const e of fixtureEvents(bars)) applyHeatmapEvent(s, e)
+  flushHeatmapBar(s)
+  return s
+}
+
+const near = (s: HeatmapState, side: number, price: number): number =>
+  sideUsdBetween(s.grid!, side, [0, 1], price - 0.01, price + 0.01)
+
+// Bar 0 sets the OI baseline (1,000 contracts); bar 1 adds 10 contracts at a typical price of 100:
+// dOI = 10 × 100 = 1,000 USD.
+const opened = (extra: Partial<FixtureBar> = {}): FixtureBar[] => [
+  flat(100, { oiBase: 1_000 }),
+  flat(100, { oiBase: 1_010, takerBuyBase: 3, takerSellBase: 1, ...extra }),
+]
+
+describe('heatmap model: placement', () => {
+  it('splits new notional by the taker buy/sell ratio', () => {
+    // buy share 3 / (3 + 1) = 0.75: longs 750 USD at 100 × 0.9 = 90, shorts 250 USD at 100 × 1.1 = 110
+    const s = run(opened())
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(750, 6)
+    expect(near(s, SIDE_SHORT, 110)).toBeCloseTo(250, 6)
+    expect(s.stats.splitFromTakerVolume).toBe(1)
+  })
+
+  it('splits 50/50 when the bar has no taker volume, and counts it', () => {
+    const s = run([flat(100, { oiBase: 1_000 }), flat(100, { oiBase: 1_010 })])
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(500, 6)
+    expect(near(s, SIDE_SHORT, 110)).toBeCloseTo(500, 6)
+    expect(s.stats.splitEven).toBe(1)
+  })
+
+  it('uses the USD reading when the data has no contract count', () => {
+    // oiUsd 100,000 → 100,800: 800 USD new, 50/50 → 400 each side
+    const s = run([flat(100, { oiUsd: 100_000 }), flat(100, { oiUsd: 100_800 })])
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(400, 6)
+  })
+
+  it('spreads a bar over the leverage levels by weight', () => {
+    // 1,000 USD, 50/50, 10x 40 % / 50x 60 %: longs 200 at 90 and 300 at 100 × 0.98 = 98
+    const s = run([flat(100, { oiBase: 1_000 }), flat(100, { oiBase: 1_010 })], {
+      levels: [
+        { leverage: 10, weight: 0.4 },
+        { leverage: 50, weight: 0.6 },
+      ],
+    })
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(200, 6)
+    expect(near(s, SIDE_LONG, 98)).toBeCloseTo(300, 6)
+    expect(near(s, SIDE_SHORT, 102)).toBeCloseTo(300, 6)
+  })
+
+  it('keeps realized liquidations apart from the estimate', () => {
+    const s = createHeatmapState({ tiers: [flatTier(0, 0)] })
+    applyHeatmapEvent(s, {
+      venue: 'binanceusdm',
+      symbol: 'TEST/USDT:USDT',
+      exchangeTsMs: 1,
+      receiveTsMs: 1,
+      type: 'liquidation',
+      positionSide: 'long',
+      price: 95,
+      qtyBase: 2,
+      usd: 190,
+    })
+    expect(s.realized).toEqual([{ tsMs: 1, price: 95, usd: 190, positionSide: 'long' }])
+    expect(s.grid).toBeNull()
+  })
+})
+
+describe('heatmap model: removal', () => {
+  it('removes longs when the bar low reaches their level, not before', () => {
+    // longs at 90: a low of 90.4 leaves them, a low of exactly 90 takes all 750
+    const s1 = run([...opened(), { high: 100, low: 90.4, close: 95 }])
+    expect(near(s1, SIDE_LONG, 90)).toBeCloseTo(750, 6)
+    const s2 = run([...opened(), { high: 100, low: 90.4, close: 95 }, { high: 95, low: 90, close: 93 }])
+    expect(near(s2, SIDE_LONG, 90)).toBe(0)
+    expect(s2.stats.sweptLongUsd).toBeCloseTo(750, 6)
+    expect(near(s2, SIDE_SHORT, 110)).toBeCloseTo(250, 6)
+  })
+
+  it('removes shorts when the high reaches their level', () => {
+    const s = run([...opened(), { high: 110.2, low: 100, close: 108 }])
+    expect(near(s, SIDE_SHORT, 110)).toBe(0)
+    expect(s.stats.sweptShortUsd).toBeCloseTo(250, 6)
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(750, 6)
+  })
+
+  it('judges the touch by the mark where the bar has marks', () => {
+    // candle low 89 would reach 90, but the mark only went to 95: no liquidation by mark
+    const s = run([...opened(), { high: 100, low: 89, close: 96, marks: [97, 95, 96] }])
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(750, 6)
+  })
+
+  it('does not remove positions with the wick of the bar that opened them', () => {
+    // bar 1 opens at a typical price (100 + 89.7 + 100.3) / 3 = 96.667, its own low 89.7 is not applied:
+    // longs at 96.667 × 0.9 = 87, shorts at 96.667 × 1.1 = 106.333
+    const s = run([flat(100, { oiBase: 1_000 }), { high: 100, low: 89.7, close: 100.3, oiBase: 1_010 }])
+    // 10 contracts × 96.667 = 966.67 USD, half each side
+    expect(near(s, SIDE_LONG, 87)).toBeCloseTo(483.333, 2)
+  })
+})
+
+describe('heatmap model: shrink and decay', () => {
+  it('shrinks every level in proportion when open interest falls', () => {
+    // 1,010 → 909 contracts = × 0.9: 750 → 675, 250 → 225
+    const s = run([...opened(), flat(100, { oiBase: 909 })])
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(675, 6)
+    expect(near(s, SIDE_SHORT, 110)).toBeCloseTo(225, 6)
+    expect(s.stats.shrinkBars).toBe(1)
+  })
+
+  it('halves the map every half-life, counting missing bars as elapsed time', () => {
+    // half-life = one 60 s bar. Bar 1 places 750 (decay runs before placement); bars 2 and 3 halve it: 187.5
+    const s = run([...opened(), flat(100), flat(100)], { decayHalfLifeSec: 60 })
+    expect(near(s, SIDE_LONG, 90)).toBeCloseTo(187.5, 6)
+    // a bar 3 minutes after bar 1 (two bars missing) decays by 2^−3: 750 / 8 = 93.75
+    const gap = createHeatmapState({
+      tiers: [flatTier(0, 0)],
+      cell: { kind: 'pct', fraction: 0.005 },
+      decayHalfLifeSec: 60,
+      levels: [{ leverage: 10, weight: 1 }],
+    })
+    const evs = fixtureEvents(opened())
+    const later = fixtureEvents([flat(100)], FIXTURE_START_MS + 4 * 60_000)
+    for (const e of [...evs, ...later]) applyHeatmapEvent(gap, e)
+    flushHeatmapBar(gap)
+    expect(near(gap, SIDE_LONG, 90)).toBeCloseTo(93.75, 6)
+  })
+})
