@@ -1,14 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../run-cli'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { replayCommand } from './replay'
 
+/** The recorded exchange data shared beside the repository (../shared/data). */
+const SHARED_DATA = resolve(__dirname, '../../../../../shared/data')
+
 const commands = [importCommand, replayCommand, exportCommand]
-const DATA = '/work/shared/data'
+const DATA = SHARED_DATA
 
 async function radar(...argv: string[]) {
   let stdout = ''

@@ -6,7 +6,10 @@ import { importSession } from './import-session'
 import type { ImportProgress } from './importers/types'
 import { listSessions } from './list-sessions'
 
-const WS = '/work/shared/data/binance-ws/'
+/** The recorded exchange data shared beside the repository (../shared/data). */
+const SHARED_DATA = resolve(__dirname, '../../../../../shared/data')
+
+const WS = SHARED_DATA + '/binance-ws/'
 
 describe('importSession', () => {
   it('reports progress and stops on an AbortSignal without writing a session', async () => {
@@ -30,7 +33,7 @@ describe('importSession', () => {
   it('refuses to overwrite an existing session unless asked', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'radar-ow-')), 'f.radar')
     const file =
-      '/work/shared/data/funding-history/BTC-USDT/BTC-USDT_gate_2020-01-01_2024-01-01_funding_history.csv'
+      SHARED_DATA + '/funding-history/BTC-USDT/BTC-USDT_gate_2020-01-01_2024-01-01_funding_history.csv'
     const opts = { out, sourceVenue: 'gate', tzOffsetHours: 0, venue: 'okx' as const }
     await importSession('funding-csv', [file], opts)
     await expect(importSession('funding-csv', [file], opts)).rejects.toThrow(/EEXIST/)

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type {
   CandleEvent,
@@ -12,7 +12,10 @@ import type {
 import { binanceFuturesDataImporter } from './binance-futures-data'
 import type { ImportResult } from './types'
 
-const BTC = '/work/shared/data/binance-futures-metrics/BTCUSDT.csv'
+/** The recorded exchange data shared beside the repository (../shared/data). */
+const SHARED_DATA = resolve(__dirname, '../../../../../../shared/data')
+
+const BTC = SHARED_DATA + '/binance-futures-metrics/BTCUSDT.csv'
 const at = <T extends MarketEvent>(r: ImportResult, type: T['type'], ts: number) =>
   r.events.filter((e) => e.type === type && e.exchangeTsMs === ts) as T[]
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type {
   BookEvent,
@@ -10,7 +11,10 @@ import type {
 import { binanceWsImporter, receiveStampToMs } from './binance-ws'
 import type { ImportResult } from './types'
 
-const D = '/work/shared/data/binance-ws/'
+/** The recorded exchange data shared beside the repository (../shared/data). */
+const SHARED_DATA = resolve(__dirname, '../../../../../../shared/data')
+
+const D = SHARED_DATA + '/binance-ws/'
 const find = <T extends MarketEvent>(events: MarketEvent[], pred: (e: MarketEvent) => boolean) =>
   events.find(pred) as T
 

@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FundingEvent } from '../../../../shared/market-event'
 import { fundingCsvImporter } from './funding-csv'
 
-const H = '/work/shared/data/funding-history/BTC-USDT/'
+/** The recorded exchange data shared beside the repository (../shared/data). */
+const SHARED_DATA = resolve(__dirname, '../../../../../../shared/data')
+
+const H = SHARED_DATA + '/funding-history/BTC-USDT/'
 const BINANCE = `${H}BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv`
 
 describe('funding-csv importer', () => {
