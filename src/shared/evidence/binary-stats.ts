@@ -1,0 +1,81 @@
+import type { BinarySignalStats, LeadTimeSummary } from '../contract/evidence'
+import { independentOnsets, type OutcomeSeries } from './outcomes'
+import { quantileSorted, wilsonInterval } from './stats'
+
+/** Counts of one on/off signal against one outcome; counts from several markets add up to a pooled figure. */
+export interface BinaryCounts {
+  samplesOn: number
+  onsets: number
+  hits: number
+  leadMs: number[]
+  baseEvaluable: number
+  baseHits: number
+}
+
+export function emptyBinaryCounts(): BinaryCounts {
+  return { samplesOn: 0, onsets: 0, hits: 0, leadMs: [], baseEvaluable: 0, baseHits: 0 }
+}
+
+/** Adds one market's series; `steps` is the horizon in grid steps (onsets closer than that are one event). */
+export function addBinary(acc: BinaryCounts, on: Uint8Array, o: OutcomeSeries, steps: number): void {
+  for (let i = 0; i < on.length; i++) {
+    if (!o.evaluable[i]) continue
+    acc.baseEvaluable++
+    acc.baseHits += o.hit[i]!
+    acc.samplesOn += on[i]!
+  }
+  for (const i of independentOnsets(on, o.evaluable, steps)) {
+    acc.onsets++
+    if (o.hit[i]) {
+      acc.hits++
+      acc.leadMs.push(o.leadMs[i]!)
+    }
+  }
+}
+
+export function leadTimeSummary(leadMs: readonly number[]): LeadTimeSummary {
+  const s = [...leadMs].sort((a, b) => a - b)
+  return {
+    count: s.length,
+    minMs: s.length ? s[0]! : null,
+    p25Ms: quantileSorted(s, 0.25),
+    medianMs: quantileSorted(s, 0.5),
+    p75Ms: quantileSorted(s, 0.75),
+    maxMs: s.length ? s.at(-1)! : null,
+  }
+}
+
+/**
+ * Hit rate after onsets vs the base rate at any time. A signal that preceded every move of a market where moves
+ * follow a fraction b of all times has hit rate 1 and lift 1 / b.
+ */
+export function finishBinary(
+  ids: { signalId: string; outcomeId: string; market: string },
+  c: BinaryCounts,
+  minEvents: number,
+): BinarySignalStats {
+  const baseRate = c.baseEvaluable > 0 ? c.baseHits / c.baseEvaluable : null
+  const hitRate = c.onsets > 0 ? c.hits / c.onsets : null
+  const ci = wilsonInterval(c.hits, c.onsets)
+  const liftOk = hitRate !== null && baseRate !== null && baseRate > 0
+  let statusReason: string | null = null
+  if (c.onsets < minEvents) {
+    statusReason = `${c.onsets} independent onset${c.onsets === 1 ? '' : 's'} with a measurable window (needs ${minEvents})`
+  } else if (baseRate === 0) {
+    statusReason = 'the outcome never happened in the measurable windows: lift is undefined'
+  }
+  return {
+    ...ids,
+    samplesOn: c.samplesOn,
+    independentOnsets: c.onsets,
+    hits: c.hits,
+    hitRate,
+    hitRateCi95: ci,
+    baseRate,
+    lift: liftOk ? hitRate / baseRate : null,
+    liftCi95: liftOk && ci ? { lo: ci.lo / baseRate, hi: ci.hi / baseRate } : null,
+    leadTime: leadTimeSummary(c.leadMs),
+    status: statusReason === null ? 'ok' : 'not-enough-events',
+    statusReason,
+  }
+}
