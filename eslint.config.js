@@ -22,7 +22,12 @@ export default tseslint.config(
   },
   {
     // The engine and the pure shared code must run in plain Node and in the worker.
-    files: ['src/shared/**/*.ts', 'src/main/engine/**/*.ts', 'src/main/server/**/*.ts', 'src/main/cli/**/*.ts'],
+    files: [
+      'src/shared/**/*.ts',
+      'src/main/engine/**/*.ts',
+      'src/main/server/**/*.ts',
+      'src/main/cli/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
   {

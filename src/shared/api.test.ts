@@ -28,6 +28,12 @@ describe('RadarApi contract', () => {
       'onSnapshots',
       'onNotice',
       'onSettings',
+      'onReplayPosition',
+      'onImportProgress',
+      'onRecording',
+      'onSeriesUpdate',
+      'onAlertFired',
+      'onRegimeShift',
     ])
   })
 
