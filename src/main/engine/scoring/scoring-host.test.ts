@@ -23,7 +23,7 @@ function trade(i: number): TradeEvent {
   }
 }
 
-const until = async (cond: () => boolean, timeoutMs = 10_000): Promise<void> => {
+const until = async (cond: () => boolean, timeoutMs = 25_000): Promise<void> => {
   const start = Date.now()
   while (!cond()) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time')
@@ -31,7 +31,7 @@ const until = async (cond: () => boolean, timeoutMs = 10_000): Promise<void> => 
   }
 }
 
-describe('ScoringHost', () => {
+describe('ScoringHost', { timeout: 60_000 }, () => {
   let host: ScoringHost | null = null
   afterEach(async () => {
     await host?.stop()
