@@ -1,0 +1,175 @@
+import { expect, test } from './fixtures'
+import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
+import type { ReplayPosition, SessionSummary } from '../../src/shared/contract/sessions'
+import {
+  BTC_PERP,
+  SAMPLE_2023,
+  SAMPLE_WEEK,
+  clockMs,
+  engineCall,
+  gotoScreen,
+  openSession,
+  replayClock,
+} from './workflow-helpers'
+
+const METRICS_FILE = '/work/shared/data/binance-futures-metrics/BTCUSDT.csv'
+const FUNDING_FILE =
+  '/work/shared/data/funding-history/BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv'
+
+test('the bundled samples are listed with span, markets, size and data-quality notes', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await gotoScreen(page, 'Sessions')
+  const week = page.getByRole('article', { name: SAMPLE_WEEK })
+  await expect(week).toBeVisible()
+  await expect(week.getByText('SAMPLE', { exact: true })).toBeVisible()
+  // README: 5-minute bars 2024-05-09 20:35 → 2024-05-16 19:35 UTC for BTCUSDT, ETHUSDT and OPUSDT.
+  await expect(week).toContainText('2024-05-09 20:35')
+  await expect(week).toContainText('2024-05-16 19:3')
+  await expect(week).toContainText('OP')
+  // README: the position-ratio columns copy the account-ratio columns until 2024-05-13 09:15 UTC.
+  await expect(
+    week.locator('.note-warning').filter({ hasText: 'copies of the account ratio' }).first(),
+  ).toBeVisible()
+  // Samples are read-only.
+  await expect(page.getByRole('button', { name: `Delete ${SAMPLE_WEEK}` })).toBeDisabled()
+  const s2023 = page.getByRole('article', { name: SAMPLE_2023 })
+  // The perp file of 2023-04-05 ends at 00:06:54 UTC.
+  await expect(s2023).toContainText('00:06:54')
+  await page.screenshot({ path: 'test-results/screenshots/sessions.png' })
+  expect(consoleErrors).toEqual([])
+})
+
+test('a sample replays at 10x, seeks and pauses; the clock and the radar follow', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  await openSession(page, SAMPLE_2023)
+  const bar = page.getByTestId('replay-bar')
+  await expect(page.getByTestId('replay-kind')).toHaveText('SAMPLE')
+  await bar.getByRole('radio', { name: '10x' }).click()
+  await expect(bar.getByRole('radio', { name: '10x' })).toHaveAttribute('aria-checked', 'true')
+  await bar.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByTestId('replay-state')).toHaveText('PLAYING')
+  const t0 = clockMs(await replayClock(page))
+  await page.waitForTimeout(2000)
+  const t1 = clockMs(await replayClock(page))
+  // 2 s of wall time at 10x is ~20 s of session time; allow for batching and scheduling.
+  expect(t1 - t0).toBeGreaterThan(8_000)
+  expect(t1 - t0).toBeLessThan(40_000)
+
+  // Seek to 00:05:00 UTC (1680652800000 = 2023-04-05T00:00:00Z, + 300 000 ms).
+  const target = 1680652800000 + 300_000
+  await page.getByRole('slider', { name: 'Seek' }).fill(String(target))
+  await expect
+    .poll(async () => clockMs(await replayClock(page)), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(target)
+  await bar.getByRole('button', { name: 'Pause' }).click()
+  await expect(page.getByTestId('replay-state')).toHaveText('PAUSED')
+  const paused = await replayClock(page)
+  expect(clockMs(paused)).toBeLessThan(target + 60_000)
+  await page.waitForTimeout(1500)
+  expect(await replayClock(page)).toBe(paused)
+
+  // The engine's clock and the scored markets follow the seek.
+  const pos = await engineCall<ReplayPosition>(server, 'getReplayPosition')
+  expect(pos.state).toBe('paused')
+  expect(pos.seekCount).toBeGreaterThanOrEqual(1)
+  expect(pos.sessionTsMs).toBe(clockMs(paused))
+  const snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')
+  const btc = snaps.find((s) => s.key === BTC_PERP)
+  expect(btc?.asOfMs ?? 0).toBeGreaterThanOrEqual(target)
+  await page.screenshot({ path: 'test-results/screenshots/replay-bar.png' })
+  await gotoScreen(page, 'Radar')
+  await expect(page.locator('.workspace')).toContainText('BTC/USDT')
+  await page.screenshot({ path: 'test-results/screenshots/replay-radar.png' })
+
+  // Keyboard: Space on the bar toggles play.
+  await bar.getByRole('button', { name: 'Play' }).focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('replay-state')).toHaveText('PLAYING')
+})
+
+test('a futures-metrics CSV imports with a progress bar and its data-quality notes; delete asks first', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  await gotoScreen(page, 'Sessions')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  const form = page.getByRole('form', { name: 'Import' })
+  await form.getByLabel('Format').selectOption('binance-futures-data')
+  await form.getByLabel('Paths').fill(METRICS_FILE)
+  await form.getByLabel('Session name').fill('BTC futures metrics')
+  await form.getByRole('button', { name: /^Import/ }).click()
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible()
+  await expect(page.getByTestId('import-state')).toHaveText('DONE', { timeout: 30_000 })
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  )
+  // README: taker volumes are empty for the first day; the position ratios copy the account ratios until
+  // 2024-05-13 09:15 UTC.
+  const notes = page.getByTestId('import-notes')
+  await expect(notes).toContainText('BTCUSDT: taker buy/sell volumes are empty 2024-05-09 20:35')
+  await expect(notes).toContainText('09:15 UTC')
+  await page.screenshot({ path: 'test-results/screenshots/sessions-import.png' })
+
+  const row = page.getByRole('article', { name: 'BTC futures metrics' })
+  await expect(row.getByText('IMPORTED', { exact: true })).toBeVisible()
+  // README: 2,005 five-minute bars from 2024-05-09 20:35 to 2024-05-16 19:35 UTC.
+  await expect(row).toContainText('2024-05-09 20:35')
+  await expect(row).toContainText('binanceusdm:BTC/USDT:USDT')
+
+  await row.getByRole('button', { name: 'Delete BTC futures metrics' }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Delete session' })
+  await expect(dialog).toContainText('BTC futures metrics')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(row).toBeVisible()
+  await row.getByRole('button', { name: 'Delete BTC futures metrics' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(row).toHaveCount(0)
+  const left = await engineCall<SessionSummary[]>(server, 'listSessions')
+  expect(left.some((s) => s.label === 'BTC futures metrics')).toBe(false)
+})
+
+test('a funding history at UTC+3 is refused as UTC, naming the offset that fits, and imports at +3', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  await gotoScreen(page, 'Sessions')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  const form = page.getByRole('form', { name: 'Import' })
+  await form.getByLabel('Format').selectOption('funding-csv')
+  await form.getByLabel('Venue').selectOption('binance')
+  await form.getByLabel('Paths').fill(FUNDING_FILE)
+  await form.getByLabel('Session name').fill('BTC funding binance')
+
+  // README: the binance rows fall at 03:00/11:00/19:00, i.e. UTC+3; as UTC they miss the 00/08/16 schedule.
+  await form.getByLabel('Timezone offset (hours)').fill('0')
+  await form.getByRole('button', { name: /^Import/ }).click()
+  await expect(page.getByTestId('import-state')).toHaveText('FAILED')
+  await expect(page.getByTestId('import-progress')).toContainText('+3')
+
+  await form.getByLabel('Timezone offset (hours)').fill('3')
+  await form.getByRole('button', { name: /^Import/ }).click()
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible()
+  await expect(page.getByTestId('import-state')).toHaveText('DONE', { timeout: 30_000 })
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  )
+  // 4,384 lines = a header + 4,383 funding rows, one event each.
+  await expect(page.getByTestId('import-progress')).toContainText('4,383 events')
+
+  const row = page.getByRole('article', { name: 'BTC funding binance' })
+  await expect(row.getByText('IMPORTED', { exact: true })).toBeVisible()
+  // First row 2020-01-01 03:00 at UTC+3 = 00:00 UTC; last row 2023-12-31 19:00 at UTC+3 = 16:00 UTC.
+  await expect(row).toContainText('2020-01-01 00:00:00 → 2023-12-31 16:00:00 UTC')
+  await expect(row).toContainText('4,383 events')
+})

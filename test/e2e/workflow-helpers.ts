@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+import type { RunningServer } from '../support/radar-server'
+import { openApiSocket } from '../support/radar-server'
+
+export const SAMPLE_2023 = 'Recorded sample — Binance, 2023-04-05'
+export const SAMPLE_WEEK = 'Binance futures metrics — week of 2024-05-09 (BTC, ETH, OP)'
+export const BTC_PERP = 'binanceusdm:BTC/USDT:USDT'
+
+/** Asks the engine directly (as a second client), to check what the UI shows against the engine's state. */
+export async function engineCall<T>(server: RunningServer, channel: string, payload?: unknown): Promise<T> {
+  const api = await openApiSocket(server)
+  try {
+    const res = await api.call({ kind: 'invoke', id: 1, channel, payload })
+    if (res.ok !== true) throw new Error(`${channel}: ${String(res.error)}`)
+    return res.value as T
+  } finally {
+    api.close()
+  }
+}
+
+export async function gotoScreen(page: Page, name: 'Radar' | 'Sessions' | 'Alerts' | 'Journal' | 'Settings') {
+  await page.getByRole('tab', { name }).click()
+}
+
+/** Opens a listed session from the Sessions screen and waits for the replay bar. */
+export async function openSession(page: Page, label: string): Promise<void> {
+  await gotoScreen(page, 'Sessions')
+  await page.getByRole('button', { name: `Open ${label}` }).click()
+  await expect(page.getByTestId('replay-label')).toHaveText(label)
+}
+
+export async function replayClock(page: Page): Promise<string> {
+  return (await page.getByTestId('replay-clock').textContent()) ?? ''
+}
+
+/** "2023-04-05 00:04:01.123 UTC" → epoch ms. */
+export function clockMs(text: string): number {
+  const m = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2}\.\d{3})/.exec(text)
+  if (!m) throw new Error(`not a clock: ${text}`)
+  return Date.parse(`${m[1]}T${m[2]}Z`)
+}
