@@ -22,13 +22,13 @@ export interface FixtureBar {
 /** Bar-aligned (a multiple of 5 minutes): 2023-11-15 00:00 UTC. */
 export const FIXTURE_START_MS = 1_700_006_400_000
 
-const base = { venue: 'binanceusdm', symbol: 'TEST/USDT:USDT' } as const
-
 export function fixtureEvents(
   bars: readonly FixtureBar[],
   startMs = FIXTURE_START_MS,
   barMs = 60_000,
+  symbol = 'TEST/USDT:USDT',
 ): MarketEvent[] {
+  const base = { venue: 'binanceusdm', symbol } as const
   const out: MarketEvent[] = []
   bars.forEach((b, k) => {
     const s = startMs + k * barMs

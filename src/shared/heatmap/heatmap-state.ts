@@ -107,7 +107,9 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
       state.prevOi = { base: e.oiBase, usd: e.oiUsd }
     return
   }
-  const start = Math.floor(barTimeOf(e) / barMs) * barMs
+  let start = Math.floor(barTimeOf(e) / barMs) * barMs
+  // Never reopen a closed bar: an event that comes after its bar was closed counts in the next one.
+  if (state.lastClosedStartMs !== null) start = Math.max(start, state.lastClosedStartMs + barMs)
   if (state.bar === null) state.bar = emptyBar(start)
   else if (start > state.bar.startMs) {
     closeBar(state)
@@ -117,7 +119,16 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
   accumulate(state.bar, e)
 }
 
-/** Closes the open bar now (end of a session, or a live clock passing the boundary without events). */
+/**
+ * Closes the open bar once `nowMs` is past its end (strictly: a reading stamped on the boundary still
+ * belongs to it). For a live clock with no events, and before judging anything against the map.
+ */
+export function advanceHeatmapClock(state: HeatmapState, nowMs: number): void {
+  if (state.bar !== null && state.barMs !== null && nowMs > state.bar.startMs + state.barMs)
+    flushHeatmapBar(state)
+}
+
+/** Closes the open bar now (end of a session). */
 export function flushHeatmapBar(state: HeatmapState): void {
   if (state.bar === null) return
   closeBar(state)

@@ -7,6 +7,7 @@ import { sizeCommand } from './size'
 import { scanCommand } from './scan'
 import { emulateCommand } from './emulate'
 import { recordCommand } from './record'
+import { heatmapCheckCommand } from './heatmap-check'
 
 /** Every `radar` command, in the order `radar --help` lists them. */
 export const commands: readonly Command[] = [
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   scanCommand,
   emulateCommand,
   recordCommand,
+  heatmapCheckCommand,
 ]
