@@ -101,6 +101,11 @@ export interface ContinuousSignalStats {
   independentPositives: number
   /** Probability that a random outcome time scores above a random non-outcome time (ties count half). */
   auc: number | null
+  /**
+   * Hanley–McNeil (1982) interval with the independent counts (outcome events and non-overlapping windows
+   * without the outcome), not the overlapping samples, so it is wide when the data is thin.
+   */
+  aucCi95: EvidenceInterval | null
   roc: RocPoint[]
   calibration: CalibrationBin[]
   status: EvidenceStatus

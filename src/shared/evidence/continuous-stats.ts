@@ -1,6 +1,6 @@
 import type { CalibrationBin, ContinuousSignalStats } from '../contract/evidence'
 import { independentEvents, type OutcomeSeries } from './outcomes'
-import { rocAuc, wilsonInterval } from './stats'
+import { aucInterval, rocAuc, wilsonInterval } from './stats'
 
 /** Pairs of (score, outcome) at measurable times; pooled markets concatenate. */
 export interface ContinuousCounts {
@@ -81,6 +81,7 @@ export function finishContinuous(
     negatives,
     independentPositives: c.independentPositives,
     auc,
+    aucCi95: auc === null ? null : aucInterval(auc, c.independentPositives, independentNegatives),
     roc: points,
     calibration: calibration(c),
     status: statusReason === null ? 'ok' : 'not-enough-events',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, permutation, quantileSorted, rocAuc, wilsonInterval } from './stats'
+import { aucInterval, mulberry32, permutation, quantileSorted, rocAuc, wilsonInterval } from './stats'
 
 describe('wilsonInterval', () => {
   it('matches hand-computed bounds', () => {
@@ -44,6 +44,17 @@ describe('rocAuc', () => {
   })
   it('is 1 for a score that ranks every outcome first', () => {
     expect(rocAuc([9, 8, 1, 2, 3], [true, true, false, false, false]).auc).toBe(1)
+  })
+})
+
+describe('aucInterval', () => {
+  it('follows Hanley–McNeil by hand', () => {
+    // A = 0.75, n1 = n0 = 10: Q1 = 0.75/1.25 = 0.6; Q2 = 2 × 0.5625 / 1.75 = 0.642857;
+    // SE² = [0.1875 + 9 × 0.0375 + 9 × 0.080357] / 100 = 0.0124821 → SE 0.111724; ± 1.96 SE → [0.531, 0.969].
+    const ci = aucInterval(0.75, 10, 10)!
+    expect(ci.lo).toBeCloseTo(0.531, 3)
+    expect(ci.hi).toBeCloseTo(0.969, 3)
+    expect(aucInterval(0.6, 0, 10)).toBeNull()
   })
 })
 

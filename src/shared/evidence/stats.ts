@@ -67,6 +67,19 @@ export function rocAuc(scores: readonly number[], positive: readonly boolean[], 
   return { auc: area, points }
 }
 
+/**
+ * 95 % interval of an AUC from its standard error (Hanley & McNeil 1982, eq. 2) with n1 positives and n0
+ * negatives: SE² = [A(1−A) + (n1−1)(Q1−A²) + (n0−1)(Q2−A²)] / (n1 n0), Q1 = A/(2−A), Q2 = 2A²/(1+A).
+ */
+export function aucInterval(auc: number, n1: number, n0: number, z = Z95): EvidenceInterval | null {
+  if (!(n1 >= 1 && n0 >= 1)) return null
+  const q1 = auc / (2 - auc)
+  const q2 = (2 * auc * auc) / (1 + auc)
+  const v = (auc * (1 - auc) + (n1 - 1) * (q1 - auc * auc) + (n0 - 1) * (q2 - auc * auc)) / (n1 * n0)
+  const se = Math.sqrt(Math.max(0, v))
+  return { lo: Math.max(0, auc - z * se), hi: Math.min(1, auc + z * se) }
+}
+
 /** Mulberry32: a small fixed-seed PRNG, so shuffles and synthetic test inputs are reproducible. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
