@@ -88,9 +88,34 @@ describe('radar import / replay / export', () => {
     )
   })
 
-  it('parquet export says it is not available', async () => {
-    const r = await radar('export', 'x.radar', '--format', 'parquet', '--out', '/tmp/x')
+  it('exports Parquet that an independent reader reads back with the source values', async () => {
+    const session = resolve(
+      __dirname,
+      '../../../../resources/samples/binance-futures-metrics-2024-05-09-week.radar',
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'radar-parquet-'))
+    const exp = await radar('export', session, '--format', 'parquet', '--out', dir, '--every', '86400')
+    expect(exp.code).toBe(0)
+    const { asyncBufferFromFile, parquetReadObjects } = await import('hyparquet')
+    const rows = (await parquetReadObjects({
+      file: await asyncBufferFromFile(join(dir, 'openInterest.parquet')),
+    })) as Record<string, unknown>[]
+    // BTCUSDT.csv line 2: 0,1715286900000,69688.993,4348984183.19738,... (first bar, BTC sorts first at that time)
+    expect(rows[0]).toEqual({
+      exchangeTsMs: 1715286900000,
+      receiveTsMs: 1715286900000,
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      oiContracts: 69688.993,
+      oiBase: 69688.993,
+      oiUsd: 4348984183.19738,
+    })
+    expect(existsSync(join(dir, 'metrics.parquet'))).toBe(true)
+  })
+
+  it('an unknown export format is a usage error', async () => {
+    const r = await radar('export', 'x.radar', '--format', 'xlsx', '--out', '/tmp/x')
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('Parquet export is not available yet')
+    expect(r.stderr).toContain('--format must be csv or parquet, got "xlsx"')
   })
 })

@@ -4,6 +4,22 @@ import type { MarketEvent, MarketEventType } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { replaySessionReport } from './replay-report'
 import { SessionReader } from './session-reader'
+import { ParquetTable } from './export-parquet'
+
+export type ExportFormat = 'csv' | 'parquet'
+
+interface TableWriter {
+  readonly columns: string[]
+  rows: number
+  row(values: unknown[]): void
+  close(): void
+}
+
+function openTable(format: ExportFormat, dir: string, name: string, columns: string[]): TableWriter {
+  return format === 'csv'
+    ? new CsvFile(join(dir, `${name}.csv`), columns)
+    : new ParquetTable(join(dir, `${name}.parquet`), columns)
+}
 
 /** Event fields written for each type, in column order; book levels are flattened to bidN/askN columns. */
 const COMMON = ['exchangeTsMs', 'receiveTsMs', 'venue', 'symbol'] as const
@@ -66,27 +82,28 @@ function valuesFor(ev: MarketEvent, columns: string[]): unknown[] {
   return columns.map((c) => rec[c])
 }
 
-export interface CsvExportResult {
+export interface ExportResult {
   files: { name: string; rows: number }[]
 }
 
 /**
- * Writes a session as CSV: one file of raw events per event type (`trade.csv`, `book.csv`, ...) and
- * `metrics.csv`, the scoring snapshot of every market each `everyMs` of session time.
+ * Writes a session as CSV or Parquet: one table of raw events per event type (`trade`, `book`, ...) and
+ * `metrics`, the scoring snapshot of every market each `everyMs` of session time.
  */
-export function exportSessionCsv(
+export function exportSession(
   path: string,
   outDir: string,
-  opts: { everyMs?: number; bookDepth?: number } = {},
-): CsvExportResult {
+  opts: { everyMs?: number; bookDepth?: number; format?: ExportFormat } = {},
+): ExportResult {
+  const format = opts.format ?? 'csv'
   mkdirSync(outDir, { recursive: true })
   const bookDepth = opts.bookDepth ?? 10
-  const files = new Map<MarketEventType, CsvFile>()
+  const files = new Map<MarketEventType, TableWriter>()
   const reader = SessionReader.open(path)
   for (const ev of reader.events()) {
     let f = files.get(ev.type)
     if (!f) {
-      f = new CsvFile(join(outDir, `${ev.type}.csv`), columnsFor(ev, bookDepth))
+      f = openTable(format, outDir, ev.type, columnsFor(ev, bookDepth))
       files.set(ev.type, f)
     }
     f.row(valuesFor(ev, f.columns))
@@ -102,7 +119,7 @@ export function exportSessionCsv(
   })
   const metricNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.metrics)))].sort()
   const labelNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.labels)))].sort()
-  const metrics = new CsvFile(join(outDir, 'metrics.csv'), [
+  const metrics = openTable(format, outDir, 'metrics', [
     'tsMs',
     'market',
     'asOfMs',
@@ -125,8 +142,8 @@ export function exportSessionCsv(
   metrics.close()
   return {
     files: [
-      ...[...files.entries()].map(([t, f]) => ({ name: `${t}.csv`, rows: f.rows })),
-      { name: 'metrics.csv', rows: metrics.rows },
+      ...[...files.entries()].map(([t, f]) => ({ name: `${t}.${format}`, rows: f.rows })),
+      { name: `metrics.${format}`, rows: metrics.rows },
     ],
   }
 }
