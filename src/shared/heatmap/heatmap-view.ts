@@ -102,17 +102,22 @@ export function heatmapView(state: HeatmapState, opts: HeatmapViewOptions): Heat
   const longUsd = new Array<number>(columns.length * rows).fill(0)
   const shortUsd = new Array<number>(columns.length * rows).fill(0)
   let maxCellUsd = 0
-  replayColumns(state.history, columns, cells.lo, rows, (k, buf) => {
+  const longRows = groups.map((group) => layerOf(SIDE_LONG, group) * rows)
+  const shortRows = groups.map((group) => layerOf(SIDE_SHORT, group) * rows)
+  replayColumns(state.history, columns, cells.lo, rows, (k, raw, scale) => {
     for (let r = 0; r < rows; r++) {
       let lu = 0
       let su = 0
-      for (const group of groups) {
-        lu += buf[layerOf(SIDE_LONG, group) * rows + r]!
-        su += buf[layerOf(SIDE_SHORT, group) * rows + r]!
+      for (let j = 0; j < longRows.length; j++) {
+        lu += raw[longRows[j]! + r]!
+        su += raw[shortRows[j]! + r]!
       }
+      lu *= scale
+      su *= scale
       longUsd[k * rows + r] = lu
       shortUsd[k * rows + r] = su
-      maxCellUsd = Math.max(maxCellUsd, lu, su)
+      if (lu > maxCellUsd) maxCellUsd = lu
+      if (su > maxCellUsd) maxCellUsd = su
     }
   })
   const price = state.lastPrice

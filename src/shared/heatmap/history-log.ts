@@ -116,17 +116,16 @@ export function closeColumn(
 
 /**
  * Rebuilds columns (global numbers, ascending) over absolute cells [cellLo, cellLo + rows) and calls
- * `emit(k, buf)` with `buf[layer * rows + r]` in USD for the k-th requested column.
+ * `emit(k, raw, scale)` for the k-th requested column: USD of a cell = `raw[layer * rows + r] × scale`.
  */
 export function replayColumns(
   h: HistoryLog,
   columns: readonly number[],
   cellLo: number,
   rows: number,
-  emit: (k: number, usdByLayer: Float64Array) => void,
+  emit: (k: number, rawByLayer: Float64Array, scale: number) => void,
 ): void {
   const raw = new Float64Array(rows * LAYERS)
-  const out = new Float64Array(rows * LAYERS)
   let segIdx = -1
   let at = -1 // column the raw buffer currently stands at
   let seg: HistorySegment | null = null
@@ -158,8 +157,6 @@ export function replayColumns(
         if (r >= 0 && r < rows) raw[layer * rows + r] = sg.values[x]!
       }
     }
-    const scale = h.scales[c - h.firstColumn]!
-    for (let i = 0; i < out.length; i++) out[i] = raw[i]! * scale
-    emit(k, out)
+    emit(k, raw, h.scales[c - h.firstColumn]!)
   }
 }
