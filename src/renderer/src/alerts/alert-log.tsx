@@ -5,7 +5,9 @@ import { fmtTime } from '../format'
 export function AlertLog({ alerts }: { alerts: AlertFired[] }) {
   const rows = [...alerts].sort((a, b) => b.atMs - a.atMs)
   if (rows.length === 0)
-    return <div className="empty-state">Nothing has fired yet. Fired alerts stay here while the engine runs.</div>
+    return (
+      <div className="empty-state">Nothing has fired yet. Fired alerts stay here while the engine runs.</div>
+    )
   return (
     <table className="data-table" aria-label="Alert log">
       <thead>

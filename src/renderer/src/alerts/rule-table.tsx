@@ -7,12 +7,15 @@ interface Props {
   onDelete: (rule: AlertRule) => void
 }
 
+/** Binary floats make 0.0000284 − 0.000001 print as 0.000027399999…; 12 significant digits hide that. */
+const clean = (v: number): number => Number(v.toPrecision(12))
+
 function describe(r: AlertRule): string {
   if (r.kind === 'regimeShift') return `${r.field} changes`
-  const h = r.hysteresis
-    ? ` (re-arms ${r.op === 'above' ? 'below' : 'above'} ${r.op === 'above' ? r.value! - r.hysteresis : r.value! + r.hysteresis})`
-    : ''
-  return `${r.field} ${r.op} ${r.value}${h}`
+  const value = r.value ?? 0
+  const h = r.hysteresis ?? 0
+  const rearm = r.op === 'above' ? `below ${clean(value - h)}` : `above ${clean(value + h)}`
+  return `${r.field} ${r.op} ${value}${h > 0 ? ` (re-arms ${rearm})` : ''}`
 }
 
 export function RuleTable({ rules, busy, onToggle, onDelete }: Props) {

@@ -1,0 +1,106 @@
+import { expect, test } from './fixtures'
+import type { AlertFired } from '../../src/shared/contract/alerts'
+import {
+  BTC_PERP,
+  SAMPLE_2023,
+  clockMs,
+  engineCall,
+  gotoScreen,
+  openSession,
+  replayClock,
+} from './workflow-helpers'
+
+// 2023-04-05T00:04:00Z. In the recorded perp stream (usdm/btcusdt_20230405.dat.gz) the funding estimate `r`
+// of btcusdt@markPrice@1s steps 0.00002760 → 2813 → 2826 → 0.00002841 (first at E = 1680653040013, 00:04:00)
+// → 0.00002850 → 0.00002846; it never falls back below 0.0000283.
+const FIRST_ABOVE_MS = 1680653040013
+
+test('a threshold rule fires once during replay, with a desktop notification and a log entry', async ({
+  page,
+  server,
+}) => {
+  // Record what the page hands the Notification API (headless Chromium shows nothing on screen).
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string | undefined }[] = []
+    ;(window as unknown as { __shown: typeof shown }).__shown = shown
+    class RecordingNotification {
+      static permission: NotificationPermission = 'default'
+      static requestPermission(): Promise<NotificationPermission> {
+        RecordingNotification.permission = 'granted'
+        return Promise.resolve('granted')
+      }
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body })
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification })
+  })
+  await page.goto(server.url)
+  await openSession(page, SAMPLE_2023)
+  await gotoScreen(page, 'Alerts')
+  await expect(page.getByTestId('notify-state')).toContainText('off')
+  await page.getByRole('button', { name: 'Enable desktop notifications' }).click()
+  await expect(page.getByTestId('notify-state')).toContainText('on')
+
+  const form = page.getByRole('form', { name: 'New alert rule' })
+  await form.getByLabel('Market').selectOption(BTC_PERP)
+  await form.getByLabel('Rule kind').selectOption('threshold')
+  await form.getByLabel('Metric id').fill('funding-rate')
+  await form.getByLabel('Direction').selectOption('above')
+  await form.getByLabel('Value').fill('0.0000284')
+  await form.getByLabel('Hysteresis').fill('0.000001')
+  await form.getByRole('button', { name: 'Add rule' }).click()
+  const rule = page.getByTestId('alert-rule')
+  await expect(rule).toHaveCount(1)
+  await expect(rule).toContainText('funding-rate above 0.0000284')
+
+  // A second rule, disabled: it must never fire.
+  await form.getByLabel('Metric id').fill('funding-rate')
+  await form.getByLabel('Value').fill('0')
+  await form.getByRole('button', { name: 'Add rule' }).click()
+  await expect(rule).toHaveCount(2)
+  await page.getByRole('checkbox', { name: 'Enable rule funding-rate above 0', exact: true }).click()
+  await expect(
+    page.getByRole('checkbox', { name: 'Enable rule funding-rate above 0', exact: true }),
+  ).not.toBeChecked()
+
+  const bar = page.getByTestId('replay-bar')
+  // From 00:03:50 at 10x the crossing comes ~1 s later, and 0.00002841 holds for 6 s of wall time.
+  await bar.getByRole('slider', { name: 'Seek' }).fill(String(FIRST_ABOVE_MS - 10_013))
+  // The slider moves in whole seconds from the session start (…59.999), so the clock lands within 1 s.
+  await expect.poll(async () => clockMs(await replayClock(page))).toBeGreaterThan(FIRST_ABOVE_MS - 11_100)
+  expect(clockMs(await replayClock(page))).toBeLessThan(FIRST_ABOVE_MS - 9_000)
+  await bar.getByRole('radio', { name: '10x' }).click()
+  await bar.getByRole('button', { name: 'Play' }).click()
+  const toast = page.getByTestId('alert-toast')
+  await expect(toast).toContainText('funding-rate above 0.0000284', { timeout: 30_000 })
+  await expect(toast).toContainText('now 0.00002841')
+  const log = page.getByTestId('alert-log-row')
+  await expect(log).toHaveCount(1)
+  await expect(log).toContainText('2023-04-05 00:04:0')
+  await page.screenshot({ path: 'test-results/screenshots/alerts.png' })
+
+  await bar.getByRole('radio', { name: 'MAX' }).click()
+  // Played to the end: 0.00002850 and 0.00002846 stay above the re-arm line, so nothing fires again.
+  await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 30_000 })
+  await expect(log).toHaveCount(1)
+  const fired = await engineCall<AlertFired[]>(server, 'getAlertLog')
+  expect(fired).toHaveLength(1)
+  expect(fired[0]!.key).toBe(BTC_PERP)
+  expect(fired[0]!.marketTsMs).toBeGreaterThanOrEqual(FIRST_ABOVE_MS)
+  expect(fired[0]!.marketTsMs).toBeLessThan(FIRST_ABOVE_MS + 2000)
+  const shown = await page.evaluate(
+    () => (window as unknown as { __shown: { title: string; body?: string }[] }).__shown,
+  )
+  expect(shown).toHaveLength(1)
+  expect(shown[0]!.title).toContain(BTC_PERP)
+  expect(shown[0]!.body).toContain('now 0.00002841')
+
+  // Rules live in the engine: a reload lists them; delete removes one.
+  await page.reload()
+  await gotoScreen(page, 'Alerts')
+  await expect(rule).toHaveCount(2)
+  await page.getByRole('button', { name: 'Delete rule funding-rate above 0', exact: true }).click()
+  await expect(rule).toContainText('funding-rate above 0.0000284')
+  await expect(rule).toHaveCount(1)
+})
