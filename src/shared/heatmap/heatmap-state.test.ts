@@ -147,3 +147,23 @@ describe('heatmap model: shrink and decay', () => {
     expect(near(gap, SIDE_LONG, 90)).toBeCloseTo(93.75, 6)
   })
 })
+
+describe('heatmap model: ATR cells', () => {
+  it('fixes the cell size from the ATR of the first bars and does not place positions before it', () => {
+    // ATR over 3 bars, cells of 0.5 ATR. TR: bar 0 = 101 − 99 = 2 (no previous close); bar 1 =
+    // max(102 − 100, |102 − 100|, |100 − 100|) = 2; bar 2 = max(101 − 100, |101 − 101|, |100 − 101|) = 1.
+    // ATR = 5 / 3, cell = 0.8333. Bar 1's rise (10 contracts × typical (102 + 100 + 101) / 3 = 101 = 1,010 USD)
+    // comes before the cell size is known: not placed, counted.
+    const s = run(
+      [
+        { high: 101, low: 99, close: 100, oiBase: 1_000 },
+        { high: 102, low: 100, close: 101, oiBase: 1_010 },
+        { high: 101, low: 100, close: 100.5, oiBase: 1_010 },
+      ],
+      { cell: { kind: 'atr', multiple: 0.5, bars: 3 } },
+    )
+    expect(s.grid!.cellSize).toBeCloseTo(0.5 * (5 / 3), 12)
+    expect(s.stats.unplacedUsd).toBeCloseTo(1_010, 9)
+    expect(s.stats.placedUsd).toBe(0)
+  })
+})
