@@ -6,6 +6,7 @@ import { exportCommand } from './export'
 import { sizeCommand } from './size'
 import { scanCommand } from './scan'
 import { emulateCommand } from './emulate'
+import { evidenceCommand } from './evidence'
 import { recordCommand } from './record'
 import { heatmapCheckCommand } from './heatmap-check'
 
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   emulateCommand,
   recordCommand,
   heatmapCheckCommand,
+  evidenceCommand,
 ]

@@ -1,49 +1,10 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { TradeEvent } from '../../../shared/market-event'
-import { SessionWriter } from '../sessions/session-writer'
 import { EvidenceCancelled } from './evidence-pipeline'
-import { runEvidence, type EvidenceWorkerSpec } from './evidence-runner'
-
-// The real worker source, loaded through tsx so the test needs no build.
-const WORKER: EvidenceWorkerSpec = {
-  path: fileURLToPath(new URL('../../../../test/support/ts-worker.mjs', import.meta.url)),
-  options: { workerData: { entry: fileURLToPath(new URL('./evidence-worker.ts', import.meta.url)) } },
-}
-const T0 = 1_700_000_040_000 // a whole minute (28,333,334 × 60,000)
-const MIN = 60_000
-
-/** 3 h of trades every 10 s: price 100, then 106 from T0 + 100 min on. */
-function jumpSession(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'radar-evidence-')), 'jump.radar')
-  const w = SessionWriter.open(path, {
-    label: 'jump',
-    source: { kind: 'import', format: 'test', files: [] },
-    provenance: 'synthetic test input',
-    importer: null,
-  })
-  const events: TradeEvent[] = []
-  for (let k = 0; k < 1080; k++) {
-    const ts = T0 + k * 10_000
-    events.push({
-      type: 'trade',
-      venue: 'binanceusdm',
-      symbol: 'TEST/USDT:USDT',
-      exchangeTsMs: ts,
-      receiveTsMs: ts,
-      price: ts < T0 + 100 * MIN ? 100 : 106,
-      qtyBase: 1,
-      takerSide: 'buy',
-      tradeId: String(k),
-    })
-  }
-  w.append(events)
-  w.close()
-  return path
-}
+import { runEvidence } from './evidence-runner'
+import { jumpSession, MIN, TS_EVIDENCE_WORKER as WORKER } from './test-jump-session'
 
 describe('runEvidence (worker thread)', () => {
   it('reports the base rate of a known jump and a passed look-ahead check', async () => {
@@ -90,7 +51,7 @@ describe('runEvidence (worker thread)', () => {
 
   it('fails with the reader error for a file that is not a session', async () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'radar-evidence-')), 'bad.radar')
-    await import('node:fs').then((fs) => fs.writeFileSync(bad, 'not a session'))
+    writeFileSync(bad, 'not a session')
     await expect(
       runEvidence([bad], { horizonsMs: [MIN], moves: [0.05] }, () => {}, undefined, WORKER),
     ).rejects.toThrow(/bad\.radar/)
