@@ -1,0 +1,183 @@
+import type { ReactNode } from 'react'
+import type { CalculatorForm, OtherPositionForm } from './calculator-form-state'
+import { SIZING_VENUES } from './calculator-form-state'
+
+interface Props {
+  form: CalculatorForm
+  onChange: (f: CalculatorForm) => void
+  atrLabel: string | null
+}
+
+function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <label className="calc-field">
+      <span className="calc-label">{label}</span>
+      {children}
+      {hint && <span className="calc-hint">{hint}</span>}
+    </label>
+  )
+}
+
+const EMPTY_OTHER: OtherPositionForm = {
+  symbol: 'ETH/USDT:USDT',
+  side: 'long',
+  quantity: '',
+  entryPrice: '',
+  markPrice: '',
+}
+
+/** Every input, each a labelled native control: Tab walks them in reading order, arrows work in selects. */
+export function CalculatorInputs({ form: f, onChange, atrLabel }: Props) {
+  const set = <K extends keyof CalculatorForm>(k: K, v: CalculatorForm[K]) => onChange({ ...f, [k]: v })
+  const text = (k: keyof CalculatorForm, label: string, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <input
+        inputMode="decimal"
+        value={f[k] as string}
+        onChange={(e) => set(k, e.target.value as never)}
+        name={k}
+      />
+    </Field>
+  )
+  const setOther = (i: number, patch: Partial<OtherPositionForm>) =>
+    set(
+      'others',
+      f.others.map((o, j) => (j === i ? { ...o, ...patch } : o)),
+    )
+  return (
+    <form className="calc-inputs" onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
+      <div className="calc-grid">
+        <Field label="Side">
+          <select
+            value={f.side}
+            onChange={(e) => set('side', e.target.value as CalculatorForm['side'])}
+            name="side"
+          >
+            <option value="long">Long</option>
+            <option value="short">Short</option>
+          </select>
+        </Field>
+        <Field label="Margin mode">
+          <select
+            value={f.marginMode}
+            onChange={(e) => set('marginMode', e.target.value as CalculatorForm['marginMode'])}
+            name="marginMode"
+          >
+            <option value="isolated">Isolated</option>
+            <option value="cross">Cross</option>
+          </select>
+        </Field>
+        <Field label="Liquidation rules">
+          <select
+            value={f.venue}
+            onChange={(e) => set('venue', e.target.value as CalculatorForm['venue'])}
+            name="venue"
+          >
+            {SIZING_VENUES.map((v) => (
+              <option key={v} value={v}>
+                {v === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {text('equity', f.marginMode === 'cross' ? 'Wallet balance (USD)' : 'Account equity (USD)')}
+        <Field label="Risk per trade">
+          <span className="calc-pair">
+            <input
+              inputMode="decimal"
+              value={f.risk}
+              onChange={(e) => set('risk', e.target.value)}
+              name="risk"
+              aria-label="Risk per trade"
+            />
+            <select
+              value={f.riskMode}
+              onChange={(e) => set('riskMode', e.target.value as CalculatorForm['riskMode'])}
+              aria-label="Risk unit"
+            >
+              <option value="percent">% of equity</option>
+              <option value="usd">USD</option>
+            </select>
+          </span>
+        </Field>
+        {text('entry', 'Entry price', 'prefilled from the last price')}
+        {text('stop', 'Stop price')}
+        {text('leverage', 'Leverage (×)')}
+        {f.marginMode === 'isolated' &&
+          text('isolatedMargin', 'Isolated margin (USD)', 'blank: notional / leverage')}
+        {text('lotSize', 'Lot size (base)', 'blank: not rounded')}
+        {text('feePct', 'Taker fee %')}
+        {text('makerFeePct', 'Maker fee %')}
+        <Field label="Fills pay">
+          <select
+            value={f.fillAs}
+            onChange={(e) => set('fillAs', e.target.value as CalculatorForm['fillAs'])}
+            name="fillAs"
+          >
+            <option value="taker">Taker fee</option>
+            <option value="maker">Maker fee</option>
+          </select>
+        </Field>
+        {text('holdingHours', 'Holding time (h)')}
+        {text('fundingRatePct', 'Funding % / period', 'current rate')}
+        {text('fundingIntervalHours', 'Funding interval (h)')}
+        {text('atr', 'ATR (price)', atrLabel ?? 'blank: no ATR distances')}
+      </div>
+      {f.marginMode === 'cross' && (
+        <fieldset className="calc-others">
+          <legend>Other open positions (cross margin)</legend>
+          {f.others.map((o, i) => (
+            <div key={i} className="other-row" role="group" aria-label={`Other position ${i + 1}`}>
+              <input
+                aria-label={`Position ${i + 1} symbol`}
+                value={o.symbol}
+                onChange={(e) => setOther(i, { symbol: e.target.value })}
+              />
+              <select
+                aria-label={`Position ${i + 1} side`}
+                value={o.side}
+                onChange={(e) => setOther(i, { side: e.target.value as 'long' | 'short' })}
+              >
+                <option value="long">Long</option>
+                <option value="short">Short</option>
+              </select>
+              <input
+                aria-label={`Position ${i + 1} size (base)`}
+                placeholder="size"
+                value={o.quantity}
+                onChange={(e) => setOther(i, { quantity: e.target.value })}
+              />
+              <input
+                aria-label={`Position ${i + 1} entry`}
+                placeholder="entry"
+                value={o.entryPrice}
+                onChange={(e) => setOther(i, { entryPrice: e.target.value })}
+              />
+              <input
+                aria-label={`Position ${i + 1} mark`}
+                placeholder="mark"
+                value={o.markPrice}
+                onChange={(e) => setOther(i, { markPrice: e.target.value })}
+              />
+              <button
+                type="button"
+                aria-label={`Remove position ${i + 1}`}
+                onClick={() =>
+                  set(
+                    'others',
+                    f.others.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set('others', [...f.others, { ...EMPTY_OTHER }])}>
+            Add position
+          </button>
+        </fieldset>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { RadarApi } from '../../../shared/api'
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import type { LeverageTiersView } from '../../../shared/contract/markets'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { calculateSize } from '../../../shared/sizing/calculate-size'
+import { parseSizeRequest } from '../../../shared/sizing/size-request'
+import { DEFAULT_TAKER_FEE } from '../../../shared/sizing/sizing-venue'
+import { buildSizeRequest } from './build-request'
+import { CalculatorInputs } from './calculator-inputs'
+import type { CalculatorForm } from './calculator-form-state'
+import { isSizingVenue } from './calculator-form-state'
+import { CalculatorResults } from './calculator-results'
+import { lookupFromTiers } from './tiers-lookup'
+
+interface Props {
+  api: RadarApi
+  market: MarketSnapshot
+  heatmap: HeatmapView | null
+  heatmapReason: string | null
+  atr: { value: number; label: string } | null
+  onClose: () => void
+}
+
+const RISK_LEVELS = ['low', 'medium', 'high'] as const
+
+function initialForm(market: MarketSnapshot, atr: Props['atr']): CalculatorForm {
+  const venue = isSizingVenue(market.venue) ? market.venue : 'binanceusdm'
+  const entry = market.lastPrice
+  const rate = market.metrics['funding-rate']?.value ?? null
+  const interval = market.metrics['funding-interval']?.value ?? null
+  // Prices typed as the market quotes them; the stop starts 1 % away so the first answer is meaningful.
+  const digits = entry === null ? 2 : entry >= 1000 ? 1 : entry >= 1 ? 4 : 6
+  return {
+    venue,
+    symbol: market.symbol,
+    marginMode: 'isolated',
+    side: 'long',
+    equity: '10000',
+    isolatedMargin: '',
+    riskMode: 'percent',
+    risk: '1',
+    entry: entry === null ? '' : entry.toFixed(digits),
+    stop: entry === null ? '' : (entry * 0.99).toFixed(digits),
+    leverage: '10',
+    lotSize: '',
+    feePct: (DEFAULT_TAKER_FEE[venue].rate * 100).toString(),
+    makerFeePct: '0.02',
+    fillAs: 'taker',
+    holdingHours: '24',
+    fundingRatePct: rate === null ? '' : (rate * 100).toFixed(4),
+    fundingIntervalHours: interval === null ? '' : String(interval),
+    atr: atr === null ? '' : atr.value.toPrecision(5),
+    others: [],
+  }
+}
+
+/** The position-size calculator: every input of a real order, every output and warning, keyboard-first. */
+export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, onClose }: Props) {
+  const [form, setForm] = useState<CalculatorForm>(() => initialForm(market, atr))
+  const tiersKey = `${form.venue}:${form.symbol}`
+  const [loaded, setLoaded] = useState<{
+    key: string
+    tiers: LeverageTiersView | null
+    error: string | null
+  }>({
+    key: '',
+    tiers: null,
+    error: null,
+  })
+  const current = loaded.key === tiersKey
+  const tiers = current ? loaded.tiers : null
+  const tiersError = current ? loaded.error : null
+
+  useEffect(() => {
+    let live = true
+    const key = `${form.venue}:${form.symbol}`
+    api.getLeverageTiers({ venue: form.venue, symbol: form.symbol }).then(
+      (v) => live && setLoaded({ key, tiers: v, error: null }),
+      (err: unknown) =>
+        live && setLoaded({ key, tiers: null, error: err instanceof Error ? err.message : String(err) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [api, form.venue, form.symbol])
+
+  const label = market.labels['risk-level']
+  const riskLevel = RISK_LEVELS.find((l) => l === label) ?? null
+  const result = useMemo(() => {
+    const built = buildSizeRequest(form, riskLevel)
+    if (built.errors.length > 0) return { errors: built.errors, warnings: [] }
+    const parsed = parseSizeRequest(built.request)
+    if (!parsed.ok) return { errors: parsed.errors, warnings: [] }
+    return calculateSize(parsed.request, lookupFromTiers(tiers))
+  }, [form, riskLevel, tiers])
+
+  return (
+    <aside
+      className="right-panel calculator"
+      aria-label="Position-size calculator"
+      data-testid="calculator"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose()
+      }}
+    >
+      <div className="calc-title">
+        <h2>Position size</h2>
+        <span className="muted">
+          {market.symbol} · {market.venue}
+        </span>
+        <button type="button" className="close" onClick={onClose} aria-label="Close the calculator">
+          ×
+        </button>
+      </div>
+      {!isSizingVenue(market.venue) && (
+        <p className="calc-note">
+          {market.venue} has no liquidation formula here; the figures use {form.venue}’s rules.
+        </p>
+      )}
+      <p className="calc-note" data-testid="tiers-source">
+        {tiers
+          ? `Maintenance-margin tiers: ${tiers.source}, dated ${tiers.asOf}`
+          : tiersError
+            ? `No tiers: ${tiersError}`
+            : 'Loading tiers…'}
+      </p>
+      <CalculatorInputs form={form} onChange={setForm} atrLabel={atr?.label ?? null} />
+      <CalculatorResults
+        result={result}
+        riskLevel={riskLevel}
+        heatmap={heatmap}
+        heatmapReason={heatmapReason}
+        entry={Number(form.entry)}
+      />
+    </aside>
+  )
+}

@@ -1,0 +1,155 @@
+import type { HeatmapView, LiquidationCluster } from '../../../shared/contract/heatmap'
+import type { PriceDistance } from '../../../shared/sizing/carry'
+import type { SizeAnswer, SizeErrorAnswer } from '../../../shared/sizing/size-answer'
+import { fmtPrice, fmtUsd } from '../components/metric-format'
+import { MetricTip } from '../components/metric-tooltip'
+import { clustersBetween } from './clusters-between'
+
+interface Props {
+  result: SizeAnswer | SizeErrorAnswer
+  riskLevel: string | null
+  heatmap: HeatmapView | null
+  heatmapReason: string | null
+  entry: number
+}
+
+const qty = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: 6 })
+
+function distance(d: PriceDistance | null): string {
+  if (!d) return 'n/a'
+  return `${d.percent.toFixed(2)} %${d.atrMultiple === null ? '' : ` · ${d.atrMultiple.toFixed(2)} ATR`}`
+}
+
+function Clusters({ list, reason }: { list: LiquidationCluster[] | null; reason: string }) {
+  if (list === null)
+    return (
+      <span className="value-na" title={reason}>
+        n/a ({reason})
+      </span>
+    )
+  if (list.length === 0) return <span>none</span>
+  return (
+    <span>{list.map((c) => `${fmtPrice(c.price)} (${c.positionSide}s, ${fmtUsd(c.usd)})`).join('; ')}</span>
+  )
+}
+
+/** Every output of the calculator; warnings first, since they change what a trader should do. */
+export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, entry }: Props) {
+  const warnings = result.warnings
+  if (!('quantity' in result))
+    return (
+      <div className="calc-results" aria-live="polite">
+        <ul className="calc-errors" data-testid="calc-errors">
+          {result.errors.map((e) => (
+            <li key={`${e.field}:${e.message}`}>
+              <code>{e.field}</code> {e.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
+  const r = result
+  const ccy = r.settleCurrency
+  const noMap = heatmapReason ?? 'the heatmap lists no clusters'
+  return (
+    <div className="calc-results" aria-live="polite" data-testid="calc-results">
+      {warnings.length > 0 && (
+        <ul className="calc-warnings" data-testid="calc-warnings">
+          {warnings.map((w) => (
+            <li key={w.code} className={`warn-${w.severity}`} data-code={w.code}>
+              {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="calc-out">
+        <dt>Size</dt>
+        <dd data-testid="calc-size">
+          {qty(r.quantity)} base · {qty(r.quantityContracts)} contracts · {fmtUsd(r.notional)} notional
+        </dd>
+        {r.sizing && (
+          <>
+            <dt>Lot rounding</dt>
+            <dd>
+              {r.sizing.lotSizeBase === null
+                ? 'lot size unknown: not rounded'
+                : `${qty(r.sizing.unroundedQuantityBase)} → ${qty(r.sizing.quantityBase)}, risk ${r.sizing.roundingRiskChangeUsd.toFixed(2)} ${ccy}`}
+            </dd>
+          </>
+        )}
+        <dt>Initial margin</dt>
+        <dd>
+          {r.initialMargin === null ? 'n/a (no leverage given)' : `${r.initialMargin.toFixed(2)} ${ccy}`}
+        </dd>
+        <dt>Tier</dt>
+        <dd>
+          {r.tier
+            ? `#${r.tier.tier}: MMR ${(r.tier.maintenanceMarginRate * 100).toFixed(2)} %, amount ${r.tier.maintenanceAmount}, max ${r.tier.maxLeverage ?? '?'}×`
+            : 'n/a'}
+        </dd>
+        <dt>Liquidation</dt>
+        <dd className="liq-line" data-testid="calc-liquidation">
+          <strong>{r.liquidationPrice === null ? 'none' : fmtPrice(r.liquidationPrice)}</strong>{' '}
+          <span className="venue-tag">
+            {r.venue === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'} · {r.marginMode}
+          </span>
+          {r.liquidationPrice === null && r.liquidationPriceReason && (
+            <span className="muted"> {r.liquidationPriceReason}</span>
+          )}
+          <span className="calc-formula">{r.liquidationFormula}</span>
+          {r.liquidationPriceWithEntryTier !== null &&
+            r.liquidationPriceWithEntryTier !== r.liquidationPrice && (
+              <span className="calc-formula">
+                entry tier alone would give {fmtPrice(r.liquidationPriceWithEntryTier)}
+              </span>
+            )}
+        </dd>
+        <dt>Entry → stop</dt>
+        <dd>{distance(r.stopDistance)}</dd>
+        <dt>Entry → liquidation</dt>
+        <dd>{distance(r.liquidationDistance)}</dd>
+        <dt>Loss at stop</dt>
+        <dd data-testid="calc-loss">
+          {r.lossAtStop === null
+            ? 'n/a (no stop)'
+            : `${r.lossAtStop.toFixed(2)} ${ccy} (fees ${((r.lossAtStopDetail?.entryFeeUsd ?? 0) + (r.lossAtStopDetail?.exitFeeUsd ?? 0)).toFixed(2)})`}
+        </dd>
+        <dt>Funding over hold</dt>
+        <dd>
+          {r.funding.value
+            ? `${r.funding.value.cost >= 0 ? 'pay' : 'receive'} ${Math.abs(r.funding.value.cost).toFixed(2)} ${ccy} (${r.funding.value.periods.toFixed(2)} periods of ${r.funding.value.intervalHours} h)`
+            : `n/a: ${r.funding.reason}`}
+        </dd>
+        <dt>
+          <MetricTip id="risk-level">Risk-adjusted size</MetricTip>
+        </dt>
+        <dd data-testid="calc-risk-adjusted">
+          {r.riskAdjusted.quantityBase === null
+            ? 'n/a'
+            : `${qty(r.riskAdjusted.quantityBase)} base (${fmtUsd(r.riskAdjusted.quantityBase * r.entryPrice)})`}
+          <span className="calc-formula">
+            composite {riskLevel ?? 'unknown'}: {r.riskAdjusted.reason}
+          </span>
+        </dd>
+        <dt>Clusters entry → stop</dt>
+        <dd>
+          <Clusters list={clustersBetween(heatmap, entry, r.stopPrice)} reason={noMap} />
+        </dd>
+        <dt>Clusters entry → liq.</dt>
+        <dd>
+          <Clusters list={clustersBetween(heatmap, entry, r.liquidationPrice)} reason={noMap} />
+        </dd>
+        <dt>Fee</dt>
+        <dd>
+          {(r.feeRate * 100).toFixed(3)} % per side · {r.feeRateSource}
+        </dd>
+        <dt>Tiers</dt>
+        <dd>
+          {r.tiersSource.description}
+          {r.tiersSource.date ? ` (${r.tiersSource.date})` : ''}
+        </dd>
+      </dl>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import type { Metric } from '../../../shared/scoring/snapshot'
+import { MetricTip } from './metric-tooltip'
+import { fmtMetric, metricNote } from './metric-format'
+
+interface Props {
+  id: string
+  metric: Metric | undefined
+  /** Override the display text (e.g. a derived percent); still n/a when the metric is missing. */
+  text?: string
+  className?: string
+}
+
+/** A metric's value with its tooltip; a missing one reads "n/a" and says why. */
+export function MetricValue({ id, metric, text, className }: Props) {
+  const missing = !metric || metric.value === null
+  const note = metricNote(metric)
+  return (
+    <MetricTip id={id} note={note} className={`${missing ? 'value-na' : ''} ${className ?? ''}`}>
+      {missing ? 'n/a' : (text ?? fmtMetric(metric))}
+    </MetricTip>
+  )
+}

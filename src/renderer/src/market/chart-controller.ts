@@ -1,0 +1,266 @@
+import { createSeriesMarkers } from 'lightweight-charts'
+import type { IChartApi, ISeriesMarkersPluginApi, SeriesMarker, Time } from 'lightweight-charts'
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import type {
+  Bar,
+  MarketSeries,
+  SeriesLineId,
+  SeriesPoint,
+  SeriesUpdate,
+} from '../../../shared/contract/series'
+import { fmtUsd } from '../components/metric-format'
+import {
+  aggregateBars,
+  aggregateLiquidations,
+  aggregatePoints,
+  averageTrueRange,
+  bucketOf,
+  mergeByTime,
+} from './aggregate'
+import { ChartLegend } from './chart-legend'
+import type { ChartSeries, PaneId } from './chart-panes'
+import { COLORS, createMarketChart, toTime } from './chart-panes'
+import { buildHeatmapGrid } from './heatmap-grid'
+import type { HeatmapLayers } from './heatmap-grid'
+import { HeatmapPrimitive } from './heatmap-primitive'
+
+const LINE_IDS: readonly SeriesLineId[] = SERIES_LINES
+
+function findIndex<T extends { timeSec: number }>(arr: readonly T[], t: number): number {
+  let lo = 0
+  let hi = arr.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (arr[mid]!.timeSec < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Owns the chart: data flows from the api straight into series (setData on load and time-frame change,
+ * series.update() for live ticks), never through React state.
+ */
+export class MarketChartController {
+  readonly chart: IChartApi
+  private readonly s: ChartSeries
+  private readonly heat = new HeatmapPrimitive()
+  private readonly markers: ISeriesMarkersPluginApi<Time>
+  private readonly legend: ChartLegend
+  private raw: MarketSeries | null = null
+  private bucketSec = 60
+  private bars: Bar[] = []
+  private lines: Partial<Record<SeriesLineId, SeriesPoint[]>> = {}
+  private heatView: HeatmapView | null = null
+  private layers: HeatmapLayers = { longs: true, shorts: true }
+
+  constructor(container: HTMLElement) {
+    const { chart, s } = createMarketChart(container)
+    this.chart = chart
+    this.s = s
+    s.candles.attachPrimitive(this.heat)
+    this.markers = createSeriesMarkers(s.candles, [])
+    this.legend = new ChartLegend(chart, container, {
+      barAt: (t) => this.at(this.bars, t),
+      pointAt: (line, t) => this.at(this.lines[line] ?? [], t),
+    })
+    chart.timeScale().subscribeSizeChange(() => this.legend.render())
+  }
+
+  /** Effective bucket: never finer than the data's own resolution. */
+  get timeframeSec(): number {
+    return this.bucketSec
+  }
+
+  setTimeframe(sec: number): void {
+    this.bucketSec = Math.max(sec, this.raw?.resolutionSec ?? sec)
+    this.redrawAll(true)
+  }
+
+  setData(series: MarketSeries): void {
+    this.raw = {
+      ...series,
+      bars: [...series.bars],
+      lines: Object.fromEntries(Object.entries(series.lines).map(([k, v]) => [k, [...(v ?? [])]])),
+      liquidations: [...series.liquidations],
+    }
+    this.bucketSec = Math.max(this.bucketSec, series.resolutionSec)
+    this.redrawAll(true)
+  }
+
+  /** A live batch: merges into the raw data and updates only the buckets it touched. */
+  applyUpdate(u: SeriesUpdate): void {
+    const raw = this.raw
+    if (!raw || u.key !== raw.key) return
+    const b = this.bucketSec
+    const minBar = mergeByTime(raw.bars, u.bars)
+    if (minBar !== null) {
+      const from = bucketOf(minBar, b)
+      const tail = aggregateBars(raw.bars.slice(findIndex(raw.bars, from)), b)
+      const before = this.bars.length
+      const lastTime = this.bars[before - 1]?.timeSec ?? -Infinity
+      this.bars.splice(findIndex(this.bars, from), Infinity, ...tail)
+      for (const bar of tail) {
+        const historical = bar.timeSec < lastTime
+        this.s.candles.update(this.candle(bar), historical)
+        this.s.volume.update(this.vol(bar), historical)
+      }
+      if (this.bars.length !== before) this.heat.placeColumns(this.bars.map((x) => x.timeSec))
+    }
+    for (const id of LINE_IDS) {
+      const pts = u.lines[id]
+      if (!pts || pts.length === 0) continue
+      const all = (raw.lines[id] ??= [])
+      const min = mergeByTime(all, pts)
+      if (min === null) continue
+      const from = bucketOf(min, b)
+      const tail = aggregatePoints(all.slice(findIndex(all, from)), b)
+      const agg = (this.lines[id] ??= [])
+      const lastTime = agg[agg.length - 1]?.timeSec ?? -Infinity
+      agg.splice(findIndex(agg, from), Infinity, ...tail)
+      for (const p of tail) this.updateLine(id, p, p.timeSec < lastTime)
+    }
+    if (u.liquidations.length > 0) {
+      raw.liquidations.push(...u.liquidations)
+      this.drawMarkers()
+    }
+    this.legend.render()
+  }
+
+  /** Returns the densest drawn cell in USD, for the legend. */
+  setHeatmap(view: HeatmapView | null, layers: HeatmapLayers): number {
+    this.heatView = view
+    this.layers = layers
+    return this.drawHeatmap()
+  }
+
+  setReasons(reasons: Partial<Record<PaneId, string | null>>): void {
+    this.legend.setReasons(reasons)
+  }
+
+  /** Scrolls / zooms by a number of bars (the bench and keyboard use it). */
+  scrollBars(delta: number): void {
+    const ts = this.chart.timeScale()
+    ts.scrollToPosition(ts.scrollPosition() + delta, false)
+  }
+
+  /** ATR(14) on the bars as shown, for the calculator's distances in ATR. */
+  atr(): { value: number; label: string } | null {
+    const v = averageTrueRange(this.bars, 14)
+    return v === null ? null : { value: v, label: `ATR 14 × ${this.bucketSec / 60} min bars` }
+  }
+
+  barTimes(): number[] {
+    return this.bars.map((x) => x.timeSec)
+  }
+
+  destroy(): void {
+    this.legend.destroy()
+    this.chart.remove()
+  }
+
+  private at<T extends { timeSec: number }>(arr: readonly T[], t: number | null): T | null {
+    if (arr.length === 0) return null
+    if (t === null) return arr[arr.length - 1]!
+    const item = arr[findIndex(arr, t)]
+    return item && item.timeSec === t ? item : null
+  }
+
+  private candle(b: Bar) {
+    return { time: toTime(b.timeSec), open: b.open, high: b.high, low: b.low, close: b.close }
+  }
+
+  private vol(b: Bar) {
+    // No volume in the source: a whitespace bar, never a zero bar.
+    if (b.volumeBase === null) return { time: toTime(b.timeSec) }
+    return {
+      time: toTime(b.timeSec),
+      value: b.volumeBase,
+      color: b.close >= b.open ? 'rgba(38, 166, 154, 0.45)' : 'rgba(239, 83, 80, 0.45)',
+    }
+  }
+
+  private quadrantColor(t: number): string {
+    const q = this.at(this.lines.oiQuadrant ?? [], t)
+    return q ? (COLORS.quadrant[q.value] ?? COLORS.oiUnknown) : COLORS.oiUnknown
+  }
+
+  private lineItem(id: SeriesLineId, p: SeriesPoint) {
+    const time = toTime(p.timeSec)
+    if (id === 'oiUsd') return { time, value: p.value, color: this.quadrantColor(p.timeSec) }
+    if (id === 'basisZ')
+      return {
+        time,
+        value: p.value,
+        color: Math.abs(p.value) >= 2 ? 'rgba(240, 185, 11, 0.7)' : 'rgba(91, 140, 255, 0.35)',
+      }
+    return { time, value: p.value }
+  }
+
+  private target(id: SeriesLineId) {
+    const map: Partial<
+      Record<SeriesLineId, { update: (d: never, h?: boolean) => void; setData: (d: never[]) => void }>
+    > = {
+      fundingApr: this.s.fundingApr,
+      fundingPercentile: this.s.fundingPercentile,
+      oiUsd: this.s.oiUsd,
+      basisBps: this.s.basisBps,
+      basisZ: this.s.basisZ,
+      vpin: this.s.vpin,
+    }
+    return map[id]
+  }
+
+  private updateLine(id: SeriesLineId, p: SeriesPoint, historical: boolean): void {
+    if (id === 'oiQuadrant') {
+      const oi = this.at(this.lines.oiUsd ?? [], p.timeSec)
+      if (oi) this.s.oiUsd.update(this.lineItem('oiUsd', oi), historical)
+      return
+    }
+    this.target(id)?.update(this.lineItem(id, p) as never, historical)
+  }
+
+  private redrawAll(resetView: boolean): void {
+    const raw = this.raw
+    if (!raw) return
+    const b = this.bucketSec
+    this.bars = aggregateBars(raw.bars, b)
+    this.s.candles.setData(this.bars.map((x) => this.candle(x)))
+    this.s.volume.setData(this.bars.map((x) => this.vol(x)))
+    this.lines = {}
+    for (const id of LINE_IDS) this.lines[id] = aggregatePoints(raw.lines[id] ?? [], b)
+    for (const id of LINE_IDS) {
+      const t = this.target(id)
+      if (t) t.setData((this.lines[id] ?? []).map((p) => this.lineItem(id, p)) as never[])
+    }
+    this.drawMarkers()
+    this.drawHeatmap()
+    if (resetView && this.bars.length > 0) {
+      const n = this.bars.length
+      this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, n - 180), to: n + 6 })
+    }
+    this.legend.render()
+  }
+
+  private drawMarkers(): void {
+    const raw = this.raw
+    if (!raw) return
+    const list: SeriesMarker<Time>[] = aggregateLiquidations(raw.liquidations, this.bucketSec).map((l) => ({
+      time: toTime(l.timeSec),
+      position: l.positionSide === 'long' ? 'belowBar' : 'aboveBar',
+      shape: l.positionSide === 'long' ? 'arrowUp' : 'arrowDown',
+      color: l.positionSide === 'long' ? COLORS.down : COLORS.up,
+      text: `${l.positionSide === 'long' ? 'L' : 'S'} ${fmtUsd(l.usd)}`,
+      size: 0.8,
+    }))
+    this.markers.setMarkers(list)
+  }
+
+  private drawHeatmap(): number {
+    const v = this.heatView
+    const usable = v && v.unavailableReason === null && v.columns.length > 0
+    const grid = usable ? buildHeatmapGrid(v, this.layers, this.bucketSec) : null
+    this.heat.setGrid(grid, this.barTimes())
+    return grid?.maxUsd ?? 0
+  }
+}

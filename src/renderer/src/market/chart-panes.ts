@@ -1,0 +1,150 @@
+import {
+  CandlestickSeries,
+  ColorType,
+  CrosshairMode,
+  HistogramSeries,
+  LineSeries,
+  LineStyle,
+  createChart,
+} from 'lightweight-charts'
+import type { IChartApi, ISeriesApi, Time } from 'lightweight-charts'
+
+export const COLORS = {
+  up: '#26a69a',
+  down: '#ef5350',
+  text: '#b2b5be',
+  grid: 'rgba(42, 46, 57, 0.55)',
+  border: '#2a2e39',
+  funding: '#f0b90b',
+  percentile: 'rgba(178, 181, 190, 0.55)',
+  basis: '#5b8cff',
+  vpin: '#c77dff',
+  quadrant: { 1: '#26a69a', 2: '#ef5350', 3: '#5b8cff', 4: '#ff9f43' } as Record<number, string>,
+  oiUnknown: '#787b86',
+}
+
+/** Price × OI quadrants, as oiQuadrant encodes them (1..4). */
+export const QUADRANT_NAMES: Record<number, string> = {
+  1: 'new longs (price ↑ OI ↑)',
+  2: 'new shorts (price ↓ OI ↑)',
+  3: 'short covering (price ↑ OI ↓)',
+  4: 'long liquidation (price ↓ OI ↓)',
+}
+
+export interface ChartSeries {
+  candles: ISeriesApi<'Candlestick'>
+  volume: ISeriesApi<'Histogram'>
+  fundingApr: ISeriesApi<'Line'>
+  fundingPercentile: ISeriesApi<'Line'>
+  oiUsd: ISeriesApi<'Line'>
+  basisBps: ISeriesApi<'Line'>
+  basisZ: ISeriesApi<'Histogram'>
+  vpin: ISeriesApi<'Line'>
+}
+
+export const PANES = ['price', 'funding', 'oi', 'basis', 'vpin'] as const
+export type PaneId = (typeof PANES)[number]
+
+const pct = (digits: number) => (v: number) => `${(v * 100).toFixed(digits)}%`
+const usdShort = (v: number) =>
+  Math.abs(v) >= 1e9
+    ? `${(v / 1e9).toFixed(2)}B`
+    : Math.abs(v) >= 1e6
+      ? `${(v / 1e6).toFixed(1)}M`
+      : v.toFixed(0)
+
+export function createMarketChart(container: HTMLElement): { chart: IChartApi; s: ChartSeries } {
+  const chart = createChart(container, {
+    autoSize: true,
+    layout: {
+      background: { type: ColorType.Solid, color: '#131722' },
+      textColor: COLORS.text,
+      fontSize: 11,
+      panes: {
+        separatorColor: COLORS.border,
+        separatorHoverColor: 'rgba(41, 98, 255, 0.3)',
+        enableResize: true,
+      },
+      attributionLogo: false,
+    },
+    grid: { vertLines: { color: COLORS.grid }, horzLines: { color: COLORS.grid } },
+    crosshair: { mode: CrosshairMode.Normal },
+    rightPriceScale: { borderColor: COLORS.border },
+    leftPriceScale: { borderColor: COLORS.border },
+    timeScale: { borderColor: COLORS.border, timeVisible: true, secondsVisible: false, rightOffset: 6 },
+  })
+  const candles = chart.addSeries(CandlestickSeries, {
+    upColor: COLORS.up,
+    downColor: COLORS.down,
+    wickUpColor: COLORS.up,
+    wickDownColor: COLORS.down,
+    borderVisible: false,
+  })
+  const volume = chart.addSeries(HistogramSeries, {
+    priceScaleId: 'volume',
+    priceFormat: { type: 'volume' },
+    lastValueVisible: false,
+    priceLineVisible: false,
+  })
+  volume.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } })
+  const line = (color: string, pane: number, format: (v: number) => string, extra = {}) =>
+    chart.addSeries(
+      LineSeries,
+      {
+        color,
+        lineWidth: 1,
+        priceLineVisible: false,
+        priceFormat: { type: 'custom', formatter: format, minMove: 1e-8 },
+        ...extra,
+      },
+      pane,
+    )
+  const fundingApr = line(COLORS.funding, 1, pct(1), { lineWidth: 2 })
+  const fundingPercentile = line(COLORS.percentile, 1, (v) => `${v.toFixed(0)} pct`, {
+    priceScaleId: 'left',
+    lineStyle: LineStyle.Dotted,
+    lastValueVisible: true,
+  })
+  for (const [price, title] of [
+    [95, 'p95'],
+    [5, 'p5'],
+  ] as const)
+    fundingPercentile.createPriceLine({
+      price,
+      color: 'rgba(239, 83, 80, 0.5)',
+      lineStyle: LineStyle.Dashed,
+      lineWidth: 1,
+      axisLabelVisible: false,
+      title,
+    })
+  const oiUsd = line(COLORS.oiUnknown, 2, usdShort, { lineWidth: 2 })
+  const basisBps = line(COLORS.basis, 3, (v) => `${v.toFixed(1)}bp`, { lineWidth: 2 })
+  const basisZ = chart.addSeries(
+    HistogramSeries,
+    {
+      priceScaleId: 'left',
+      color: 'rgba(91, 140, 255, 0.35)',
+      priceLineVisible: false,
+      lastValueVisible: false,
+    },
+    3,
+  )
+  for (const z of [2, -2])
+    basisZ.createPriceLine({
+      price: z,
+      color: 'rgba(240, 185, 11, 0.6)',
+      lineStyle: LineStyle.Dashed,
+      lineWidth: 1,
+      axisLabelVisible: true,
+      title: `${z > 0 ? '+' : '−'}2σ`,
+    })
+  const vpin = line(COLORS.vpin, 4, (v) => v.toFixed(2), { lineWidth: 2 })
+  chart.priceScale('left', 1).applyOptions({ visible: true, borderColor: COLORS.border })
+  chart.priceScale('left', 3).applyOptions({ visible: true, borderColor: COLORS.border })
+  const panes = chart.panes()
+  panes[0]?.setStretchFactor(5)
+  for (let i = 1; i < panes.length; i++) panes[i]?.setStretchFactor(1.15)
+  return { chart, s: { candles, volume, fundingApr, fundingPercentile, oiUsd, basisBps, basisZ, vpin } }
+}
+
+export const toTime = (sec: number): Time => sec as Time

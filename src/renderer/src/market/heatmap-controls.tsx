@@ -1,0 +1,79 @@
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import { fmtUsd } from '../components/metric-format'
+import { COLOR_TABLE, usdAtLevel } from './heatmap-grid'
+import type { HeatmapLayers } from './heatmap-grid'
+import type { LoadState, TierFilter } from './use-market-data'
+
+interface Props {
+  heatmap: LoadState<HeatmapView>
+  layers: HeatmapLayers
+  onLayers: (l: HeatmapLayers) => void
+  tiers: TierFilter
+  onTiers: (t: TierFilter) => void
+  maxUsd: number
+}
+
+const GRADIENT = (() => {
+  const stops: string[] = []
+  for (let i = 0; i <= 8; i++) {
+    const k = Math.round((i / 8) * 255) * 4
+    stops.push(
+      `rgba(${COLOR_TABLE[k]},${COLOR_TABLE[k + 1]},${COLOR_TABLE[k + 2]},${(COLOR_TABLE[k + 3]! / 255).toFixed(2)})`,
+    )
+  }
+  return `linear-gradient(to right, ${stops.join(', ')})`
+})()
+
+/** Layer toggles, leverage-tier filter and the colour legend of the liquidation heatmap. */
+export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, maxUsd }: Props) {
+  const view = heatmap.state === 'ready' ? heatmap.value : null
+  const reason =
+    heatmap.state === 'error'
+      ? heatmap.error
+      : (view?.unavailableReason ?? (heatmap.state === 'loading' ? 'loading…' : null))
+  return (
+    <div className="heatmap-controls" role="group" aria-label="Liquidation heatmap">
+      <span className="ctl-label">Heatmap</span>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={layers.longs}
+          onChange={(e) => onLayers({ ...layers, longs: e.target.checked })}
+        />
+        Longs
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={layers.shorts}
+          onChange={(e) => onLayers({ ...layers, shorts: e.target.checked })}
+        />
+        Shorts
+      </label>
+      <label className="toggle">
+        <span className="sr-only">Leverage tiers</span>
+        <select
+          value={tiers}
+          onChange={(e) => onTiers(e.target.value as TierFilter)}
+          aria-label="Leverage tiers"
+        >
+          <option value="all">All leverage</option>
+          <option value="high">High 25–100×</option>
+          <option value="low">Low 5–10×</option>
+        </select>
+      </label>
+      {reason ? (
+        <span className="heatmap-reason" data-testid="heatmap-reason" title={reason}>
+          {heatmap.state === 'error' ? `Heatmap unavailable: ${reason}` : reason}
+        </span>
+      ) : (
+        <span className="heat-legend" data-testid="heatmap-legend" title={view?.assumptions.join('\n')}>
+          <span className="legend-tick">{fmtUsd(usdAtLevel(0.1, maxUsd))}</span>
+          <span className="legend-bar" style={{ background: GRADIENT }} />
+          <span className="legend-tick">{fmtUsd(maxUsd)}</span>
+          <span className="muted"> est. per cell</span>
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import { bucketOf } from './aggregate'
+
+export interface HeatmapLayers {
+  longs: boolean
+  shorts: boolean
+}
+
+/** The map as drawn: columns in the chart's time frame, USD per cell (column-major), and its maximum. */
+export interface HeatmapGrid {
+  columnTimes: number[]
+  rows: number
+  priceLo: number
+  priceStep: number
+  usd: Float32Array
+  maxUsd: number
+}
+
+/**
+ * Selects the layers and folds columns into the chart's time frame. A coarser bucket keeps each cell's
+ * maximum over its columns: the candle spans the whole bucket, so a level that existed at any time in it shows.
+ */
+export function buildHeatmapGrid(view: HeatmapView, layers: HeatmapLayers, bucketSec: number): HeatmapGrid {
+  const { rows } = view
+  const fold = bucketSec > view.resolutionSec
+  const times: number[] = []
+  const colOf: number[] = []
+  for (const t of view.columns) {
+    const b = fold ? bucketOf(t, bucketSec) : t
+    if (times[times.length - 1] !== b) times.push(b)
+    colOf.push(times.length - 1)
+  }
+  const usd = new Float32Array(times.length * rows)
+  let maxUsd = 0
+  for (let c = 0; c < view.columns.length; c++) {
+    const dst = colOf[c]! * rows
+    const src = c * rows
+    for (let r = 0; r < rows; r++) {
+      const v =
+        (layers.longs ? (view.longUsd[src + r] ?? 0) : 0) +
+        (layers.shorts ? (view.shortUsd[src + r] ?? 0) : 0)
+      if (v > usd[dst + r]!) {
+        usd[dst + r] = v
+        if (v > maxUsd) maxUsd = v
+      }
+    }
+  }
+  return { columnTimes: times, rows, priceLo: view.priceLo, priceStep: view.priceStep, usd, maxUsd }
+}
+
+/** Colour stops from faint to dense (a viridis-like ramp, readable on the dark background); alpha rises too. */
+const STOPS: [number, number, number, number, number][] = [
+  [0, 40, 20, 90, 0],
+  [0.08, 58, 30, 130, 90],
+  [0.3, 40, 100, 160, 165],
+  [0.55, 30, 170, 140, 200],
+  [0.8, 150, 215, 70, 225],
+  [1, 255, 235, 60, 240],
+]
+
+/** 256-entry RGBA table, computed once: the renderer only looks colours up. */
+export const COLOR_TABLE: Uint8ClampedArray = (() => {
+  const t = new Uint8ClampedArray(256 * 4)
+  for (let i = 0; i < 256; i++) {
+    const x = i / 255
+    let k = 1
+    while (k < STOPS.length - 1 && STOPS[k]![0] < x) k++
+    const a = STOPS[k - 1]!
+    const b = STOPS[k]!
+    const f = (x - a[0]) / (b[0] - a[0])
+    for (let ch = 0; ch < 4; ch++) t[i * 4 + ch] = a[ch + 1]! + f * (b[ch + 1]! - a[ch + 1]!)
+  }
+  return t
+})()
+
+/** Level 0..255 of a cell: square root of its share of the maximum, so mid-size clusters stay visible. */
+export function levelOf(usd: number, maxUsd: number): number {
+  if (!(usd > 0) || !(maxUsd > 0)) return 0
+  return Math.min(255, Math.round(Math.sqrt(usd / maxUsd) * 255))
+}
+
+/** The USD a level stands for (inverse of levelOf), for the legend's tick labels. */
+export function usdAtLevel(level01: number, maxUsd: number): number {
+  return level01 * level01 * maxUsd
+}
+
+/** RGBA pixels, one per cell, width = columns, height = rows, the lowest price row at the bottom. */
+export function gridToRgba(grid: HeatmapGrid): Uint8ClampedArray {
+  const w = grid.columnTimes.length
+  const h = grid.rows
+  const px = new Uint8ClampedArray(w * h * 4)
+  for (let c = 0; c < w; c++) {
+    for (let r = 0; r < h; r++) {
+      const lvl = levelOf(grid.usd[c * h + r]!, grid.maxUsd)
+      if (lvl === 0) continue
+      const o = ((h - 1 - r) * w + c) * 4
+      px[o] = COLOR_TABLE[lvl * 4]!
+      px[o + 1] = COLOR_TABLE[lvl * 4 + 1]!
+      px[o + 2] = COLOR_TABLE[lvl * 4 + 2]!
+      px[o + 3] = COLOR_TABLE[lvl * 4 + 3]!
+    }
+  }
+  return px
+}
+
+/** Densest cell of the selected layers: the legend's top (folding columns by maximum keeps it unchanged). */
+export function maxCellUsd(view: HeatmapView, layers: HeatmapLayers): number {
+  let max = 0
+  const n = view.columns.length * view.rows
+  for (let i = 0; i < n; i++) {
+    const v = (layers.longs ? (view.longUsd[i] ?? 0) : 0) + (layers.shorts ? (view.shortUsd[i] ?? 0) : 0)
+    if (v > max) max = v
+  }
+  return max
+}

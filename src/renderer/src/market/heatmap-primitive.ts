@@ -1,0 +1,140 @@
+import type {
+  IChartApi,
+  IPrimitivePaneRenderer,
+  IPrimitivePaneView,
+  ISeriesApi,
+  ISeriesPrimitive,
+  Logical,
+  PrimitivePaneViewZOrder,
+  SeriesAttachedParameter,
+  SeriesType,
+  Time,
+} from 'lightweight-charts'
+
+type CanvasRenderingTarget2D = Parameters<IPrimitivePaneRenderer['draw']>[0]
+import type { HeatmapGrid } from './heatmap-grid'
+import { gridToRgba } from './heatmap-grid'
+
+/** A run of heatmap columns sitting on consecutive bars: one drawImage per run. */
+interface Run {
+  col: number
+  logical: number
+  count: number
+}
+
+/**
+ * The liquidation heatmap as a series primitive drawn BEHIND the candles (zOrder 'bottom'). The whole map is
+ * rasterised once into an offscreen bitmap (one pixel per cell, colours from a precomputed table); each frame
+ * copies only the visible columns and price rows, scaled to the pane, without smoothing.
+ */
+export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
+  private chart: IChartApi | null = null
+  private series: ISeriesApi<SeriesType> | null = null
+  private requestUpdate: (() => void) | null = null
+  private grid: HeatmapGrid | null = null
+  private bitmap: HTMLCanvasElement | null = null
+  private runs: Run[] = []
+  private readonly view: IPrimitivePaneView
+
+  constructor() {
+    const renderer: IPrimitivePaneRenderer = { draw: (t) => this.draw(t) }
+    this.view = { zOrder: (): PrimitivePaneViewZOrder => 'bottom', renderer: () => renderer }
+  }
+
+  attached(p: SeriesAttachedParameter<Time>): void {
+    this.chart = p.chart as IChartApi
+    this.series = p.series
+    this.requestUpdate = p.requestUpdate
+  }
+
+  detached(): void {
+    this.chart = null
+    this.series = null
+    this.requestUpdate = null
+  }
+
+  paneViews(): readonly IPrimitivePaneView[] {
+    return [this.view]
+  }
+
+  /** New map or layers: rasterise once; `barTimes` are the chart's bar times (sorted) to place columns. */
+  setGrid(grid: HeatmapGrid | null, barTimes: readonly number[]): void {
+    this.grid = grid
+    this.bitmap = null
+    if (grid && grid.columnTimes.length > 0 && grid.rows > 0) {
+      const canvas = document.createElement('canvas')
+      canvas.width = grid.columnTimes.length
+      canvas.height = grid.rows
+      const ctx = canvas.getContext('2d')
+      if (ctx) {
+        const image = ctx.createImageData(canvas.width, canvas.height)
+        image.data.set(gridToRgba(grid))
+        ctx.putImageData(image, 0, 0)
+        this.bitmap = canvas
+      }
+    }
+    this.placeColumns(barTimes)
+  }
+
+  /** Bars changed (time frame, new bar): recompute which logical index each column sits on. */
+  placeColumns(barTimes: readonly number[]): void {
+    this.runs = []
+    const g = this.grid
+    if (g) {
+      let j = 0
+      for (let c = 0; c < g.columnTimes.length; c++) {
+        const t = g.columnTimes[c]!
+        while (j < barTimes.length && barTimes[j]! < t) j++
+        if (barTimes[j] !== t) continue // a column without a bar (no trades then) has no x
+        const last = this.runs[this.runs.length - 1]
+        if (last && last.col + last.count === c && last.logical + last.count === j) last.count++
+        else this.runs.push({ col: c, logical: j, count: 1 })
+      }
+    }
+    this.requestUpdate?.()
+  }
+
+  private draw(target: CanvasRenderingTarget2D): void {
+    const { chart, series, grid, bitmap } = this
+    if (!chart || !series || !grid || !bitmap || this.runs.length === 0) return
+    const ts = chart.timeScale()
+    const range = ts.getVisibleLogicalRange()
+    if (!range) return
+    target.useBitmapCoordinateSpace(
+      ({ context: ctx, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
+        const hCss = bitmapSize.height / vpr
+        const pTop = series.coordinateToPrice(0)
+        const pBottom = series.coordinateToPrice(hCss)
+        if (pTop === null || pBottom === null) return
+        const rLo = Math.max(0, Math.floor((Math.min(pTop, pBottom) - grid.priceLo) / grid.priceStep))
+        const rHi = Math.min(grid.rows, Math.ceil((Math.max(pTop, pBottom) - grid.priceLo) / grid.priceStep))
+        if (rHi <= rLo) return
+        const yTop = series.priceToCoordinate(grid.priceLo + rHi * grid.priceStep)
+        const yBottom = series.priceToCoordinate(grid.priceLo + rLo * grid.priceStep)
+        if (yTop === null || yBottom === null) return
+        ctx.imageSmoothingEnabled = false
+        const from = Math.floor(range.from)
+        const to = Math.ceil(range.to)
+        for (const run of this.runs) {
+          const l0 = Math.max(run.logical, from)
+          const l1 = Math.min(run.logical + run.count, to + 1)
+          if (l1 <= l0) continue
+          const x0 = ts.logicalToCoordinate((l0 - 0.5) as Logical)
+          const x1 = ts.logicalToCoordinate((l1 - 0.5) as Logical)
+          if (x0 === null || x1 === null) continue
+          ctx.drawImage(
+            bitmap,
+            run.col + (l0 - run.logical),
+            grid.rows - rHi,
+            l1 - l0,
+            rHi - rLo,
+            Math.round(x0 * hpr),
+            Math.round(yTop * vpr),
+            Math.max(1, Math.round((x1 - x0) * hpr)),
+            Math.max(1, Math.round((yBottom - yTop) * vpr)),
+          )
+        }
+      },
+    )
+  }
+}

@@ -1,0 +1,68 @@
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { MetricValue } from '../components/metric-value'
+import { RegimeChip } from '../components/regime-chip'
+import { fmtPrice } from '../components/metric-format'
+
+export const TIMEFRAMES = [
+  { sec: 60, label: '1m' },
+  { sec: 300, label: '5m' },
+  { sec: 900, label: '15m' },
+  { sec: 3600, label: '1h' },
+] as const
+
+interface Props {
+  market: MarketSnapshot
+  timeframeSec: number
+  resolutionSec: number | null
+  onTimeframe: (sec: number) => void
+  onSize: () => void
+  sizeOpen: boolean
+}
+
+export function MarketHeader({ market, timeframeSec, resolutionSec, onTimeframe, onSize, sizeOpen }: Props) {
+  const m = market.metrics
+  return (
+    <div className="market-header">
+      <span className="mh-symbol">{market.symbol}</span>
+      <span className="mh-venue">{market.venue}</span>
+      <span className="mh-price" data-testid="market-price">
+        {fmtPrice(market.lastPrice)}
+      </span>
+      <span className="mh-item">
+        Funding <MetricValue id="funding-apr" metric={m['funding-apr']} />
+        <RegimeChip id="funding-regime" value={market.labels['funding-regime']} />
+      </span>
+      <span className="mh-item">
+        OI <MetricValue id="oi-usd" metric={m['oi-usd']} />
+        <RegimeChip id="oi-quadrant" value={market.labels['oi-quadrant']} />
+      </span>
+      <div className="tf-group" role="group" aria-label="Time frame">
+        {TIMEFRAMES.map((tf) => (
+          <button
+            key={tf.sec}
+            type="button"
+            className={tf.sec === timeframeSec ? 'tf active' : 'tf'}
+            aria-pressed={tf.sec === timeframeSec}
+            disabled={resolutionSec !== null && tf.sec < resolutionSec}
+            title={
+              resolutionSec !== null && tf.sec < resolutionSec
+                ? `the data comes in ${resolutionSec / 60}-minute bars`
+                : undefined
+            }
+            onClick={() => onTimeframe(tf.sec)}
+          >
+            {tf.label}
+          </button>
+        ))}
+      </div>
+      <button
+        type="button"
+        className={`size-button ${sizeOpen ? 'active' : ''}`}
+        onClick={onSize}
+        aria-expanded={sizeOpen}
+      >
+        Position size
+      </button>
+    </div>
+  )
+}

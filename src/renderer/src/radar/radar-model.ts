@@ -1,0 +1,110 @@
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+
+/** One radar row: the snapshot plus the figures derived for display and sorting. */
+export interface RadarRow {
+  snap: MarketSnapshot
+  /** Signed distance to the nearest estimated cluster, percent of the last price; null while unknown. */
+  clusterDistancePct: number | null
+  clusterSide: 'above' | 'below' | null
+  /** Age of the newest event on the engine clock, ms. */
+  ageMs: number | null
+}
+
+export type SortKey =
+  | 'stress'
+  | 'market'
+  | 'price'
+  | 'change24h'
+  | 'funding'
+  | 'oi'
+  | 'ls'
+  | 'vpin'
+  | 'basis'
+  | 'cluster'
+  | 'setup'
+  | 'age'
+
+export interface SortState {
+  key: SortKey
+  dir: 'asc' | 'desc'
+}
+
+const v = (s: MarketSnapshot, id: string): number | null => s.metrics[id]?.value ?? null
+
+/** The nearer of the clusters above and below the last price. */
+export function nearestCluster(s: MarketSnapshot): Pick<RadarRow, 'clusterDistancePct' | 'clusterSide'> {
+  const price = s.lastPrice
+  const above = v(s, 'liq-prox-above-price')
+  const below = v(s, 'liq-prox-below-price')
+  if (price === null || price <= 0) return { clusterDistancePct: null, clusterSide: null }
+  const up = above === null ? null : ((above - price) / price) * 100
+  const down = below === null ? null : ((below - price) / price) * 100
+  if (up === null && down === null) return { clusterDistancePct: null, clusterSide: null }
+  if (down === null || (up !== null && Math.abs(up) <= Math.abs(down)))
+    return { clusterDistancePct: up, clusterSide: 'above' }
+  return { clusterDistancePct: down, clusterSide: 'below' }
+}
+
+export function toRadarRow(s: MarketSnapshot, clockMs: number | null): RadarRow {
+  return {
+    snap: s,
+    ...nearestCluster(s),
+    ageMs: clockMs === null || s.asOfMs === null ? null : Math.max(0, clockMs - s.asOfMs),
+  }
+}
+
+const VPIN_RANK: Record<string, number> = { low: 0, medium: 1, high: 2 }
+
+function sortValue(r: RadarRow, key: SortKey): number | string | null {
+  const s = r.snap
+  switch (key) {
+    case 'stress':
+      return s.stress
+    case 'market':
+      return `${s.symbol} ${s.venue}`
+    case 'price':
+      return s.lastPrice
+    case 'change24h':
+      return v(s, 'price-change-24h')
+    case 'funding':
+      return v(s, 'funding-apr')
+    case 'oi':
+      return v(s, 'oi-roc-24h')
+    case 'ls':
+      return v(s, 'ls-global')
+    case 'vpin':
+      return s.labels['vpin-level'] ? (VPIN_RANK[s.labels['vpin-level']] ?? null) : v(s, 'vpin')
+    case 'basis':
+      return v(s, 'basis-bps')
+    case 'cluster':
+      return r.clusterDistancePct === null ? null : Math.abs(r.clusterDistancePct)
+    case 'setup':
+      return s.tags[0] ?? null
+    case 'age':
+      return r.ageMs
+  }
+}
+
+/** Sorts with missing values always last, whatever the direction; ties fall back to the market name. */
+export function sortRows(rows: RadarRow[], sort: SortState): RadarRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, sort.key)
+    const y = sortValue(b, sort.key)
+    if (x === null && y === null) return a.snap.key.localeCompare(b.snap.key)
+    if (x === null) return 1
+    if (y === null) return -1
+    const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y)) : x - y
+    return c !== 0 ? sign * c : a.snap.key.localeCompare(b.snap.key)
+  })
+}
+
+/** Case-insensitive match on symbol, venue, setup tags and regime labels; "btc binance" needs both words. */
+export function matchesFilter(s: MarketSnapshot, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return true
+  const hay = [s.symbol, s.venue, ...s.tags, ...Object.values(s.labels).filter(Boolean)]
+    .join(' ')
+    .toLowerCase()
+  return words.every((w) => hay.includes(w))
+}

@@ -1,0 +1,110 @@
+import { forwardRef } from 'react'
+import { MetricTip } from '../components/metric-tooltip'
+import { MetricValue } from '../components/metric-value'
+import { RegimeChip } from '../components/regime-chip'
+import { Sparkline } from '../components/sparkline'
+import { fmtPct, fmtPrice } from '../components/metric-format'
+import { fmtAge } from '../format'
+import type { Flash } from './use-row-flash'
+import type { RadarRow as Row } from './radar-model'
+
+interface Props {
+  row: Row
+  rank: number
+  active: boolean
+  history: readonly number[]
+  flash: Flash | undefined
+  onActivate: () => void
+  onOpen: () => void
+}
+
+const toneOf = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '' : x > 0 ? 'up' : x < 0 ? 'down' : ''
+
+function stressTone(stress: number | null): string {
+  if (stress === null) return 'level-none'
+  return stress >= 65 ? 'level-high' : stress >= 35 ? 'level-medium' : 'level-low'
+}
+
+/** One market in the radar; every number carries its tooltip and, when missing, its reason. */
+export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function RadarRowView(
+  { row, rank, active, history, flash, onActivate, onOpen },
+  ref,
+) {
+  const s = row.snap
+  const m = s.metrics
+  const stale = row.ageMs !== null && row.ageMs > 60_000
+  return (
+    <tr
+      ref={ref}
+      className={`radar-tr ${active ? 'active' : ''} ${flash ? (flash.seq % 2 ? 'row-flash-a' : 'row-flash-b') : ''}`}
+      aria-selected={active}
+      tabIndex={active ? 0 : -1}
+      data-key={s.key}
+      data-testid="radar-row"
+      onClick={onActivate}
+      onDoubleClick={onOpen}
+      title={flash?.text}
+    >
+      <td className="col-rank">{rank}</td>
+      <td className="col-market">
+        <span className="symbol">{s.symbol}</span>
+        <span className="venue">{s.venue}</span>
+      </td>
+      <td className="col-stress">
+        <MetricTip id="lsi" note={m['lsi']?.reason ?? null}>
+          <span className={`stress-pill ${stressTone(s.stress)}`} data-testid="stress-value">
+            {s.stress === null ? 'n/a' : s.stress.toFixed(0)}
+          </span>
+        </MetricTip>
+        <Sparkline values={history} label={`stress history of ${s.symbol}`} />
+      </td>
+      <td className="num">{fmtPrice(s.lastPrice)}</td>
+      <td className={`num ${toneOf(m['price-change-24h']?.value)}`}>
+        <MetricValue id="price-change-24h" metric={m['price-change-24h']} />
+      </td>
+      <td className="num">
+        <MetricValue id="funding-apr" metric={m['funding-apr']} />
+        <RegimeChip id="funding-regime" value={s.labels['funding-regime']} />
+      </td>
+      <td className={`num ${toneOf(m['oi-roc-24h']?.value)}`}>
+        <MetricValue id="oi-roc-24h" metric={m['oi-roc-24h']} />
+        <RegimeChip id="oi-regime" value={s.labels['oi-regime']} />
+      </td>
+      <td className="num">
+        <MetricValue id="ls-global" metric={m['ls-global']} />
+      </td>
+      <td>
+        <RegimeChip id="vpin-level" value={s.labels['vpin-level']} />
+        <MetricValue id="vpin" metric={m['vpin']} className="sub" />
+      </td>
+      <td className="num">
+        <MetricValue id="basis-bps" metric={m['basis-bps']} />
+      </td>
+      <td className="num">
+        <MetricTip
+          id="cluster-distance"
+          note={row.clusterDistancePct === null ? (m['liq-prox-above-price']?.reason ?? 'no estimate') : null}
+        >
+          <span className={row.clusterDistancePct === null ? 'value-na' : toneOf(row.clusterDistancePct)}>
+            {row.clusterDistancePct === null
+              ? 'n/a'
+              : `${fmtPct(row.clusterDistancePct / 100)} ${row.clusterSide === 'above' ? '↑' : '↓'}`}
+          </span>
+        </MetricTip>
+      </td>
+      <td className="col-setup">
+        <MetricTip id="setup-tag" note={s.tags.length === 0 ? 'no setup matches now' : null}>
+          {s.tags.length > 0 ? (
+            <span className="setup-tag">{s.tags.join(' · ')}</span>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </MetricTip>
+      </td>
+      <td className={`num ${stale ? 'stale' : ''}`}>
+        <MetricTip id="freshness">{fmtAge(row.ageMs)}</MetricTip>
+      </td>
+    </tr>
+  )
+})

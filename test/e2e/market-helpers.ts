@@ -1,0 +1,39 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
+import type { RunningServer } from '../support/radar-server'
+import { REPO_ROOT } from '../support/radar-server'
+import { expect } from './fixtures'
+import { engineCall } from './workflow-helpers'
+
+export const WEEK_PATH = join(REPO_ROOT, 'resources/samples/binance-futures-metrics-2024-05-09-week.radar')
+export const AUG_PATH = join(REPO_ROOT, 'resources/samples/binance-btc-eth-2024-08-08.radar')
+
+/** Opens a bundled sample through the api and replays it to its end at full speed. */
+export async function replayToEnd(server: RunningServer, path: string): Promise<MarketSnapshot[]> {
+  await engineCall(server, 'openSession', { path })
+  await engineCall(server, 'replayControl', { action: 'speed', speed: 'max' })
+  await engineCall(server, 'replayControl', { action: 'play' })
+  await expect
+    .poll(async () => (await engineCall<{ state: string }>(server, 'getReplayPosition')).state, {
+      timeout: 30_000,
+    })
+    .toBe('ended')
+  // The last snapshot batch trails the clock by a batch interval.
+  let snaps: MarketSnapshot[] = []
+  await expect
+    .poll(async () => (snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')).length, {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0)
+  return snaps
+}
+
+/** Saves a screenshot under test-results and keeps a copy for the docs. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const path = `test-results/screenshots/${name}.png`
+  await page.screenshot({ path })
+  mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true })
+  copyFileSync(join(REPO_ROOT, path), join(REPO_ROOT, 'docs/screenshots', `${name}.png`))
+}

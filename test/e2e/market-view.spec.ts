@@ -1,0 +1,94 @@
+import type { MarketSeries } from '../../src/shared/contract/series'
+import type { HeatmapView } from '../../src/shared/contract/heatmap'
+import { expect, test } from './fixtures'
+import { AUG_PATH, WEEK_PATH, replayToEnd, shoot } from './market-helpers'
+import { BTC_PERP, engineCall } from './workflow-helpers'
+
+test('a market view charts the sample’s bars, switches time frames, toggles heatmap layers and runs a scenario', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await replayToEnd(server, WEEK_PATH)
+  const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
+  const heatmap = await engineCall<HeatmapView>(server, 'getHeatmap', { key: BTC_PERP, tiers: 'all' })
+  await page.getByTestId('radar-row').filter({ hasText: 'BTC/USDT:USDT' }).dblclick()
+  const view = page.getByTestId('market-view')
+  await expect(view).toBeVisible()
+  await expect(view.locator('canvas').first()).toBeVisible()
+  // The recorded futures metrics are 5-minute bars (README): 1m is disabled, 5m is the finest frame.
+  expect(series.resolutionSec).toBe(300)
+  await expect(page.getByRole('button', { name: '1m', exact: true })).toBeDisabled()
+  await expect(page.getByRole('button', { name: '5m', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  // The price legend shows the last 5-minute bar's close: README's BTC close range is 60,461–66,535.
+  const last = series.bars[series.bars.length - 1]!
+  expect(last.close).toBeGreaterThan(60_461 - 1)
+  expect(last.close).toBeLessThan(66_535 + 1)
+  // Away from the chart, the legend shows the last bar (under the crosshair it shows the hovered one).
+  await page.mouse.move(10, 890)
+  const closeText = `C ${last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+  const priceLegend = view.locator('.pane-legend[data-pane="price"]')
+  await expect(priceLegend).toContainText(closeText)
+
+  await page.getByRole('button', { name: '1h', exact: true }).click()
+  await expect(page.getByRole('button', { name: '1h', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  // The hourly close is the close of the last 5-minute bar in that hour: the same last close.
+  await expect(priceLegend).toContainText(closeText)
+  await page.getByRole('button', { name: '5m', exact: true }).click()
+
+  // Heatmap layers and tier filter: controls work whether or not the engine has a map for this market.
+  const longs = page.getByRole('checkbox', { name: 'Longs' })
+  await longs.uncheck()
+  await expect(longs).not.toBeChecked()
+  await longs.check()
+  await page.getByRole('checkbox', { name: 'Shorts' }).uncheck()
+  await expect(page.getByRole('checkbox', { name: 'Shorts' })).not.toBeChecked()
+  await page.getByLabel('Leverage tiers').selectOption('high')
+  await expect(page.getByLabel('Leverage tiers')).toHaveValue('high')
+  await page.getByRole('checkbox', { name: 'Shorts' }).check()
+
+  const panel = page.getByTestId('signal-panel')
+  if (heatmap.unavailableReason) {
+    // No map: the chart says why and the scenario table is n/a with the same reason, never zeros.
+    await expect(page.getByTestId('heatmap-reason')).toContainText(heatmap.unavailableReason)
+    await expect(panel.getByTestId('scenario-unavailable')).toContainText(heatmap.unavailableReason)
+  } else {
+    await expect(page.getByTestId('heatmap-legend')).toBeVisible()
+    await expect(panel.getByTestId('scenario-table')).toBeVisible()
+    await panel.getByLabel('Scenario price move in percent').fill('-1')
+    await panel.getByRole('button', { name: 'Run scenario' }).click()
+    await expect(panel.getByTestId('scenario-result')).toContainText('longs liquidated')
+  }
+  // Every sufficiency note is listed, and each missing pane states its reason in the legend.
+  await panel.getByTestId('sufficiency-notes').locator('summary').click()
+  await expect(panel.getByTestId('sufficiency-notes')).toContainText('funding-apr')
+  await expect(view.locator('.pane-legend[data-pane="funding"]')).toContainText('n/a')
+  await page.mouse.move(10, 890)
+  await shoot(page, 'market-view')
+  expect(consoleErrors).toEqual([])
+})
+
+test('the 2024-08-08 perp opens with 1-minute candles from its recorded trades', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await replayToEnd(server, AUG_PATH)
+  const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
+  await page
+    .getByTestId('radar-row')
+    .filter({ hasText: 'BTC/USDT:USDT' })
+    .filter({ hasText: 'binanceusdm' })
+    .click()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('market-view')).toBeVisible()
+  await expect(page.getByRole('button', { name: '1m', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  // README: the 2024-08-08 perp file spans 23:54 → 23:59:59 UTC, so at most 6 one-minute bars.
+  expect(series.bars.length).toBeGreaterThan(0)
+  expect(series.bars.length).toBeLessThanOrEqual(7)
+  await page.mouse.move(10, 890)
+  await shoot(page, 'market-view-trades')
+  expect(consoleErrors).toEqual([])
+})
