@@ -8,6 +8,7 @@ import type {
   SeriesPoint,
   SeriesUpdate,
 } from '../../../shared/contract/series'
+import { SERIES_LINES } from '../../../shared/contract/series'
 import { fmtUsd } from '../components/metric-format'
 import {
   aggregateBars,
