@@ -19,14 +19,15 @@ interface Props {
   heatmap: HeatmapView | null
   heatmapReason: string | null
   atr: { value: number; label: string } | null
+  /** The market's last price (or the last bar's close when the snapshot has none): the entry's default. */
+  lastPrice: number | null
   onClose: () => void
 }
 
 const RISK_LEVELS = ['low', 'medium', 'high'] as const
 
-function initialForm(market: MarketSnapshot, atr: Props['atr']): CalculatorForm {
+function initialForm(market: MarketSnapshot, atr: Props['atr'], entry: number | null): CalculatorForm {
   const venue = isSizingVenue(market.venue) ? market.venue : 'binanceusdm'
-  const entry = market.lastPrice
   const rate = market.metrics['funding-rate']?.value ?? null
   const interval = market.metrics['funding-interval']?.value ?? null
   // Prices typed as the market quotes them; the stop starts 1 % away so the first answer is meaningful.
@@ -56,8 +57,8 @@ function initialForm(market: MarketSnapshot, atr: Props['atr']): CalculatorForm 
 }
 
 /** The position-size calculator: every input of a real order, every output and warning, keyboard-first. */
-export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, onClose }: Props) {
-  const [form, setForm] = useState<CalculatorForm>(() => initialForm(market, atr))
+export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, lastPrice, onClose }: Props) {
+  const [form, setForm] = useState<CalculatorForm>(() => initialForm(market, atr, lastPrice))
   const tiersKey = `${form.venue}:${form.symbol}`
   const [loaded, setLoaded] = useState<{
     key: string
@@ -118,7 +119,7 @@ export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, onCl
           {market.venue} has no liquidation formula here; the figures use {form.venue}’s rules.
         </p>
       )}
-      <p className="calc-note" data-testid="tiers-source">
+      <p className="calc-note" data-testid="tiers-source" title={tiers ? tiers.source : undefined}>
         {tiers
           ? `Maintenance-margin tiers: ${tiers.source}, dated ${tiers.asOf}`
           : tiersError

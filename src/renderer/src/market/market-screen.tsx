@@ -108,6 +108,7 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
                 : heatmap.value.unavailableReason
           }
           atr={chart && series.state === 'ready' ? chart.atr() : null}
+          lastPrice={market.lastPrice ?? (series.state === 'ready' ? series.value.lastClose : null)}
           onClose={() => setSizeOpen(false)}
         />
       ) : (
