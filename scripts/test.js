@@ -33,6 +33,7 @@ mkdirSync('test-results/screenshots', { recursive: true })
 
 check('typecheck (node)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json'])
 check('typecheck (web)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json'])
+check('typecheck (end-to-end tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json'])
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.'])
 check('format (prettier)', bin('prettier'), ['--check', '.'])
 const built = check('build (electron-vite)', bin('electron-vite'), ['build'])
