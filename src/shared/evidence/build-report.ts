@@ -21,6 +21,7 @@ import { formatHorizon, formatPct } from './horizons'
 import { independentEvents, liquidationOutcome, priceOutcome, type OutcomeSeries } from './outcomes'
 import { horizonSteps, type SampledSession } from './series'
 import { wilsonInterval } from './stats'
+import { formatDuration } from '../scoring/metric'
 
 export const MIN_EVENTS = 10
 
@@ -79,15 +80,16 @@ class Pool<T> {
 function unavailable(
   o: EvidenceOutcome,
   sampled: SampledSession | null,
+  info: EvidenceSessionInfo,
   hasLiq: boolean,
-  spanMs: number,
 ): string {
-  if (!sampled) return 'the session holds no events'
+  if (!sampled || !info.hasPrices) return 'the session holds no prices'
   if (o.kind === 'liq-spike' && !hasLiq) return 'the session holds no liquidation events'
+  const spanMs = (sampled.n - 1) * sampled.stepMs
   if (o.horizonMs < sampled.stepMs)
     return `horizon ${formatHorizon(o.horizonMs)} is shorter than the sample step`
   if (spanMs < o.horizonMs)
-    return `the price data spans ${formatHorizon(Math.round(spanMs / 60_000) * 60_000)}, shorter than the ${formatHorizon(o.horizonMs)} horizon`
+    return `the session spans ${formatDuration(spanMs)}, shorter than the ${formatHorizon(o.horizonMs)} horizon`
   return 'no sample time has a known price and a complete forward window'
 }
 
@@ -127,7 +129,6 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
     const cont = new Map<string, Pool<ContinuousCounts>>()
     const reasons = new Map<string, string>()
     for (const { info, sampled } of input.sessions) {
-      const spanMs = sampled ? (sampled.n - 1) * sampled.stepMs : 0
       const steps = sampled ? horizonSteps(o.horizonMs, sampled.stepMs) : 0
       for (const market of info.markets) {
         const m = sampled?.markets.find((x) => x.market === market)
@@ -140,7 +141,7 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
         }
         const evaluable = series ? series.evaluable.reduce((a, v) => a + v, 0) : 0
         if (!series || !m || !sampled || evaluable === 0) {
-          reasons.set(market, unavailable(o, sampled, m?.liqUsd != null, spanMs))
+          reasons.set(market, unavailable(o, sampled, info, m?.liqUsd != null))
           continue
         }
         const hits = series.hit.reduce((a, v) => a + v, 0)
