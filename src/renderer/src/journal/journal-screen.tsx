@@ -62,7 +62,9 @@ export function JournalScreen({ api, engine, selectedKey, navigate }: ScreenProp
     <div className="screen-scroll workflow-screen" aria-label="Journal">
       <div className="screen-toolbar">
         <h2>Journal</h2>
-        <span className="muted">{entries.data ? `${list.length} entries` : ''}</span>
+        <span className="muted">
+          {entries.data ? `${list.length} ${list.length === 1 ? 'entry' : 'entries'}` : ''}
+        </span>
         <div className="toolbar-spacer" />
         <button type="button" onClick={() => void exportCsv()} disabled={action.busy}>
           Export CSV

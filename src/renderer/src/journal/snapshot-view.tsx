@@ -6,8 +6,13 @@ const SCORE_FIRST = ['lsi', 'crowding', 'fragility', 'squeeze', 'tradeability']
 
 function metricText(m: Metric): string {
   if (m.value === null) return 'n/a'
-  const digits = Math.abs(m.value) >= 100 ? 1 : Math.abs(m.value) >= 1 ? 2 : 4
-  return fmtNumber(m.value, digits)
+  const a = Math.abs(m.value)
+  if (a >= 100) return fmtNumber(m.value, 1)
+  if (a >= 1) return fmtNumber(m.value, 2)
+  if (Number.isInteger(m.value)) return fmtNumber(m.value, 0)
+  if (a >= 0.01) return fmtNumber(m.value, 4)
+  // Funding rates live at 1e-5: fixed decimals would print them as 0.0000.
+  return m.value.toPrecision(4)
 }
 
 export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) {
@@ -18,6 +23,9 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
     const ib = SCORE_FIRST.indexOf(b)
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b)
   })
+  // Values first; metrics still waiting for data are listed by name with their reason on hover.
+  const present = ids.filter((id) => snapshot.metrics[id]!.value !== null)
+  const missing = ids.filter((id) => snapshot.metrics[id]!.value === null)
   const labels = Object.entries(snapshot.labels).filter(([, v]) => v !== null)
   return (
     <div className="snapshot-view" data-testid="journal-snapshot">
@@ -55,7 +63,7 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
         </ul>
       )}
       <div className="snap-metrics">
-        {ids.map((id) => {
+        {present.map((id) => {
           const m = snapshot.metrics[id]!
           return (
             <div
@@ -65,11 +73,22 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
             >
               <span className="muted">{id}</span>
               <span className="num">{metricText(m)}</span>
-              <span className="unit">{m.value === null ? '' : m.unit}</span>
+              <span className="unit">{m.unit}</span>
             </div>
           )
         })}
       </div>
+      {missing.length > 0 && (
+        <p className="snap-missing">
+          <span className="muted">Not enough data ({missing.length}): </span>
+          {missing.map((id, i) => (
+            <span key={id} title={snapshot.metrics[id]!.reason ?? 'no value yet'}>
+              {i > 0 ? ', ' : ''}
+              {id}
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   )
 }

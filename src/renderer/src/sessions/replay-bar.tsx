@@ -22,19 +22,26 @@ export function ReplayBar(props: ScreenProps) {
   )
 }
 
-function ReplayControls({ api, engine, replay }: ScreenProps & { replay: ReplayPosition }) {
+function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay: ReplayPosition }) {
   const action = useAction()
-  // While the user drags, the slider shows the target until the engine has answered that seek.
-  const [draft, setDraft] = useState<{ tsMs: number; seekCount: number } | null>(null)
+  // The answer to a command is the engine's position right after it; a later push replaces it.
+  const [answer, setAnswer] = useState<{ pos: ReplayPosition; after: ReplayPosition } | null>(null)
+  const replay = answer !== null && answer.after === pushed ? answer.pos : pushed
+  const latestPush = useRef(pushed)
+  useEffect(() => {
+    latestPush.current = pushed
+  }, [pushed])
+  // While the user drags, the slider shows the target until the engine has answered the seek.
+  const [draftTsMs, setDraftTsMs] = useState<number | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
   const send = (control: Control): void =>
     void action
       .run(() => api.replayControl(control))
       .then((pos) => {
-        if (pos === undefined) setDraft(null)
+        if (pos) setAnswer({ pos, after: latestPush.current })
+        if (control.action === 'seek') setDraftTsMs((d) => (d === control.tsMs ? null : d))
       })
-  const draftTsMs = draft !== null && draft.seekCount === replay.seekCount ? draft.tsMs : null
   const playing = replay.state === 'playing'
   const { startTsMs, endTsMs } = replay
   const spanMs = startTsMs !== null && endTsMs !== null ? endTsMs - startTsMs : null
@@ -45,7 +52,7 @@ function ReplayControls({ api, engine, replay }: ScreenProps & { replay: ReplayP
   const isSample = source?.kind === 'sample'
   // One seek after the thumb rests, not one per pixel of a drag or per arrow-key repeat.
   const onSlide = (tsMs: number): void => {
-    setDraft({ tsMs, seekCount: replay.seekCount })
+    setDraftTsMs(tsMs)
     clearTimeout(timer.current ?? undefined)
     timer.current = setTimeout(() => send({ action: 'seek', tsMs }), 150)
   }

@@ -11,18 +11,19 @@ describe('scoring override keys', () => {
       vpinClassification: 'aggressor',
     })
     expect(keys).toEqual([
-      { key: 'oiRegimeThreshold', defaultValue: 0.02 },
-      { key: 'fundingRegimePercentiles.0', defaultValue: 0.05 },
-      { key: 'fundingRegimePercentiles.1', defaultValue: 0.25 },
-      { key: 'lsiWeights.fundingStress', defaultValue: 0.3 },
-      { key: 'lsiWeights.volatility', defaultValue: 0.2 },
+      { key: 'oiRegimeThreshold', defaultValue: 0.02, nested: false },
+      { key: 'fundingRegimePercentiles.0', defaultValue: 0.05, nested: true },
+      { key: 'fundingRegimePercentiles.1', defaultValue: 0.25, nested: true },
+      { key: 'lsiWeights.fundingStress', defaultValue: 0.3, nested: true },
+      { key: 'lsiWeights.volatility', defaultValue: 0.2, nested: true },
     ])
   })
 
-  it('covers the real defaults, e.g. the LSI weights of the methodology (0.30 / 0.25 / 0.25 / 0.20)', () => {
+  it('covers the real defaults: methodology.md gives the LSI weights 0.30 … 0.20 and the OI regime edge 2 %', () => {
     const byKey = new Map(scoringOverrideKeys().map((k) => [k.key, k.defaultValue]))
     expect(byKey.get('lsiWeights.fundingStress')).toBe(0.3)
     expect(byKey.get('lsiWeights.volatility')).toBe(0.2)
+    expect(byKey.get('oiRegimeThreshold')).toBe(0.02)
     expect(byKey.has('marketCapUsdByAsset')).toBe(false)
   })
 

@@ -4,7 +4,15 @@ export interface OverrideKey {
   /** The key in settings.scoringOverrides: a config field, or `field.sub` / `field.index` inside one. */
   key: string
   defaultValue: number
+  /** Inside a weight group or a list of band edges (a dotted key). */
+  nested: boolean
 }
+
+/**
+ * The engine applies overrides of top-level numeric fields only (scoringConfigFromSettings); dotted keys are
+ * shown with their defaults but not offered for editing until it reads them.
+ */
+export const NESTED_OVERRIDES_APPLIED = false
 
 /**
  * Every numeric knob of the scoring config, flattened to the dotted keys settings.scoringOverrides holds.
@@ -13,12 +21,14 @@ export interface OverrideKey {
 export function scoringOverrideKeys(config: object = DEFAULT_SCORING_CONFIG): OverrideKey[] {
   const out: OverrideKey[] = []
   for (const [field, value] of Object.entries(config)) {
-    if (typeof value === 'number') out.push({ key: field, defaultValue: value })
+    if (typeof value === 'number') out.push({ key: field, defaultValue: value, nested: false })
     else if (Array.isArray(value))
-      value.forEach((v, i) => typeof v === 'number' && out.push({ key: `${field}.${i}`, defaultValue: v }))
+      value.forEach(
+        (v, i) => typeof v === 'number' && out.push({ key: `${field}.${i}`, defaultValue: v, nested: true }),
+      )
     else if (value && typeof value === 'object' && field.endsWith('Weights'))
       for (const [sub, v] of Object.entries(value))
-        if (typeof v === 'number') out.push({ key: `${field}.${sub}`, defaultValue: v })
+        if (typeof v === 'number') out.push({ key: `${field}.${sub}`, defaultValue: v, nested: true })
   }
   return out
 }

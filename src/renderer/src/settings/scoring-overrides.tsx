@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
-import { parseOverrides, scoringOverrideKeys } from './scoring-keys'
+import type { OverrideKey } from './scoring-keys'
+import { NESTED_OVERRIDES_APPLIED, parseOverrides, scoringOverrideKeys } from './scoring-keys'
 
 interface Props {
   overrides: Record<string, number>
@@ -16,6 +17,9 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
   const { overrides: parsed, errors } = parseOverrides(drafts)
   const changed = Object.keys(parsed).length
   const visible = keys.filter((k) => k.key.toLowerCase().includes(filter.trim().toLowerCase()))
+  const editable = visible.filter((k) => NESTED_OVERRIDES_APPLIED || !k.nested)
+  const fixed = visible.filter((k) => !NESTED_OVERRIDES_APPLIED && k.nested)
+  const setDraft = (key: string, text: string): void => setDrafts((d) => ({ ...d, [key]: text }))
   return (
     <div className="scoring-overrides">
       <div className="form-actions">
@@ -42,24 +46,44 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
       </div>
       {errors.length > 0 && <p className="inline-error">{errors.join('; ')}</p>}
       <div className="override-grid">
-        {visible.map(({ key, defaultValue }) => {
-          const draft = drafts[key] ?? ''
-          return (
-            <label key={key} className={draft.trim() ? 'override changed' : 'override'}>
-              <span className="mono" title={key}>
-                {key}
-              </span>
-              <input
-                aria-label={key}
-                inputMode="decimal"
-                placeholder={String(defaultValue)}
-                value={draft}
-                onChange={(e) => setDrafts((d) => ({ ...d, [key]: e.target.value }))}
-              />
-            </label>
-          )
-        })}
+        {editable.map((k) => (
+          <OverrideInput key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
+        ))}
       </div>
+      {fixed.length > 0 && (
+        <>
+          <p className="help">Weights and band edges (defaults shown; not adjustable in this version):</p>
+          <div className="override-grid">
+            {fixed.map((k) => (
+              <OverrideInput key={k.key} k={k} draft="" disabled onChange={setDraft} />
+            ))}
+          </div>
+        </>
+      )}
     </div>
+  )
+}
+
+function OverrideInput(props: {
+  k: OverrideKey
+  draft: string
+  disabled?: boolean
+  onChange: (key: string, text: string) => void
+}) {
+  const { k, draft, disabled, onChange } = props
+  return (
+    <label className={draft.trim() ? 'override changed' : 'override'}>
+      <span className="mono" title={k.key}>
+        {k.key}
+      </span>
+      <input
+        aria-label={k.key}
+        inputMode="decimal"
+        placeholder={String(k.defaultValue)}
+        value={draft}
+        disabled={disabled}
+        onChange={(e) => onChange(k.key, e.target.value)}
+      />
+    </label>
   )
 }

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+import type { JournalEntry } from '../../src/shared/contract/journal'
+import type { ReplayPosition } from '../../src/shared/contract/sessions'
+import {
+  BTC_PERP,
+  SAMPLE_2023,
+  clockMs,
+  engineCall,
+  gotoScreen,
+  openSession,
+  replayClock,
+} from './workflow-helpers'
+
+const NOTE = 'Funding estimate drifting up into the 08:00 print; basis negative. Waiting.'
+
+test('a logged decision keeps its snapshot, survives a reload, filters, exports and reopens the session', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  await openSession(page, SAMPLE_2023)
+  const bar = page.getByTestId('replay-bar')
+  await bar.getByRole('radio', { name: 'MAX' }).click()
+  await bar.getByRole('button', { name: 'Play' }).click()
+  await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 45_000 })
+  const endClock = clockMs(await replayClock(page))
+
+  await gotoScreen(page, 'Journal')
+  const form = page.getByRole('form', { name: 'Log decision' })
+  await form.getByLabel('Journal market').fill(BTC_PERP)
+  await form.getByLabel('Decision').selectOption('no-trade')
+  await form.getByLabel('Note').fill(NOTE)
+  await form.getByRole('button', { name: 'Log decision' }).click()
+  const entry = page.getByTestId('journal-entry')
+  await expect(entry).toHaveCount(1)
+  await expect(entry).toContainText('NO-TRADE')
+  await expect(entry).toContainText(NOTE)
+  await expect(entry).toContainText('SAMPLE')
+
+  // The engine stored the session clock and the market's snapshot at that moment.
+  const [stored] = await engineCall<JournalEntry[]>(server, 'listJournal', {})
+  expect(stored!.marketTsMs).toBe(endClock)
+  expect(stored!.source.sessionPath).toContain('binance-btcusdt-2023-04-05.radar')
+  // The last funding estimate `r` in usdm/btcusdt_20230405.dat.gz (from 00:06:00.008 on) is 0.00002846.
+  expect(stored!.snapshot?.metrics['funding-rate']?.value).toBe(0.00002846)
+
+  await page.reload()
+  await gotoScreen(page, 'Journal')
+  await expect(entry).toHaveCount(1)
+  await entry.getByRole('button', { name: 'Show snapshot' }).click()
+  const snap = entry.getByTestId('journal-snapshot')
+  await expect(snap.locator('.snap-metric').filter({ hasText: 'funding-rate' }).first()).toContainText(
+    '0.00002846',
+  )
+  await page.screenshot({ path: 'test-results/screenshots/journal.png' })
+
+  const search = page.getByLabel('Search notes')
+  await search.fill('drifting up')
+  await expect(entry).toHaveCount(1)
+  await search.fill('nothing like this was written')
+  await expect(entry).toHaveCount(0)
+  await expect(page.getByText('No entry matches these filters.')).toBeVisible()
+  await search.fill('')
+  await page.getByLabel('Filter by market').selectOption(BTC_PERP)
+  await expect(entry).toHaveCount(1)
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/\.csv$/)
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv).toContain(BTC_PERP)
+  expect(csv).toContain('drifting up into the 08:00 print')
+
+  // Move the replay away, then reopen at the entry's time: the session clock returns there.
+  await bar.getByRole('slider', { name: 'Seek' }).fill(String(endClock - 300_000))
+  await expect
+    .poll(async () => (await engineCall<ReplayPosition>(server, 'getReplayPosition')).sessionTsMs ?? 0)
+    .toBeLessThan(endClock - 200_000)
+  await entry.getByRole('button', { name: 'Reopen at this time' }).click()
+  // The entry's time is the end of the session (the engine clamps to the last event).
+  await expect.poll(async () => clockMs(await replayClock(page))).toBeGreaterThanOrEqual(endClock - 1000)
+  await expect(page.getByRole('tab', { name: 'Market' })).toHaveAttribute('aria-selected', 'true')
+})
