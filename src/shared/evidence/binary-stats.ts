@@ -1,5 +1,5 @@
 import type { BinarySignalStats, LeadTimeSummary } from '../contract/evidence'
-import { independentOnsets, type OutcomeSeries } from './outcomes'
+import { independentEvents, independentOnsets, type OutcomeSeries } from './outcomes'
 import { quantileSorted, wilsonInterval } from './stats'
 
 /** Counts of one on/off signal against one outcome; counts from several markets add up to a pooled figure. */
@@ -10,10 +10,12 @@ export interface BinaryCounts {
   leadMs: number[]
   baseEvaluable: number
   baseHits: number
+  /** Separate occurrences of the outcome: a rate against fewer than a handful of them is no finding. */
+  baseEvents: number
 }
 
 export function emptyBinaryCounts(): BinaryCounts {
-  return { samplesOn: 0, onsets: 0, hits: 0, leadMs: [], baseEvaluable: 0, baseHits: 0 }
+  return { samplesOn: 0, onsets: 0, hits: 0, leadMs: [], baseEvaluable: 0, baseHits: 0, baseEvents: 0 }
 }
 
 /** Adds one market's series; `steps` is the horizon in grid steps (onsets closer than that are one event). */
@@ -24,6 +26,7 @@ export function addBinary(acc: BinaryCounts, on: Uint8Array, o: OutcomeSeries, s
     acc.baseHits += o.hit[i]!
     acc.samplesOn += on[i]!
   }
+  acc.baseEvents += independentEvents(o.hit, o.evaluable, steps)
   for (const i of independentOnsets(on, o.evaluable, steps)) {
     acc.onsets++
     if (o.hit[i]) {
@@ -63,6 +66,8 @@ export function finishBinary(
     statusReason = `${c.onsets} independent onset${c.onsets === 1 ? '' : 's'} with a measurable window (needs ${minEvents})`
   } else if (baseRate === 0) {
     statusReason = 'the outcome never happened in the measurable windows: lift is undefined'
+  } else if (c.baseEvents < minEvents) {
+    statusReason = `the outcome happened ${c.baseEvents} separate time${c.baseEvents === 1 ? '' : 's'} in the data (needs ${minEvents})`
   }
   return {
     ...ids,

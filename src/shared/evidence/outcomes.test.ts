@@ -77,6 +77,9 @@ describe('binary signal statistics', () => {
     const strict = finishBinary({ signalId: 'x', outcomeId: 'move', market: 'm' }, acc, 10)
     expect(strict.status).toBe('not-enough-events')
     expect(strict.statusReason).toMatch(/3 independent onsets .*needs 10/)
+    // Enough onsets but an outcome seen only 3 separate times is still no finding.
+    const rare = finishBinary({ signalId: 'x', outcomeId: 'move', market: 'm' }, { ...acc, onsets: 12 }, 10)
+    expect(rare.statusReason).toBe('the outcome happened 3 separate times in the data (needs 10)')
   })
   it('counts overlapping onsets once and misses as misses', () => {
     const n = 100
@@ -86,6 +89,6 @@ describe('binary signal statistics', () => {
     // Onsets at 42 and 45 fall in one 10-step window: one event, a hit; onset 70 is a miss.
     const acc = emptyBinaryCounts()
     addBinary(acc, onAt(n, [42, 45, 70]), o, 10)
-    expect(acc).toMatchObject({ onsets: 2, hits: 1, samplesOn: 3 })
+    expect(acc).toMatchObject({ onsets: 2, hits: 1, samplesOn: 3, baseEvents: 1 })
   })
 })
