@@ -5,16 +5,18 @@
 import { parentPort } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
 import { WORKER_TIMING } from '../../../shared/worker-protocol'
-import {
-  applyEvents,
-  createScoringState,
-  drainRegimeShifts,
-  exportState,
-  importState,
-  snapshotMarket,
-} from '../../../shared/scoring/scoring-state'
+import { drainRegimeShifts, snapshotMarket } from '../../../shared/scoring/scoring-state'
 import type { ScoringConfig } from '../../../shared/scoring/config'
 import { resolveConfig } from '../../../shared/scoring/config'
+import type { RadarCore } from '../../../shared/radar-core'
+import {
+  applyCoreEvents,
+  coreHeatmapView,
+  createRadarCore,
+  exportCore,
+  importCore,
+} from '../../../shared/radar-core'
+import { bundledTiersLookup } from './tiers-lookup'
 import type { MarketKey } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { SeriesState } from '../../../shared/series/series-builder'
@@ -26,13 +28,13 @@ import {
   observeSnapshot,
   takeUpdate,
 } from '../../../shared/series/series-builder'
-import { answerHeatmap } from './worker-heatmap'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
 
+const tiersFor = bundledTiersLookup()
 let config: Partial<ScoringConfig> = {}
-let state = createScoringState(config)
+let core: RadarCore = createRadarCore({ scoring: config, tiersFor })
 let series: SeriesState = createSeriesState()
 let eventsProcessed = 0
 let checkpointedAt = -1
@@ -44,7 +46,7 @@ const send = (msg: FromWorker): void => port.postMessage(msg)
 function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
   const out: MarketSnapshot[] = []
   for (const key of keys) {
-    const snap = snapshotMarket(state, key)
+    const snap = snapshotMarket(core.scoring, key)
     if (snap) out.push(snap)
   }
   return out
@@ -52,7 +54,7 @@ function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
 
 function reply(
   requestId: number,
-  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof answerHeatmap>,
+  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof coreHeatmapView>,
 ) {
   try {
     send({ type: 'reply', requestId, ok: true, value: answer() })
@@ -65,17 +67,17 @@ port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'events':
       observeEvents(series, msg.events)
-      for (const key of applyEvents(state, msg.events)) dirty.add(key)
+      for (const key of applyCoreEvents(core, msg.events)) dirty.add(key)
       eventsProcessed += msg.events.length
       break
     case 'restore': {
-      const cp = msg.checkpoint as { scoring: unknown; series: SeriesState }
-      state = importState(cp.scoring)
+      const cp = msg.checkpoint as { core: unknown; series: SeriesState }
+      core = importCore(cp.core, { scoring: config, tiersFor })
       series = cp.series
       break
     }
     case 'reset':
-      state = createScoringState(config)
+      core = createRadarCore({ scoring: config, tiersFor })
       series = createSeriesState()
       eventsProcessed = 0
       checkpointedAt = -1
@@ -84,16 +86,17 @@ port.on('message', (msg: ToWorker) => {
       break
     case 'configure':
       config = msg.config
-      state.config = resolveConfig(config)
+      core.scoring.config = resolveConfig(config)
+      core.opts = { ...core.opts, scoring: config }
       break
     case 'requestSnapshots':
-      send({ type: 'snapshots', snapshots: snapshots(state.markets.keys()), all: true })
+      send({ type: 'snapshots', snapshots: snapshots(core.scoring.markets.keys()), all: true })
       break
     case 'requestSeries':
       reply(msg.requestId, () => fullSeries(series, msg.key))
       break
     case 'requestHeatmap':
-      reply(msg.requestId, () => answerHeatmap(state, msg.key, msg.tiers))
+      reply(msg.requestId, () => coreHeatmapView(core, msg.key, msg.tiers))
       break
     case 'watchSeries':
       watchedKey = msg.key
@@ -121,7 +124,7 @@ setInterval(() => {
     dirty.clear()
     for (const snap of batch) observeSnapshot(series, snap)
     send({ type: 'snapshots', snapshots: batch, all: false })
-    const shifts = drainRegimeShifts(state)
+    const shifts = drainRegimeShifts(core.scoring)
     if (shifts.length > 0) send({ type: 'regimeShifts', shifts })
   }
   if (watchedKey) {
@@ -135,7 +138,7 @@ setInterval(() => send({ type: 'heartbeat', eventsProcessed }), WORKER_TIMING.he
 setInterval(() => {
   if (eventsProcessed === checkpointedAt) return
   checkpointedAt = eventsProcessed
-  send({ type: 'checkpoint', checkpoint: { scoring: exportState(state), series }, eventsProcessed })
+  send({ type: 'checkpoint', checkpoint: { core: exportCore(core), series }, eventsProcessed })
 }, WORKER_TIMING.checkpointIntervalMs)
 
 send({ type: 'ready' })

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { MarketKey } from '../../../shared/market-event'
-import {
-  applyEvents,
-  createScoringState,
-  snapshotMarket,
-  type ScoringState,
-} from '../../../shared/scoring/scoring-state'
+import { snapshotMarket, type ScoringState } from '../../../shared/scoring/scoring-state'
+import { applyCoreEvents, coreHeatmapView, createRadarCore } from '../../../shared/radar-core'
+import type { RadarCore } from '../../../shared/radar-core'
+import { isPerpSymbol, parseMarketKey } from '../../../shared/market-event'
+import type { HeatmapView } from '../../../shared/contract/heatmap'
+import { bundledTiersLookup } from '../scoring/tiers-lookup'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { SessionBatcher, DEFAULT_BATCH_MS } from './session-batcher'
 import type { SessionMetadata } from './session-metadata'
@@ -27,9 +27,18 @@ export interface ReplayReport {
   /** Cut short, damage and data-quality sentences. */
   notes: string[]
   markets: MarketSnapshot[]
+  /** The estimated liquidation map at the end: clusters, USD near price, scenarios (or why there is none). */
+  liquidationMaps: LiquidationMapSummary[]
   summary: ReplaySummary
   /** SHA-256 over the periodic snapshot series (when `snapshotEveryMs` is set): equal runs, equal hash. */
   seriesHash: string | null
+}
+
+export interface LiquidationMapSummary {
+  key: string
+  current: HeatmapView['current']
+  assumptions: string[]
+  unavailableReason: string | null
 }
 
 export interface ReplayReportOptions {
@@ -42,6 +51,25 @@ export interface ReplayReportOptions {
 export function snapshotAll(state: ScoringState): MarketSnapshot[] {
   const keys: MarketKey[] = [...state.markets.keys()].sort()
   return keys.map((k) => snapshotMarket(state, k)).filter((s): s is MarketSnapshot => s !== null)
+}
+
+/** Final snapshots of every market and the liquidation map of every perp, as the report prints them. */
+export function reportMarkets(core: RadarCore): Pick<ReplayReport, 'markets' | 'liquidationMaps'> {
+  return {
+    markets: snapshotAll(core.scoring),
+    liquidationMaps: [...core.scoring.markets.keys()]
+      .filter((key) => isPerpSymbol(parseMarketKey(key).symbol))
+      .sort()
+      .map((key) => {
+        const view = coreHeatmapView(core, key, 'all')
+        return {
+          key,
+          current: view.current,
+          assumptions: view.assumptions,
+          unavailableReason: view.unavailableReason,
+        }
+      }),
+  }
 }
 
 /**
@@ -82,13 +110,14 @@ export class SnapshotSeries {
 export function replaySessionReport(path: string, opts: ReplayReportOptions = {}): ReplayReport {
   const reader = SessionReader.open(path)
   const t0 = performance.now()
-  const state = createScoringState()
+  const core = createRadarCore({ tiersFor: bundledTiersLookup() })
+  const state = core.scoring
   const batcher = new SessionBatcher(reader.events(), opts.batchMs ?? DEFAULT_BATCH_MS)
   const series = opts.snapshotEveryMs ? new SnapshotSeries(opts.snapshotEveryMs, opts.onSnapshots) : null
   let events = 0
   let batches = 0
   for (let b = batcher.next(); b; b = batcher.next()) {
-    applyEvents(state, b.events)
+    applyCoreEvents(core, b.events)
     events += b.events.length
     batches++
     series?.afterBatch(state, b.bucketEndTsMs)
@@ -99,7 +128,7 @@ export function replaySessionReport(path: string, opts: ReplayReportOptions = {}
     label: reader.metadata.label,
     metadata: reader.metadata,
     notes: [...reader.notes(), ...reader.metadata.dataQuality],
-    markets: snapshotAll(state),
+    ...reportMarkets(core),
     summary: {
       events,
       batches,

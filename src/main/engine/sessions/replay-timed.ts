@@ -1,6 +1,7 @@
-import { applyEvents, createScoringState, snapshotMarket } from '../../../shared/scoring/scoring-state'
-import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { applyCoreEvents, createRadarCore } from '../../../shared/radar-core'
+import { bundledTiersLookup } from '../scoring/tiers-lookup'
 import type { ReplayReport } from './replay-report'
+import { reportMarkets } from './replay-report'
 import { ReplaySource, type ReplaySpeed } from './replay-source'
 
 /** Plays a session through the replay clock at a paced speed into scoring; resolves at the end. */
@@ -9,29 +10,25 @@ export async function replayInRealTime(
   speed: Exclude<ReplaySpeed, 'max'>,
 ): Promise<ReplayReport> {
   const source = new ReplaySource(path, { speed })
-  const state = createScoringState()
+  const core = createRadarCore({ tiersFor: bundledTiersLookup() })
   let events = 0
   let batches = 0
   const t0 = performance.now()
   await new Promise<void>((done) => {
     source.onChange((p) => p.state === 'ended' && done())
     void source.start((batch) => {
-      applyEvents(state, batch)
+      applyCoreEvents(core, batch)
       events += batch.length
       batches++
     })
   })
   const wallMs = performance.now() - t0
   const pos = source.position()
-  const markets = [...state.markets.keys()]
-    .sort()
-    .map((k) => snapshotMarket(state, k))
-    .filter((s): s is MarketSnapshot => s !== null)
   const report: ReplayReport = {
     label: source.label,
     metadata: source.metadata,
     notes: [...source.notes(), ...source.metadata.dataQuality],
-    markets,
+    ...reportMarkets(core),
     summary: {
       events,
       batches,

@@ -1,0 +1,142 @@
+import type { MarketEvent, MarketKey, VenueId } from './market-event'
+import { isPerpSymbol, marketKey } from './market-event'
+import type { ScoringConfig } from './scoring/config'
+import type { ScoringState } from './scoring/scoring-state'
+import {
+  applyEvents,
+  createScoringState,
+  exportState,
+  importState,
+  setLiquidationProximity,
+} from './scoring/scoring-state'
+import type { HeatmapConfigInput, HeatmapState } from './heatmap'
+import {
+  advanceHeatmapClock,
+  applyHeatmapEvent,
+  createHeatmapState,
+  exportHeatmapState,
+  heatmapView,
+  importHeatmapState,
+  proximityInput,
+} from './heatmap'
+import type { HeatmapView } from './contract/heatmap'
+import type { MarginTier } from './sizing/tiers'
+
+/** Maintenance-margin tiers of a perp market, or null where the radar has none (no estimate then). */
+export type TiersLookup = (venue: VenueId, symbol: string) => MarginTier[] | null
+
+export interface RadarCoreOptions {
+  scoring?: Partial<ScoringConfig>
+  tiersFor: TiersLookup
+  /** Heatmap assumptions (leverage mix, cells, half-life); tiers come from `tiersFor`. */
+  heatmap?: Partial<Omit<HeatmapConfigInput, 'tiers'>>
+}
+
+/**
+ * Everything the radar computes per market, advanced by one function: the scoring state and the
+ * liquidation heatmap, with the heatmap's proximity fed into the scores. The worker and the replay report
+ * both run exactly this, so live, replay and report cannot drift apart.
+ */
+export interface RadarCore {
+  scoring: ScoringState
+  heatmaps: Map<MarketKey, HeatmapState>
+  /** Perp markets with no tiers: no heatmap, and the reason is said. */
+  noTiers: Set<MarketKey>
+  newestTsMs: number | null
+  opts: RadarCoreOptions
+}
+
+export function createRadarCore(opts: RadarCoreOptions): RadarCore {
+  return {
+    scoring: createScoringState(opts.scoring),
+    heatmaps: new Map(),
+    noTiers: new Set(),
+    newestTsMs: null,
+    opts,
+  }
+}
+
+function heatmapFor(core: RadarCore, venue: VenueId, symbol: string, key: MarketKey): HeatmapState | null {
+  const existing = core.heatmaps.get(key)
+  if (existing) return existing
+  if (core.noTiers.has(key)) return null
+  const tiers = core.opts.tiersFor(venue, symbol)
+  if (!tiers) {
+    core.noTiers.add(key)
+    return null
+  }
+  // Imported bar data keeps its own resolution; live ticks make 1-minute bars.
+  const hm = createHeatmapState({ barSec: 'auto', ...core.opts.heatmap, tiers })
+  core.heatmaps.set(key, hm)
+  return hm
+}
+
+/** Applies events in order; returns the markets whose snapshot may have changed. */
+export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[]): Set<MarketKey> {
+  const touched = applyEvents(core.scoring, events)
+  for (const ev of events) {
+    if (core.newestTsMs === null || ev.exchangeTsMs > core.newestTsMs) core.newestTsMs = ev.exchangeTsMs
+    if (!isPerpSymbol(ev.symbol)) continue
+    const hm = heatmapFor(core, ev.venue, ev.symbol, marketKey(ev.venue, ev.symbol))
+    if (hm) applyHeatmapEvent(hm, ev)
+  }
+  if (core.newestTsMs !== null) {
+    for (const [key, hm] of core.heatmaps) {
+      // Bars close on the engine clock even when this market is quiet.
+      advanceHeatmapClock(hm, core.newestTsMs)
+      if (core.scoring.markets.has(key)) setLiquidationProximity(core.scoring, key, proximityInput(hm))
+      touched.add(key)
+    }
+  }
+  return touched
+}
+
+export function coreHeatmapView(core: RadarCore, key: MarketKey, tiers: 'all' | 'high' | 'low'): HeatmapView {
+  const hm = core.heatmaps.get(key)
+  if (hm) return heatmapView(hm, { tiers, maxColumns: 1500 })
+  const reason = core.noTiers.has(key)
+    ? 'no maintenance-margin tiers for this market (the bundled snapshot covers Binance USDⓈ-M perps)'
+    : core.scoring.markets.has(key)
+      ? 'spot markets carry no leveraged positions to liquidate'
+      : `unknown market "${key}"`
+  return {
+    key,
+    resolutionSec: 60,
+    columns: [],
+    priceLo: 0,
+    priceStep: 0,
+    rows: 0,
+    longUsd: [],
+    shortUsd: [],
+    maxCellUsd: 0,
+    assumptions: [],
+    current: null,
+    unavailableReason: reason,
+  }
+}
+
+/** A structured-clone-safe checkpoint of the whole core (for worker restarts). */
+export function exportCore(core: RadarCore): unknown {
+  return {
+    scoring: exportState(core.scoring),
+    heatmaps: [...core.heatmaps].map(([k, hm]) => [k, exportHeatmapState(hm)]),
+    noTiers: [...core.noTiers],
+    newestTsMs: core.newestTsMs,
+  }
+}
+
+export function importCore(data: unknown, opts: RadarCoreOptions): RadarCore {
+  const d = data as {
+    scoring: unknown
+    heatmaps: [MarketKey, unknown][]
+    noTiers: MarketKey[]
+    newestTsMs: number | null
+  }
+  return {
+    scoring: importState(d.scoring),
+    heatmaps: new Map(d.heatmaps.map(([k, h]) => [k, importHeatmapState(h)])),
+    noTiers: new Set(d.noTiers),
+    newestTsMs: d.newestTsMs,
+    opts,
+  }
+}
