@@ -113,14 +113,18 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
         const yBottom = series.priceToCoordinate(grid.priceLo + rLo * grid.priceStep)
         if (yTop === null || yBottom === null) return
         ctx.imageSmoothingEnabled = false
+        const half = ts.options().barSpacing / 2
         const from = Math.floor(range.from)
         const to = Math.ceil(range.to)
         for (const run of this.runs) {
           const l0 = Math.max(run.logical, from)
           const l1 = Math.min(run.logical + run.count, to + 1)
           if (l1 <= l0) continue
-          const x0 = ts.logicalToCoordinate((l0 - 0.5) as Logical)
-          const x1 = ts.logicalToCoordinate((l1 - 0.5) as Logical)
+          // logicalToCoordinate takes whole bar indices only: cell edges are bar centres ± half a spacing.
+          const c0 = ts.logicalToCoordinate(l0 as Logical)
+          const c1 = ts.logicalToCoordinate((l1 - 1) as Logical)
+          const x0 = c0 === null ? null : c0 - half
+          const x1 = c1 === null ? null : c1 + half
           if (x0 === null || x1 === null) continue
           ctx.drawImage(
             bitmap,

@@ -1,0 +1,211 @@
+/**
+ * UI speed in headless Chromium: frames per second while panning and zooming a market view with 1,440
+ * one-minute candles under a 1,440 x 400-cell heatmap, and the time from a series update to its pixel.
+ * The candles are real (recorded Binance BTCUSDT 5-minute OHLC, re-timed one minute apart to make 24 h of
+ * one-minute bars); the heatmap cells are a SYNTHETIC load pattern derived from those prices. The engine's
+ * share of event -> pixel (its batch interval) is measured on a real `radar serve` replaying a bundled sample.
+ */
+import { readFileSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { CHROMIUM_ARGS } from '../playwright.config'
+import { openApiSocket, startServer } from '../test/support/radar-server'
+import type { BenchBar } from './ui-fake-api'
+import { installFakeApi } from './ui-fake-api'
+
+const KEY = 'binanceusdm:BTC/USDT:USDT'
+const CSV = '/work/shared/data/binance-futures-metrics/BTCUSDT.csv'
+
+/** The recorded 5-minute bars with OHLC, one per timestamp (the file repeats rows), first 1,440. */
+function recordedBars(): BenchBar[] {
+  const lines = readFileSync(CSV, 'utf8').trim().split('\n')
+  const head = lines[0]!.split(',')
+  const col = (n: string) => head.indexOf(n)
+  const byTs = new Map<number, string[]>()
+  for (const line of lines.slice(1)) {
+    const f = line.split(',')
+    if (f[col('closePrice')] === '' || f[col('openPrice')] === '') continue
+    byTs.set(Number(f[col('timestamp')]), f)
+  }
+  const rows = [...byTs.entries()].sort((a, b) => a[0] - b[0]).slice(0, 1440)
+  const t0 = Math.floor(rows[0]![0] / 60_000) * 60
+  return rows.map(([, f], i) => {
+    const vol = Number(f[col('buyVol')]) + Number(f[col('sellVol')])
+    return {
+      timeSec: t0 + i * 60,
+      open: Number(f[col('openPrice')]),
+      high: Number(f[col('highPrice')]),
+      low: Number(f[col('lowPrice')]),
+      close: Number(f[col('closePrice')]),
+      volumeBase: Number.isFinite(vol) && f[col('buyVol')] !== '' ? vol : null,
+    }
+  })
+}
+
+interface FrameStats {
+  fps: number
+  p95Ms: number
+}
+
+/** Pans 3 bars per frame and zooms between 300 and all 1,440 bars every 45 frames, for `seconds`. */
+function panZoom(page: Page, seconds: number): Promise<FrameStats> {
+  return page.evaluate(async (seconds) => {
+    type Chart = {
+      timeScale(): {
+        setVisibleLogicalRange(r: { from: number; to: number }): void
+      }
+    }
+    const chart = (window as unknown as { __radarChart: { chart: Chart } }).__radarChart.chart
+    const ts = chart.timeScale()
+    const gaps: number[] = []
+    let frame = 0
+    let width = 300
+    let from = 0
+    const start = performance.now()
+    let prev = start
+    await new Promise<void>((done) => {
+      const step = (now: number) => {
+        gaps.push(now - prev)
+        prev = now
+        frame++
+        if (frame % 45 === 0) width = width === 300 ? 1440 : 300
+        from = (from + 3) % Math.max(1, 1440 - width)
+        ts.setVisibleLogicalRange({ from, to: from + width })
+        if (now - start < seconds * 1000) requestAnimationFrame(step)
+        else done()
+      }
+      requestAnimationFrame(step)
+    })
+    const elapsed = (performance.now() - start) / 1000
+    gaps.sort((a, b) => a - b)
+    return { fps: frame / elapsed, p95Ms: gaps[Math.floor(gaps.length * 0.95)] ?? 0 }
+  }, seconds)
+}
+
+/** A new bar handed to the renderer as the WebSocket client would, then timed to the frame that paints it. */
+function updateToPixel(page: Page, count: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ count, key }) => {
+      const w = window as unknown as {
+        __emit: (c: string, p: unknown) => void
+        __radarChart: {
+          barTimes(): number[]
+          chart: { timeScale(): { timeToCoordinate(t: number): number | null } }
+        }
+      }
+      const out: number[] = []
+      for (let i = 0; i < count; i++) {
+        const times = w.__radarChart.barTimes()
+        const t = times[times.length - 1]! + 60
+        const p = 62_000 + (i % 10) * 15
+        const t0 = performance.now()
+        w.__emit('seriesUpdate', {
+          key,
+          bars: [{ timeSec: t, open: p, high: p + 20, low: p - 20, close: p + 5, volumeBase: 10 }],
+          lines: {},
+          liquidations: [],
+        })
+        // The chart paints in the animation frame requested by update(); ours runs right after it.
+        await new Promise((r) => requestAnimationFrame(r))
+        if (w.__radarChart.chart.timeScale().timeToCoordinate(t) === null)
+          throw new Error('bar not on the chart')
+        out.push(performance.now() - t0)
+        await new Promise((r) => setTimeout(r, 100)) // the engine's 10 Hz batch rate
+      }
+      return out
+    },
+    { count, key: KEY },
+  )
+}
+
+/** Intervals between series batches of a real engine replaying the 2023 sample at 1x, ms. */
+async function engineBatchIntervals(): Promise<number[]> {
+  const server = await startServer()
+  const api = await openApiSocket(server)
+  let id = 1
+  const call = (channel: string, payload?: unknown) =>
+    api.call({ kind: 'invoke', id: id++, channel, payload })
+  try {
+    await call('openSession', { path: 'resources/samples/binance-btcusdt-2023-04-05.radar' })
+    await call('replayControl', { action: 'play' })
+    await new Promise((r) => setTimeout(r, 1500))
+    await call('watchSeries', { key: KEY })
+    const arrivals: number[] = []
+    api.ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { kind: string; channel?: string }
+      if (m.kind === 'event' && m.channel === 'seriesUpdate') arrivals.push(performance.now())
+    })
+    await new Promise((r) => setTimeout(r, 5000))
+    return arrivals.slice(1).map((t, i) => t - arrivals[i]!)
+  } finally {
+    api.close()
+    await server.stop()
+  }
+}
+
+const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? NaN
+
+async function main(): Promise<void> {
+  const bars = recordedBars()
+  const server = await startServer()
+  const browser = await chromium.launch({
+    executablePath: process.env.RADAR_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    // tsx keeps function names with a helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f')
+    await page.addInitScript(installFakeApi, { key: KEY, bars, rows: 400 })
+    await page.goto(server.url)
+    await page.getByTestId('radar-row').first().dblclick()
+    await page.getByTestId('heatmap-legend').waitFor()
+    await page.mouse.move(5, 895)
+    // Synthetic heatmap: kept with the test artifacts for inspection, never with the docs.
+    await page.screenshot({ path: 'test-results/screenshots/bench-heatmap-synthetic.png' })
+    const withMap = await panZoom(page, 6)
+    await page.getByRole('checkbox', { name: 'Longs' }).uncheck()
+    await page.getByRole('checkbox', { name: 'Shorts' }).uncheck()
+    const noMap = await panZoom(page, 4)
+    await page.getByRole('checkbox', { name: 'Longs' }).check()
+    await page.getByRole('checkbox', { name: 'Shorts' }).check()
+    const upd = await updateToPixel(page, 40)
+    const batches = await engineBatchIntervals()
+    const line = (name: string, v: number, unit: string, note = '') =>
+      process.stdout.write(`${name}: ${v.toFixed(1)} ${unit}${note ? `  (${note})` : ''}\n`)
+    line(
+      'ui.pan_zoom_fps',
+      withMap.fps,
+      '/s',
+      `${bars.length} recorded bars, 1,440 x 400 heatmap: SYNTHETIC load pattern`,
+    )
+    line('ui.pan_zoom_frame_p95', withMap.p95Ms, 'ms')
+    line('ui.pan_zoom_fps_baseline_no_heatmap', noMap.fps, '/s', 'same bars, heatmap layers off')
+    line('ui.heatmap_fps_ratio', withMap.fps / noMap.fps, 'x', 'with / without heatmap')
+    line(
+      'ui.update_to_pixel_p50',
+      pct(upd, 0.5),
+      'ms',
+      'series update handed to the renderer -> painted frame',
+    )
+    line('ui.update_to_pixel_p95', pct(upd, 0.95), 'ms')
+    line(
+      'engine.series_batch_interval_mean',
+      batches.reduce((a, b) => a + b, 0) / Math.max(1, batches.length),
+      'ms',
+      `real radar serve, 2023 sample at 1x, ${batches.length} intervals`,
+    )
+    line('engine.series_batch_interval_max', Math.max(...batches), 'ms')
+    line(
+      'ui.event_to_pixel_estimate_p95',
+      100 + pct(upd, 0.95),
+      'ms',
+      'worst wait for the 10 Hz batch (100 ms) + p95 update-to-pixel; the gaps above include quiet periods with nothing to send',
+    )
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
+
+await main()
