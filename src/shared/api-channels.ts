@@ -32,6 +32,8 @@ export const INVOKE_CHANNELS = [
   'getLeverageTiers',
   'searchMarkets',
   'startLive',
+  'runEvidence',
+  'cancelEvidence',
 ] as const
 
 export const EVENT_CHANNELS = [
@@ -45,6 +47,7 @@ export const EVENT_CHANNELS = [
   'seriesUpdate',
   'alertFired',
   'regimeShift',
+  'evidenceProgress',
 ] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

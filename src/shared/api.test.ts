@@ -34,6 +34,7 @@ describe('RadarApi contract', () => {
       'onSeriesUpdate',
       'onAlertFired',
       'onRegimeShift',
+      'onEvidenceProgress',
     ])
   })
 

@@ -18,6 +18,8 @@ import type { HeatmapView } from './contract/heatmap'
 import { heatmapRequests } from './contract/heatmap'
 import type { LeverageTiersView } from './contract/markets'
 import { marketRequests } from './contract/markets'
+import type { EvidenceEventPayloads, EvidenceInvokeResponses } from './contract/evidence'
+import { evidenceRequests } from './contract/evidence'
 
 export * from './api-channels'
 
@@ -43,6 +45,7 @@ export const invokeRequestSchemas = {
   ...alertRequests,
   ...heatmapRequests,
   ...marketRequests,
+  ...evidenceRequests,
 } as const satisfies Record<InvokeChannel, z.ZodType>
 
 export interface AppInfo {
@@ -61,7 +64,7 @@ export interface SettingsView {
   warning: string | null
 }
 
-export interface InvokeResponses {
+export interface InvokeResponses extends EvidenceInvokeResponses {
   getAppInfo: AppInfo
   getEngineStatus: EngineStatus
   getSnapshots: MarketSnapshot[]
@@ -97,7 +100,7 @@ export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeReque
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
 
 /** Events pushed from main to the renderer. */
-export interface EventPayloads {
+export interface EventPayloads extends EvidenceEventPayloads {
   engineStatus: EngineStatus
   /** A batch of changed market snapshots (≤ ~10 batches/s). */
   snapshots: MarketSnapshot[]

@@ -10,6 +10,8 @@ import { LiveControl } from './control/live-control'
 import { findResourcesDir, loadBundledTiers } from './sizing/bundled-tiers'
 import type { ParsedTiersSnapshot } from '../../shared/sizing/tiers-snapshot'
 import { userDataPaths } from './user-data'
+import { EvidenceService } from './evidence/evidence-service'
+import evidenceWorkerPath from './evidence/evidence-worker-path'
 
 /** Everything behind the contract besides the engine itself; one instance per engine. */
 export interface EngineServices {
@@ -23,6 +25,7 @@ export interface EngineServices {
   alerts: AlertEvaluator
   live: LiveControl
   tiers: () => ParsedTiersSnapshot
+  evidence: EvidenceService
 }
 
 export function createServices(engine: Engine, userDataDir: string): EngineServices {
@@ -48,5 +51,8 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     alerts,
     live: new LiveControl(engine, replay),
     tiers: () => (tiers ??= loadBundledTiers(resources)),
+    evidence: new EvidenceService({ path: evidenceWorkerPath }, (p) =>
+      engine.bus.emit('evidenceProgress', p),
+    ),
   }
 }

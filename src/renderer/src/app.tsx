@@ -13,6 +13,7 @@ import { ReplayBar } from './sessions/replay-bar'
 import { AlertsScreen } from './alerts/alerts-screen'
 import { JournalScreen } from './journal/journal-screen'
 import { SettingsScreen } from './settings/settings-screen'
+import { EvidenceScreen } from './evidence/evidence-screen'
 
 interface Props {
   api: RadarApi
@@ -25,6 +26,7 @@ const SCREENS: Record<ScreenId, (p: ScreenProps) => React.JSX.Element | null> = 
   sessions: SessionsScreen,
   alerts: AlertsScreen,
   journal: JournalScreen,
+  evidence: EvidenceScreen,
   settings: SettingsScreen,
 }
 

@@ -1,7 +1,7 @@
 import type { RadarApi } from '../../shared/api'
 import type { EngineView } from './hooks/use-engine'
 
-export type ScreenId = 'radar' | 'market' | 'sessions' | 'alerts' | 'journal' | 'settings'
+export type ScreenId = 'radar' | 'market' | 'sessions' | 'alerts' | 'journal' | 'evidence' | 'settings'
 
 /** What every screen receives from the shell. */
 export interface ScreenProps {

@@ -6,6 +6,7 @@ import { chartHandlers } from './chart-handlers'
 import { journalHandlers } from './journal-handlers'
 import { alertHandlers } from './alert-handlers'
 import { marketHandlers } from './market-handlers'
+import { evidenceHandlers } from './evidence-handlers'
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>
@@ -44,6 +45,7 @@ export function createInvokeHandlers(services: EngineServices, appInfo: AppInfo)
     ...journalHandlers(services),
     ...alertHandlers(services),
     ...marketHandlers(services),
+    ...evidenceHandlers(services),
   }
 }
 

@@ -6,6 +6,7 @@ const TABS: { id: ScreenId; label: string }[] = [
   { id: 'sessions', label: 'Sessions' },
   { id: 'alerts', label: 'Alerts' },
   { id: 'journal', label: 'Journal' },
+  { id: 'evidence', label: 'Evidence' },
   { id: 'settings', label: 'Settings' },
 ]
 
