@@ -7,6 +7,7 @@ import {
   engineCall,
   gotoScreen,
   openSession,
+  play,
   replayClock,
 } from './workflow-helpers'
 
@@ -36,7 +37,7 @@ test('a threshold rule fires once during replay, with a desktop notification and
     Object.defineProperty(window, 'Notification', { value: RecordingNotification })
   })
   await page.goto(server.url)
-  await openSession(page, SAMPLE_2023)
+  const bar = await openSession(page, SAMPLE_2023)
   await gotoScreen(page, 'Alerts')
   await expect(page.getByTestId('notify-state')).toContainText('off')
   await page.getByRole('button', { name: 'Enable desktop notifications' }).click()
@@ -64,14 +65,12 @@ test('a threshold rule fires once during replay, with a desktop notification and
     page.getByRole('checkbox', { name: 'Enable rule funding-rate above 0', exact: true }),
   ).not.toBeChecked()
 
-  const bar = page.getByTestId('replay-bar')
   // From 00:03:50 at 10x the crossing comes ~1 s later, and 0.00002841 holds for 6 s of wall time.
   await bar.getByRole('slider', { name: 'Seek' }).fill(String(FIRST_ABOVE_MS - 10_013))
   // The slider moves in whole seconds from the session start (…59.999), so the clock lands within 1 s.
   await expect.poll(async () => clockMs(await replayClock(page))).toBeGreaterThan(FIRST_ABOVE_MS - 11_100)
   expect(clockMs(await replayClock(page))).toBeLessThan(FIRST_ABOVE_MS - 9_000)
-  await bar.getByRole('radio', { name: '10x' }).click()
-  await bar.getByRole('button', { name: 'Play' }).click()
+  await play(bar, '10x')
   const toast = page.getByTestId('alert-toast')
   await expect(toast).toContainText('funding-rate above 0.0000284', { timeout: 30_000 })
   await expect(toast).toContainText('now 0.00002841')

@@ -9,6 +9,7 @@ import {
   engineCall,
   gotoScreen,
   openSession,
+  play,
   replayClock,
 } from './workflow-helpers'
 
@@ -19,10 +20,8 @@ test('a logged decision keeps its snapshot, survives a reload, filters, exports 
   server,
 }) => {
   await page.goto(server.url)
-  await openSession(page, SAMPLE_2023)
-  const bar = page.getByTestId('replay-bar')
-  await bar.getByRole('radio', { name: 'MAX' }).click()
-  await bar.getByRole('button', { name: 'Play' }).click()
+  const bar = await openSession(page, SAMPLE_2023)
+  await play(bar, 'MAX')
   await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 45_000 })
   const endClock = clockMs(await replayClock(page))
 

@@ -9,6 +9,7 @@ import {
   engineCall,
   gotoScreen,
   openSession,
+  play,
   replayClock,
 } from './workflow-helpers'
 
@@ -40,6 +41,11 @@ test('the bundled samples are listed with span, markets, size and data-quality n
   // The perp file of 2023-04-05 ends at 00:06:54 UTC.
   await expect(s2023).toContainText('00:06:54')
   await page.screenshot({ path: 'test-results/screenshots/sessions.png' })
+
+  // Recording needs a live feed; without one the engine's reason is shown beside the button.
+  await page.getByTestId('record-button').click()
+  await expect(page.locator('.record-control').getByRole('alert')).toContainText('live')
+  await expect(page.getByTestId('record-button')).toHaveText('Record')
   expect(consoleErrors).toEqual([])
 })
 
@@ -48,12 +54,9 @@ test('a sample replays at 10x, seeks and pauses; the clock and the radar follow'
   server,
 }) => {
   await page.goto(server.url)
-  await openSession(page, SAMPLE_2023)
-  const bar = page.getByTestId('replay-bar')
+  const bar = await openSession(page, SAMPLE_2023)
   await expect(page.getByTestId('replay-kind')).toHaveText('SAMPLE')
-  await bar.getByRole('radio', { name: '10x' }).click()
-  await expect(bar.getByRole('radio', { name: '10x' })).toHaveAttribute('aria-checked', 'true')
-  await bar.getByRole('button', { name: 'Play' }).click()
+  await play(bar, '10x')
   await expect(page.getByTestId('replay-state')).toHaveText('PLAYING')
   const t0 = clockMs(await replayClock(page))
   await page.waitForTimeout(2000)
@@ -83,7 +86,11 @@ test('a sample replays at 10x, seeks and pauses; the clock and the radar follow'
   const snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')
   const btc = snaps.find((s) => s.key === BTC_PERP)
   expect(btc?.asOfMs ?? 0).toBeGreaterThanOrEqual(target)
-  await page.screenshot({ path: 'test-results/screenshots/replay-bar.png' })
+  await gotoScreen(page, 'Sessions')
+  await expect(
+    page.getByRole('article', { name: SAMPLE_2023 }).getByText('OPEN', { exact: true }),
+  ).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/sessions-replay.png' })
   await gotoScreen(page, 'Radar')
   await expect(page.locator('.workspace')).toContainText('BTC/USDT')
   await page.screenshot({ path: 'test-results/screenshots/replay-radar.png' })

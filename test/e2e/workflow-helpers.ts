@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 import type { RunningServer } from '../support/radar-server'
 import { openApiSocket } from '../support/radar-server'
@@ -23,11 +23,19 @@ export async function gotoScreen(page: Page, name: 'Radar' | 'Sessions' | 'Alert
   await page.getByRole('tab', { name }).click()
 }
 
-/** Opens a listed session from the Sessions screen and waits for the replay bar. */
-export async function openSession(page: Page, label: string): Promise<void> {
+/** Opens a listed session from the Sessions screen; answers the replay bar once it shows the session. */
+export async function openSession(page: Page, label: string): Promise<Locator> {
   await gotoScreen(page, 'Sessions')
   await page.getByRole('button', { name: `Open ${label}` }).click()
   await expect(page.getByTestId('replay-label')).toHaveText(label)
+  return page.getByTestId('replay-bar')
+}
+
+/** Picks a speed on the replay bar and presses Play. */
+export async function play(bar: Locator, speed: '1x' | '10x' | '100x' | 'MAX'): Promise<void> {
+  await bar.getByRole('radio', { name: speed }).click()
+  await expect(bar.getByRole('radio', { name: speed })).toHaveAttribute('aria-checked', 'true')
+  await bar.getByRole('button', { name: 'Play' }).click()
 }
 
 export async function replayClock(page: Page): Promise<string> {

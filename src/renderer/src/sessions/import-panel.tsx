@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
 import type { ImportProgress } from '../../../shared/contract/sessions'
 import { IMPORT_FORMATS } from '../../../shared/contract/sessions'
+import { NoteList } from './session-row'
 import { SelectField } from './select-field'
 import { useAction } from './use-load'
 
@@ -161,15 +162,7 @@ export function ImportPanel({ api, onFinished }: Props) {
             <span>{pct === null ? '' : `${pct.toFixed(0)} %`}</span>
             <span className="progress-message">{progress?.message ?? 'Starting…'}</span>
           </div>
-          {progress && progress.notes.length > 0 && (
-            <ul className="notes" data-testid="import-notes">
-              {progress.notes.map((n, i) => (
-                <li key={i} className="note-warning">
-                  {n}
-                </li>
-              ))}
-            </ul>
-          )}
+          {progress && <NoteList notes={progress.notes} testId="import-notes" />}
         </div>
       )}
     </form>

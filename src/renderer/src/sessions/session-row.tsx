@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { SessionSummary } from '../../../shared/contract/sessions'
 import { fmtBytes, fmtDuration, fmtSpan, isWarningNote, kindBadge } from './session-format'
 
@@ -53,15 +54,7 @@ export function SessionRow({ session: s, isOpen, busy, onOpen, onClose, onDelete
         <div className="session-provenance muted" title={s.path}>
           {s.provenance}
         </div>
-        {s.notes.length > 0 && (
-          <ul className="notes" aria-label="Notes">
-            {s.notes.map((n, i) => (
-              <li key={i} className={isWarningNote(n) ? 'note-warning' : 'note-info'}>
-                {n}
-              </li>
-            ))}
-          </ul>
-        )}
+        <NoteList notes={s.notes} />
       </div>
       <div className="session-actions">
         {isOpen ? (
@@ -91,5 +84,31 @@ export function SessionRow({ session: s, isOpen, busy, onOpen, onClose, onDelete
         </button>
       </div>
     </article>
+  )
+}
+
+const NOTES_SHOWN = 3
+
+/** Notes, warnings first; a long list folds after a few so the session list stays scannable. */
+export function NoteList({ notes, testId }: { notes: string[]; testId?: string }) {
+  const [all, setAll] = useState(false)
+  if (notes.length === 0) return null
+  const ordered = [...notes.filter(isWarningNote), ...notes.filter((n) => !isWarningNote(n))]
+  const shown = all ? ordered : ordered.slice(0, NOTES_SHOWN)
+  return (
+    <ul className="notes" aria-label="Notes" data-testid={testId}>
+      {shown.map((n, i) => (
+        <li key={i} className={isWarningNote(n) ? 'note-warning' : 'note-info'}>
+          {n}
+        </li>
+      ))}
+      {ordered.length > NOTES_SHOWN && (
+        <li className="note-more">
+          <button type="button" className="link-button" onClick={() => setAll((v) => !v)} aria-expanded={all}>
+            {all ? 'Show fewer notes' : `Show all ${ordered.length} notes`}
+          </button>
+        </li>
+      )}
+    </ul>
   )
 }

@@ -9,7 +9,8 @@ import { fmtBytes, fmtSpan } from './session-format'
 import { useAction, useLoad } from './use-load'
 import '../workflow.css'
 
-const KIND_ORDER: Record<SessionSummary['kind'], number> = { sample: 0, recording: 1, import: 2 }
+// The user's own sessions first (newest first), the bundled samples after them.
+const KIND_ORDER: Record<SessionSummary['kind'], number> = { recording: 0, import: 0, sample: 1 }
 
 /** Recorded, imported and bundled sample sessions: open (replay), record, import, delete. */
 export function SessionsScreen({ api, engine, navigate }: ScreenProps) {
