@@ -7,9 +7,9 @@ const SCORE_FIRST = ['lsi', 'crowding', 'fragility', 'squeeze', 'tradeability']
 function metricText(m: Metric): string {
   if (m.value === null) return 'n/a'
   const a = Math.abs(m.value)
+  if (Number.isInteger(m.value)) return fmtNumber(m.value, 0)
   if (a >= 100) return fmtNumber(m.value, 1)
   if (a >= 1) return fmtNumber(m.value, 2)
-  if (Number.isInteger(m.value)) return fmtNumber(m.value, 0)
   if (a >= 0.01) return fmtNumber(m.value, 4)
   // Funding rates live at 1e-5: fixed decimals would print them as 0.0000.
   return m.value.toPrecision(4)

@@ -57,8 +57,9 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
     timer.current = setTimeout(() => send({ action: 'seek', tsMs }), 150)
   }
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    // Buttons answer Space themselves; on the seek slider Space plays/pauses and "." steps.
     const target = e.target as HTMLElement
-    if (target.tagName === 'INPUT' || target.tagName === 'SELECT') return
+    if (!(target instanceof HTMLInputElement && target.type === 'range')) return
     if (e.key === ' ' || e.key === 'k') {
       e.preventDefault()
       send({ action: playing ? 'pause' : 'play' })
@@ -85,8 +86,7 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
         className="rb-btn rb-play"
         onClick={() => send({ action: playing ? 'pause' : 'play' })}
         aria-label={playing ? 'Pause' : 'Play'}
-        aria-keyshortcuts="Space"
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        title={playing ? 'Pause (Space on the slider)' : 'Play (Space on the slider)'}
         disabled={replay.state === 'ended' && !playing && replay.sessionTsMs === endTsMs}
       >
         {playing ? '❚❚' : '▶'}
@@ -96,8 +96,7 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
         className="rb-btn"
         onClick={() => send({ action: 'step' })}
         aria-label="Step"
-        aria-keyshortcuts="."
-        title="Step one batch (.)"
+        title="Step one batch (. on the slider)"
         disabled={playing}
       >
         ▶❘
@@ -121,6 +120,7 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
         type="range"
         aria-label="Seek"
         aria-valuetext={`${clock.date} ${clock.time} UTC`}
+        aria-keyshortcuts="Space ."
         min={startTsMs ?? 0}
         max={endTsMs ?? 0}
         step={1000}
