@@ -20,13 +20,21 @@ export async function replayToEnd(server: RunningServer, path: string): Promise<
       timeout: 30_000,
     })
     .toBe('ended')
-  // The last snapshot batch trails the clock by a batch interval.
+  // The last snapshot batches trail the clock: wait until two reads a second apart agree.
   let snaps: MarketSnapshot[] = []
+  let previous = ''
   await expect
-    .poll(async () => (snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')).length, {
-      timeout: 10_000,
-    })
-    .toBeGreaterThan(0)
+    .poll(
+      async () => {
+        snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')
+        const now = JSON.stringify(snaps.map((s) => [s.key, s.evaluatedAtMs, s.eventCount]))
+        const settled = snaps.length > 0 && now === previous
+        previous = now
+        return settled
+      },
+      { timeout: 15_000, intervals: [1000] },
+    )
+    .toBe(true)
   return snaps
 }
 

@@ -51,6 +51,8 @@ test('the radar ranks the sample’s markets by stress, sorts, filters and opens
   await page.getByLabel('Filter markets').fill('')
   await expect(rows).toHaveCount(3)
   await header.click() // back to A→Z: BTC, ETH, OP
+  await page.mouse.move(700, 700)
+  await page.waitForTimeout(3000) // let regime-shift flashes fade for the screenshot
   await shoot(page, 'radar')
 
   // Keyboard: into the table, ArrowDown twice moves to OP, Enter opens its market view.

@@ -42,7 +42,10 @@ export function MetricTip({ id, children, note, className }: Props) {
       aria-describedby={anchor ? tipId : undefined}
       onMouseEnter={open}
       onMouseLeave={close}
-      onFocus={open}
+      onFocus={(e) => {
+        // Keyboard focus opens it; a mouse click that leaves focus behind does not keep it open.
+        if ((e.target as HTMLElement).matches(':focus-visible')) open()
+      }}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close()
       }}
