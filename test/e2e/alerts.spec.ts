@@ -3,6 +3,7 @@ import type { AlertFired } from '../../src/shared/contract/alerts'
 import {
   BTC_PERP,
   SAMPLE_2023,
+  SAMPLE_WEEK,
   clockMs,
   engineCall,
   gotoScreen,
@@ -102,4 +103,36 @@ test('a threshold rule fires once during replay, with a desktop notification and
   await page.getByRole('button', { name: 'Delete rule funding-rate above 0', exact: true }).click()
   await expect(rule).toContainText('funding-rate above 0.0000284')
   await expect(rule).toHaveCount(1)
+})
+
+test('a regime-shift rule on all markets fires as open interest turns in the week sample', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  const bar = await openSession(page, SAMPLE_WEEK)
+  await gotoScreen(page, 'Alerts')
+  const form = page.getByRole('form', { name: 'New alert rule' })
+  await form.getByLabel('Market').selectOption('*')
+  await form.getByLabel('Rule kind').selectOption('regimeShift')
+  await form.getByLabel('Label id').fill('oi-regime')
+  await form.getByRole('button', { name: 'Add rule' }).click()
+  await expect(page.getByTestId('alert-rule')).toContainText('oi-regime changes')
+  await play(bar, 'MAX')
+  await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 45_000 })
+  await expect(page.getByTestId('alert-log-row').first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/alerts-regime.png' })
+
+  const fired = await engineCall<AlertFired[]>(server, 'getAlertLog')
+  const btc = fired
+    .filter((a) => a.key === BTC_PERP)
+    .sort((a, b) => (a.marketTsMs ?? 0) - (b.marketTsMs ?? 0))
+  // BTCUSDT.csv, sumOpenInterestValue against 4 h earlier: +1.26 % at 2024-05-10 07:10, +2.29 % at 07:15,
+  // +3.87 % at 07:20 (4,545,858,978 / 4,376,400,903 − 1): the first move past the 2 % Rising edge of the
+  // methodology (oiRegimeThreshold), so the first BTC shift is Stable → Rising in that quarter hour.
+  expect(btc[0]!.message).toContain('oi-regime Stable → Rising')
+  expect(btc[0]!.marketTsMs).toBeGreaterThanOrEqual(Date.UTC(2024, 4, 10, 7, 15))
+  expect(btc[0]!.marketTsMs).toBeLessThanOrEqual(Date.UTC(2024, 4, 10, 7, 25))
+  // The log shows every alert the engine fired.
+  await expect(page.getByTestId('alert-log-row')).toHaveCount(fired.length)
 })

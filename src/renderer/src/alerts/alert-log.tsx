@@ -1,9 +1,14 @@
 import type { AlertFired } from '../../../shared/contract/alerts'
 import { fmtTime } from '../format'
 
-/** Fired alerts, newest first, with both clocks: the market's (session time in replay) and the wall's. */
+/**
+ * Fired alerts, newest market time first (a replay at max speed fires many within one wall second), with both
+ * clocks: the market's (session time in replay) and the wall's.
+ */
 export function AlertLog({ alerts }: { alerts: AlertFired[] }) {
-  const rows = [...alerts].sort((a, b) => b.atMs - a.atMs)
+  const rows = [...alerts].sort(
+    (a, b) => (b.marketTsMs ?? b.atMs) - (a.marketTsMs ?? a.atMs) || b.atMs - a.atMs,
+  )
   if (rows.length === 0)
     return (
       <div className="empty-state">Nothing has fired yet. Fired alerts stay here while the engine runs.</div>

@@ -4,7 +4,8 @@ import { fmtTime } from '../format'
 import { showDesktopNotification } from './desktop-notifications'
 
 const TOAST_MS = 8000
-const MAX_TOASTS = 4
+/** A burst (a replay at max speed) announces a few alerts and counts the rest, instead of a wall of them. */
+const MAX_TOASTS = 3
 
 /**
  * Announces alerts that fire while the app is open: a desktop notification (when permitted) and an in-app
@@ -14,6 +15,10 @@ export function AlertNotifier({ alerts }: { alerts: AlertFired[] }) {
   const [openedAtMs] = useState(() => Date.now())
   const announced = useRef(new Set<string>())
   const [toasts, setToasts] = useState<(AlertFired & { id: string })[]>([])
+  const [overflow, setOverflow] = useState(0)
+  const shownCount = useRef(0)
+  const limiter = useRef(new NotificationLimiter())
+  useEffect(() => () => limiter.current.dispose(), [])
 
   useEffect(() => {
     const fresh = alerts
@@ -23,14 +28,21 @@ export function AlertNotifier({ alerts }: { alerts: AlertFired[] }) {
     if (fresh.length === 0) return
     for (const a of fresh) {
       announced.current.add(a.id)
-      showDesktopNotification(`Leverage Radar · ${a.key}`, a.message, a.id)
+      limiter.current.notify(`Leverage Radar · ${a.key}`, a.message, a.id)
     }
+    const dropped = Math.max(0, shownCount.current + fresh.length - MAX_TOASTS)
+    shownCount.current = Math.min(MAX_TOASTS, shownCount.current + fresh.length)
     setToasts((prev) => [...prev, ...fresh].slice(-MAX_TOASTS))
+    if (dropped > 0) setOverflow((n) => n + dropped)
   }, [alerts, openedAtMs])
 
   useEffect(() => {
     if (toasts.length === 0) return
-    const t = setTimeout(() => setToasts((prev) => prev.slice(1)), TOAST_MS)
+    const t = setTimeout(() => {
+      shownCount.current = Math.max(0, shownCount.current - 1)
+      setToasts((prev) => prev.slice(1))
+      setOverflow(0)
+    }, TOAST_MS)
     return () => clearTimeout(t)
   }, [toasts])
 
@@ -45,7 +57,10 @@ export function AlertNotifier({ alerts }: { alerts: AlertFired[] }) {
             <button
               type="button"
               aria-label="Dismiss alert"
-              onClick={() => setToasts((prev) => prev.filter((x) => x.id !== a.id))}
+              onClick={() => {
+                shownCount.current = Math.max(0, shownCount.current - 1)
+                setToasts((prev) => prev.filter((x) => x.id !== a.id))
+              }}
             >
               ×
             </button>
@@ -54,6 +69,51 @@ export function AlertNotifier({ alerts }: { alerts: AlertFired[] }) {
           <div className="muted">market time {fmtTime(a.marketTsMs)}</div>
         </div>
       ))}
+      {overflow > 0 && (
+        <div className="toast toast-more" role="status">
+          +{overflow} more alert{overflow > 1 ? 's' : ''} in the alert log
+        </div>
+      )}
     </div>
   )
+}
+
+const BURST_WINDOW_MS = 3000
+
+/** At most MAX_TOASTS desktop notifications per window; the rest are summed up in one at the window's end. */
+class NotificationLimiter {
+  private windowStartMs = 0
+  private shown = 0
+  private held = 0
+  private timer: ReturnType<typeof setTimeout> | null = null
+
+  notify(title: string, body: string, tag: string): void {
+    const now = Date.now()
+    if (now - this.windowStartMs > BURST_WINDOW_MS) {
+      this.windowStartMs = now
+      this.shown = 0
+    }
+    if (this.shown < MAX_TOASTS) {
+      this.shown++
+      showDesktopNotification(title, body, tag)
+      return
+    }
+    this.held++
+    this.timer ??= setTimeout(() => this.flush(), BURST_WINDOW_MS)
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  private flush(): void {
+    this.timer = null
+    if (this.held > 0)
+      showDesktopNotification(
+        'Leverage Radar',
+        `${this.held} more alerts fired; see the alert log`,
+        'alert-burst',
+      )
+    this.held = 0
+  }
 }
