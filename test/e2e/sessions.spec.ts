@@ -188,3 +188,34 @@ test.fixme('a funding history at UTC+3 is refused as UTC, naming the offset that
   await expect(row).toContainText('2020-01-01 00:00:00 → 2023-12-31 16:00:00 UTC')
   await expect(row).toContainText('4,383 events')
 })
+
+test('a long import can be cancelled and leaves no session behind', async ({ page, server }) => {
+  await page.goto(server.url)
+  await gotoScreen(page, 'Sessions')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  const form = page.getByRole('form', { name: 'Import' })
+  await form.getByLabel('Format').selectOption('binance-ws')
+  // About 300,000 WebSocket lines across perp, spot and coin-margined files: seconds of work, not instant.
+  await form
+    .getByLabel('Paths')
+    .fill(
+      [
+        'usdm/btcusdt_20240808.gz',
+        'usdm/ethusdt_20240808.gz',
+        'spot/btcusdt_20240808.gz',
+        'spot/ethusdt_20240808.gz',
+        'cm/btcusd_perp_20240808.gz',
+      ]
+        .map((f) => `/work/shared/data/binance-ws/${f}`)
+        .join('\n'),
+    )
+  await form.getByLabel('Session name').fill('to be cancelled')
+  await form.getByRole('button', { name: 'Import 5 files' }).click()
+  await expect(page.getByTestId('import-state')).toHaveText('RUNNING')
+  await form.getByRole('button', { name: 'Cancel import' }).click()
+  await expect(page.getByTestId('import-state')).toHaveText('CANCELLED', { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Refresh sessions' }).click()
+  await expect(page.getByRole('article', { name: 'to be cancelled' })).toHaveCount(0)
+  const listed = await engineCall<SessionSummary[]>(server, 'listSessions')
+  expect(listed.filter((s) => s.kind !== 'sample')).toEqual([])
+})
