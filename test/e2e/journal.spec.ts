@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import type { JournalEntry } from '../../src/shared/contract/journal'
 import type { ReplayPosition } from '../../src/shared/contract/sessions'
+import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
 import {
   BTC_PERP,
   SAMPLE_2023,
+  SAMPLE_WEEK,
   clockMs,
   engineCall,
   gotoScreen,
@@ -52,7 +54,7 @@ test('a logged decision keeps its snapshot, survives a reload, filters, exports 
   await expect(snap.locator('.snap-metric').filter({ hasText: 'funding-rate' }).first()).toContainText(
     '0.00002846',
   )
-  await page.screenshot({ path: 'test-results/screenshots/journal.png' })
+  await page.screenshot({ path: 'test-results/screenshots/journal-sample.png' })
 
   const search = page.getByLabel('Search notes')
   await search.fill('drifting up')
@@ -82,4 +84,41 @@ test('a logged decision keeps its snapshot, survives a reload, filters, exports 
   // The entry's time is the end of the session (the engine clamps to the last event).
   await expect.poll(async () => clockMs(await replayClock(page))).toBeGreaterThanOrEqual(endClock - 1000)
   await expect(page.getByRole('tab', { name: 'Market' })).toHaveAttribute('aria-selected', 'true')
+})
+
+test('an entry on the week sample carries open interest, long/short and its regime labels', async ({
+  page,
+  server,
+}) => {
+  const ETH = 'binanceusdm:ETH/USDT:USDT'
+  await page.goto(server.url)
+  const bar = await openSession(page, SAMPLE_WEEK)
+  await play(bar, 'MAX')
+  await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 45_000 })
+  // ETHUSDT.csv, last bar (1715888100000 = 2024-05-16 19:35 UTC): globallongShortRatio 4.1653,
+  // sumOpenInterestValue 2,325,139,246.86 USDT.
+  await expect
+    .poll(async () => {
+      const snaps = await engineCall<MarketSnapshot[]>(server, 'getSnapshots')
+      return snaps.find((s) => s.key === ETH)?.metrics['ls-global']?.value ?? null
+    })
+    .toBe(4.1653)
+
+  await gotoScreen(page, 'Journal')
+  const form = page.getByRole('form', { name: 'Log decision' })
+  await form.getByLabel('Journal market').fill(ETH)
+  await form.getByLabel('Decision').selectOption('short')
+  await form.getByLabel('Note').fill('Global accounts 4:1 long into flat price; fade only on an OI flush.')
+  await form.getByRole('button', { name: 'Log decision' }).click()
+  const entry = page.getByTestId('journal-entry')
+  await expect(entry).toHaveCount(1)
+  await entry.getByRole('button', { name: 'Show snapshot' }).click()
+  const snap = entry.getByTestId('journal-snapshot')
+  // 4.1653 is beyond the 1.5 long-extreme edge of the methodology (longShortExtreme).
+  await expect(snap).toContainText('ls-extreme long-extreme')
+  await expect(snap.locator('.snap-metric').filter({ hasText: 'ls-global' })).toContainText('4.17')
+  await expect(snap.locator('.snap-metric').filter({ hasText: 'oi-usd' })).toContainText('2,325,139,246.9')
+  await page.screenshot({ path: 'test-results/screenshots/journal.png' })
+  const [stored] = await engineCall<JournalEntry[]>(server, 'listJournal', { key: ETH })
+  expect(stored!.snapshot?.metrics['oi-usd']?.value).toBeCloseTo(2_325_139_246.855, 2)
 })
