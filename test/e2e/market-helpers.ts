@@ -20,6 +20,16 @@ export async function replayToEnd(server: RunningServer, path: string): Promise<
       timeout: 30_000,
     })
     .toBe('ended')
+  // Ended means every event left the clock; wait until the scoring worker has processed them all too.
+  const { eventsEmitted } = await engineCall<{ eventsEmitted: number }>(server, 'getReplayPosition')
+  await expect
+    .poll(
+      async () =>
+        (await engineCall<{ worker: { eventsProcessed: number } }>(server, 'getEngineStatus')).worker
+          .eventsProcessed,
+      { timeout: 30_000 },
+    )
+    .toBe(eventsEmitted)
   // The last snapshot batches trail the clock: wait until two reads a second apart agree.
   let snaps: MarketSnapshot[] = []
   let previous = ''

@@ -52,10 +52,12 @@ describe('live and replay are one path', () => {
       applyEvents(live, batch)
       received += batch.length
     })
-    await new Promise((r) => setTimeout(r, 4000))
+    // Collect a few hundred real events (slower on a loaded machine), then stop.
+    for (let waited = 0; received < 300 && waited < 25_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100))
     await source.stop()
     writer.close()
-    expect(received).toBeGreaterThan(100)
+    expect(received).toBeGreaterThanOrEqual(300)
 
     const reader = SessionReader.open(out)
     const replayed = createScoringState()
@@ -65,7 +67,7 @@ describe('live and replay are one path', () => {
     // Same batches or one big batch: the engine's scores depend on event order and exchange time only.
     applyEvents(replayed, events)
     expect(JSON.stringify(allSnapshots(replayed))).toBe(JSON.stringify(allSnapshots(live)))
-  }, 30000)
+  }, 45_000)
 
   it('radar record writes a session that opens with the recorded markets', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'radar-rec-')), 'rec.radar')
