@@ -21,6 +21,7 @@ import type { Metric } from './snapshot'
 import { rollingPush } from './stats/rolling-stats'
 import { ringMidRank } from './stats/percentile'
 import { volatilityMetrics } from './volatility/volatility-metrics'
+import { priceChange24h } from './volatility/price-change'
 
 const MIN_SELF_SAMPLES = 24
 
@@ -128,6 +129,7 @@ export function evaluateMarket(
   const ctx = context(state, m, nowMs, tick, labels)
   const out = ctx.metrics
   const vol = volatilityMetrics(m.bars, cfg, nowMs, m.gaps, out)
+  priceChange24h(m.bars, m.lastPrice, nowMs, m.asOfMs, out)
   const volRegime = ctx.band(
     'vol-regime',
     vol.ratio,

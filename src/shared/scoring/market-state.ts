@@ -1,3 +1,4 @@
+import { MINUTE_MS } from './metric'
 import type { MarketEvent, MarketKey, VenueId } from '../market-event'
 import { isPerpSymbol } from '../market-event'
 import type { BasisState, Mid } from './basis/basis-state'
@@ -142,8 +143,11 @@ export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent)
       liquidationApply(m.liq, ev)
       return
     case 'candle':
-      if (ev.intervalSec === 60 && ev.priceKind === 'last') {
-        barsOnCandle(m.bars, ev.openTsMs, ev.high, ev.low, ev.close)
+      if (ev.priceKind === 'last') {
+        // Bars longer than a minute (5-minute futures-data bars) are filed under their last minute, so the
+        // price path never reads a close before the bar has ended.
+        const minutes = Math.max(1, Math.round(ev.intervalSec / 60))
+        barsOnCandle(m.bars, ev.openTsMs + (minutes - 1) * MINUTE_MS, ev.high, ev.low, ev.close, minutes)
         if (m.lastPrice === null || !m.bars.fromTrades) m.lastPrice = ev.close
       }
       return

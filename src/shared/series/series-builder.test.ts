@@ -33,7 +33,7 @@ function snap(asOfMs: number, fundingApr: number | null, stress: number | null):
       fundingApr === null
         ? {}
         : { 'funding-apr': { value: fundingApr, unit: 'APR', sufficient: true, reason: null, asOfMs } },
-    labels: { 'oi-quadrant': 'Short Covering' },
+    labels: { 'oi-quadrant': 'short covering' },
     tags: [],
     contradictions: [],
     evaluatedAtMs: asOfMs,

@@ -28,11 +28,12 @@ const LINE_SOURCES: Record<SeriesLineId, (s: MarketSnapshot) => number | null> =
   stress: (s) => s.stress,
 }
 
+/** Codes of the scoring engine's `oi-quadrant` labels, for a numeric chart line. */
 const QUADRANT_CODES: Record<string, number> = {
-  'New Longs': 1,
-  'New Shorts': 2,
-  'Short Covering': 3,
-  'Long Liquidation': 4,
+  'new longs': 1,
+  'new shorts': 2,
+  'short covering': 3,
+  'long liquidation': 4,
 }
 
 interface MarketSeriesState {

@@ -44,8 +44,10 @@ export class ImportJobs {
     void importSession(req.format, req.paths, {
       out,
       label: req.name,
-      venue: isVenue(req.venue) ? req.venue : undefined,
-      sourceVenue: req.venue && !isVenue(req.venue) ? req.venue : undefined,
+      // For funding histories the venue names the source (binance, bybit, kucoin, gate, ...), which knows
+      // its own funding schedule; for the other formats it overrides the radar venue.
+      venue: req.format !== 'funding-csv' && isVenue(req.venue) ? req.venue : undefined,
+      sourceVenue: req.format === 'funding-csv' ? req.venue : undefined,
       tzOffsetHours: req.tzOffsetHours,
       signal: abort.signal,
       onProgress: (p) => {

@@ -17,7 +17,7 @@ import {
   importCore,
 } from '../../../shared/radar-core'
 import { bundledTiersLookup } from './tiers-lookup'
-import type { MarketKey } from '../../../shared/market-event'
+import type { MarketEvent, MarketKey } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { SeriesState } from '../../../shared/series/series-builder'
 import {
@@ -43,6 +43,13 @@ const dirty = new Set<MarketKey>()
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
 
+let lastBeatMs = 0
+/** Also called between queued batches: a long queue at max replay speed must not look like a hang. */
+function heartbeat(): void {
+  lastBeatMs = Date.now()
+  send({ type: 'heartbeat', eventsProcessed })
+}
+
 function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
   const out: MarketSnapshot[] = []
   for (const key of keys) {
@@ -63,12 +70,44 @@ function reply(
   }
 }
 
+let sampledMinute: number | null = null
+const touchedThisMinute = new Set<MarketKey>()
+
+/**
+ * Applies events minute by minute of exchange time and records each touched market's chart lines at every
+ * minute boundary, so chart lines have a point per bar at any replay speed (not one per wall-clock flush).
+ */
+function applySamplingMinutes(events: readonly MarketEvent[]): void {
+  let start = 0
+  for (let i = 0; i <= events.length; i++) {
+    const minute = i < events.length ? Math.floor(events[i]!.exchangeTsMs / 60_000) : null
+    if (i < events.length && (sampledMinute === null || minute === sampledMinute)) {
+      sampledMinute ??= minute
+      continue
+    }
+    const chunk = events.slice(start, i)
+    if (chunk.length > 0) {
+      for (const key of applyCoreEvents(core, chunk)) {
+        dirty.add(key)
+        touchedThisMinute.add(key)
+      }
+    }
+    if (minute !== null && minute > (sampledMinute ?? minute)) {
+      for (const snap of snapshots(touchedThisMinute)) observeSnapshot(series, snap)
+      touchedThisMinute.clear()
+    }
+    if (minute !== null) sampledMinute = Math.max(sampledMinute ?? minute, minute)
+    start = i
+  }
+}
+
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'events':
       observeEvents(series, msg.events)
-      for (const key of applyCoreEvents(core, msg.events)) dirty.add(key)
+      applySamplingMinutes(msg.events)
       eventsProcessed += msg.events.length
+      if (Date.now() - lastBeatMs >= WORKER_TIMING.heartbeatIntervalMs) heartbeat()
       break
     case 'restore': {
       const cp = msg.checkpoint as { core: unknown; series: SeriesState }
@@ -79,6 +118,8 @@ port.on('message', (msg: ToWorker) => {
     case 'reset':
       core = createRadarCore({ scoring: config, tiersFor })
       series = createSeriesState()
+      sampledMinute = null
+      touchedThisMinute.clear()
       eventsProcessed = 0
       checkpointedAt = -1
       dirty.clear()
@@ -133,7 +174,7 @@ setInterval(() => {
   }
 }, WORKER_TIMING.batchIntervalMs)
 
-setInterval(() => send({ type: 'heartbeat', eventsProcessed }), WORKER_TIMING.heartbeatIntervalMs)
+setInterval(heartbeat, WORKER_TIMING.heartbeatIntervalMs)
 
 setInterval(() => {
   if (eventsProcessed === checkpointedAt) return

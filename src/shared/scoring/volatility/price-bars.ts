@@ -47,7 +47,14 @@ export function parkinsonVariance(high: number, low: number): number {
   return (r * r) / FOUR_LN2
 }
 
-function pushBar(b: PriceBars, minute: number, high: number, low: number, close: number): void {
+function pushBar(
+  b: PriceBars,
+  minute: number,
+  high: number,
+  low: number,
+  close: number,
+  minutesPerBar = 1,
+): void {
   const tsMs = minute * MINUTE_MS
   const lastTs = ringLastTs(b.bars)
   if (lastTs !== null && tsMs <= lastTs) return
@@ -56,7 +63,8 @@ function pushBar(b: PriceBars, minute: number, high: number, low: number, close:
     ringPush(b.returns, tsMs, Math.log(close / prevClose))
   }
   ringPush(b.bars, tsMs, high, low, close)
-  const v = parkinsonVariance(high, low)
+  // Variance per minute: a 5-minute bar's range covers five minutes of price diffusion.
+  const v = parkinsonVariance(high, low) / minutesPerBar
   rollingPush(b.varShort, tsMs, v)
   rollingPush(b.varLong, tsMs, v)
   if (b.firstBarMs === null) b.firstBarMs = tsMs
@@ -80,10 +88,20 @@ export function barsOnTrade(b: PriceBars, tsMs: number, price: number): void {
   b.curClose = price
 }
 
-/** A venue's own 1-minute candle; used only for markets without a trade feed, so nothing counts twice. */
-export function barsOnCandle(b: PriceBars, openTsMs: number, high: number, low: number, close: number): void {
+/**
+ * A venue's own candle, filed under the minute it ends in; used only for markets without a trade feed, so
+ * nothing counts twice.
+ */
+export function barsOnCandle(
+  b: PriceBars,
+  lastMinuteTsMs: number,
+  high: number,
+  low: number,
+  close: number,
+  minutesPerBar = 1,
+): void {
   if (b.fromTrades) return
-  pushBar(b, Math.floor(openTsMs / MINUTE_MS), high, low, close)
+  pushBar(b, Math.floor(lastMinuteTsMs / MINUTE_MS), high, low, close, minutesPerBar)
 }
 
 /** Close of the last completed bar that ended at or before tsMs, or null. */
