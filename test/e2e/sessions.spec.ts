@@ -149,10 +149,7 @@ test('a futures-metrics CSV imports with a progress bar and its data-quality not
   expect(left.some((s) => s.label === 'BTC futures metrics')).toBe(false)
 })
 
-// Fixme: the engine's import job files a venue that is also a radar venue id (binance, bybit, okx) as the radar
-// venue, so funding-csv receives no source venue and refuses with "funding-csv needs --venue". Enable once
-// startImport passes `venue` to funding-csv as the source venue, as `radar import funding-csv --venue` does.
-test.fixme('a funding history at UTC+3 is refused as UTC, naming the offset that fits, and imports at +3', async ({
+test('a funding history at UTC+3 is refused as UTC, naming the offset that fits, and imports at +3', async ({
   page,
   server,
 }) => {
