@@ -48,18 +48,17 @@ test('a market view charts the sample’s bars, switches time frames, toggles he
   await expect(page.getByLabel('Leverage tiers')).toHaveValue('high')
   await page.getByRole('checkbox', { name: 'Shorts' }).check()
 
+  // The week sample carries open interest and taker volume: the engine has a map, and the scenario table
+  // shows the engine's own rows (USD liquidated along a -1 % path, longs side).
+  expect(heatmap.unavailableReason).toBeNull()
   const panel = page.getByTestId('signal-panel')
-  if (heatmap.unavailableReason) {
-    // No map: the chart says why and the scenario table is n/a with the same reason, never zeros.
-    await expect(page.getByTestId('heatmap-reason')).toContainText(heatmap.unavailableReason)
-    await expect(panel.getByTestId('scenario-unavailable')).toContainText(heatmap.unavailableReason)
-  } else {
-    await expect(page.getByTestId('heatmap-legend')).toBeVisible()
-    await expect(panel.getByTestId('scenario-table')).toBeVisible()
-    await panel.getByLabel('Scenario price move in percent').fill('-1')
-    await panel.getByRole('button', { name: 'Run scenario' }).click()
-    await expect(panel.getByTestId('scenario-result')).toContainText('longs liquidated')
-  }
+  await expect(page.getByTestId('heatmap-legend')).toBeVisible()
+  await expect(panel.getByTestId('scenario-table')).toBeVisible()
+  const minus1 = heatmap.current!.scenarios.find((r) => r.movePct === -1)!
+  expect(minus1.longsLiquidatedUsd).toBeGreaterThan(0)
+  await panel.getByLabel('Scenario price move in percent').fill('-1')
+  await panel.getByRole('button', { name: 'Run scenario' }).click()
+  await expect(panel.getByTestId('scenario-result')).toContainText('longs liquidated')
   // Every sufficiency note is listed, and each missing pane states its reason in the legend.
   await panel.getByTestId('sufficiency-notes').locator('summary').click()
   await expect(panel.getByTestId('sufficiency-notes')).toContainText('funding-apr')
@@ -88,6 +87,9 @@ test('the 2024-08-08 perp opens with 1-minute candles from its recorded trades',
   // README: the 2024-08-08 perp file spans 23:54 → 23:59:59 UTC, so at most 6 one-minute bars.
   expect(series.bars.length).toBeGreaterThan(0)
   expect(series.bars.length).toBeLessThanOrEqual(7)
+  // These recordings hold trades and books but no open interest: no map, and the chart says why.
+  await expect(page.getByTestId('heatmap-reason')).toContainText('needs open interest')
+  await expect(page.getByTestId('scenario-unavailable')).toContainText('needs open interest')
   await page.mouse.move(10, 890)
   await shoot(page, 'market-view-trades')
   expect(consoleErrors).toEqual([])
