@@ -7,6 +7,7 @@ import type { Logger } from './logging/logger'
 import { ScoringHost } from './scoring/scoring-host'
 import type { SettingsStore } from './settings/settings-store'
 import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
+import { resolveConfig } from '../../shared/scoring/config'
 import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
 
@@ -134,6 +135,16 @@ export class Engine {
 
   private configureScoring(): void {
     const { config, ignored } = scoringConfigFromSettings(this.opts.settings.get())
+    try {
+      // Checked here: an invalid set (e.g. band edges out of order) must not reach, and crash, the worker.
+      resolveConfig(config)
+    } catch (err) {
+      this.notify(
+        'error',
+        `Scoring settings not applied: ${err instanceof Error ? err.message : String(err)}`,
+      )
+      return
+    }
     this.host.configure(config)
     if (ignored.length > 0) {
       this.notify('warning', `Unknown scoring settings ignored: ${ignored.join(', ')}`)

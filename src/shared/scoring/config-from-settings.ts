@@ -2,26 +2,47 @@ import type { Settings } from '../settings'
 import type { ScoringConfig } from './config'
 import { DEFAULT_SCORING_CONFIG } from './config'
 
+type Tree = Record<string, unknown> | unknown[]
+
 /**
- * The scoring configuration a user's settings ask for: numeric overrides of known default fields, market
- * caps and the reference asset. Unknown or non-numeric override keys are reported, not silently applied.
+ * Sets `path` (e.g. `lsiWeights.fundingStress`, `fundingRegimePercentiles.0`) in `config` when the default at
+ * that path is a number; the enclosing object or array is copied whole from the defaults first, so one
+ * override never drops its siblings. Returns false for a path that names no numeric default.
+ */
+function setNumericPath(config: Record<string, unknown>, path: string, value: number): boolean {
+  const parts = path.split('.')
+  let def: unknown = DEFAULT_SCORING_CONFIG
+  for (const p of parts) {
+    if (def === null || typeof def !== 'object' || !(p in (def as Tree))) return false
+    def = (def as Record<string, unknown>)[p]
+  }
+  if (typeof def !== 'number') return false
+  let target: Record<string, unknown> = config
+  let source: unknown = DEFAULT_SCORING_CONFIG
+  for (const p of parts.slice(0, -1)) {
+    source = (source as Record<string, unknown>)[p]
+    if (!(p in target)) target[p] = structuredClone(source)
+    target = target[p] as Record<string, unknown>
+  }
+  target[parts[parts.length - 1]!] = value
+  return true
+}
+
+/**
+ * The scoring configuration a user's settings ask for: numeric overrides of known default fields (nested ones
+ * by dotted path), market caps and the reference asset. Unknown or non-numeric keys are reported, not applied.
  */
 export function scoringConfigFromSettings(settings: Settings): {
   config: Partial<ScoringConfig>
   ignored: string[]
 } {
-  const config: Partial<ScoringConfig> = {
+  const config: Record<string, unknown> = {
     referenceAsset: settings.referenceAsset,
     marketCapUsdByAsset: { ...settings.marketCapUsd },
   }
   const ignored: string[] = []
-  const defaults = DEFAULT_SCORING_CONFIG as unknown as Record<string, unknown>
   for (const [key, value] of Object.entries(settings.scoringOverrides)) {
-    if (typeof defaults[key] === 'number' && Number.isFinite(value)) {
-      ;(config as Record<string, unknown>)[key] = value
-    } else {
-      ignored.push(key)
-    }
+    if (!Number.isFinite(value) || !setNumericPath(config, key, value)) ignored.push(key)
   }
-  return { config, ignored }
+  return { config: config as Partial<ScoringConfig>, ignored }
 }

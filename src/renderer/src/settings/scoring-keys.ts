@@ -9,12 +9,6 @@ export interface OverrideKey {
 }
 
 /**
- * The engine applies overrides of top-level numeric fields only (scoringConfigFromSettings); dotted keys are
- * shown with their defaults but not offered for editing until it reads them.
- */
-export const NESTED_OVERRIDES_APPLIED = false
-
-/**
  * Every numeric knob of the scoring config, flattened to the dotted keys settings.scoringOverrides holds.
  * Per-asset and per-market maps (market caps, ADV) are edited elsewhere and are not knobs.
  */

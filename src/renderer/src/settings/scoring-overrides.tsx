@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { OverrideKey } from './scoring-keys'
-import { NESTED_OVERRIDES_APPLIED, parseOverrides, scoringOverrideKeys } from './scoring-keys'
+import { parseOverrides, scoringOverrideKeys } from './scoring-keys'
 
 interface Props {
   overrides: Record<string, number>
@@ -17,8 +17,6 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
   const { overrides: parsed, errors } = parseOverrides(drafts)
   const changed = Object.keys(parsed).length
   const visible = keys.filter((k) => k.key.toLowerCase().includes(filter.trim().toLowerCase()))
-  const editable = visible.filter((k) => NESTED_OVERRIDES_APPLIED || !k.nested)
-  const fixed = visible.filter((k) => !NESTED_OVERRIDES_APPLIED && k.nested)
   const setDraft = (key: string, text: string): void => setDrafts((d) => ({ ...d, [key]: text }))
   return (
     <div className="scoring-overrides">
@@ -46,20 +44,10 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
       </div>
       {errors.length > 0 && <p className="inline-error">{errors.join('; ')}</p>}
       <div className="override-grid">
-        {editable.map((k) => (
+        {visible.map((k) => (
           <OverrideInput key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
         ))}
       </div>
-      {fixed.length > 0 && (
-        <>
-          <p className="help">Weights and band edges (defaults shown; not adjustable in this version):</p>
-          <div className="override-grid">
-            {fixed.map((k) => (
-              <OverrideInput key={k.key} k={k} draft="" disabled onChange={setDraft} />
-            ))}
-          </div>
-        </>
-      )}
     </div>
   )
 }
