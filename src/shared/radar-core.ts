@@ -25,11 +25,29 @@ import type { MarginTier } from './sizing/tiers'
 /** Maintenance-margin tiers of a perp market, or null where the radar has none (no estimate then). */
 export type TiersLookup = (venue: VenueId, symbol: string) => MarginTier[] | null
 
+/** The heatmap inputs a user can change in Settings; every heatmap created after a change uses them. */
+export type HeatmapAssumptions = Partial<Omit<HeatmapConfigInput, 'tiers'>>
+
+/** Settings' heatmap block (percent, hours) in the model's units (fraction, seconds). */
+export function heatmapAssumptionsFromSettings(h: {
+  levels: { leverage: number; weight: number }[]
+  cellPct: number
+  decayHalfLifeHours: number
+  positionNotionalUsd: number
+}): HeatmapAssumptions {
+  return {
+    levels: h.levels.map((l) => ({ ...l })),
+    cell: { kind: 'pct', fraction: h.cellPct / 100 },
+    decayHalfLifeSec: h.decayHalfLifeHours * 3600,
+    positionNotionalUsd: h.positionNotionalUsd,
+  }
+}
+
 export interface RadarCoreOptions {
   scoring?: Partial<ScoringConfig>
   tiersFor: TiersLookup
   /** Heatmap assumptions (leverage mix, cells, half-life); tiers come from `tiersFor`. */
-  heatmap?: Partial<Omit<HeatmapConfigInput, 'tiers'>>
+  heatmap?: HeatmapAssumptions
 }
 
 /**

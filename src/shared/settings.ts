@@ -15,8 +15,26 @@ const fields = {
   ),
   /** Market capitalisation in USD per base asset, set by hand where no public source is used. */
   marketCapUsd: z.record(z.string(), z.number().positive()),
+  /** Where market caps come from besides Settings: none, or CoinGecko's public API (an outside service). */
+  marketCapSource: z.enum(['manual', 'coingecko']),
   /** Scoring thresholds and weights that differ from the defaults in methodology.md. */
   scoringOverrides: z.record(z.string(), z.number()),
+  /** The liquidation heatmap's assumptions (an estimate's inputs, not facts); see methodology-heatmap.md. */
+  heatmap: z
+    .object({
+      levels: z
+        .array(z.object({ leverage: z.number().min(1).max(200), weight: z.number().min(0).max(1) }).strict())
+        .min(1)
+        .max(12)
+        .refine((l) => Math.abs(l.reduce((a, x) => a + x.weight, 0) - 1) < 1e-6, 'weights must add up to 1'),
+      cellPct: z.number().gt(0).max(5),
+      decayHalfLifeHours: z
+        .number()
+        .gt(0)
+        .max(24 * 365),
+      positionNotionalUsd: z.number().gt(0).max(1e9),
+    })
+    .strict(),
 }
 
 /**
@@ -31,7 +49,20 @@ export const settingsSchema = z.object({
   referenceAsset: fields.referenceAsset.default('BTC'),
   baseUrls: fields.baseUrls.default({}),
   marketCapUsd: fields.marketCapUsd.default({}),
+  marketCapSource: fields.marketCapSource.default('manual'),
   scoringOverrides: fields.scoringOverrides.default({}),
+  heatmap: fields.heatmap.default({
+    levels: [
+      { leverage: 5, weight: 0.15 },
+      { leverage: 10, weight: 0.3 },
+      { leverage: 25, weight: 0.25 },
+      { leverage: 50, weight: 0.2 },
+      { leverage: 100, weight: 0.1 },
+    ],
+    cellPct: 0.1,
+    decayHalfLifeHours: 48,
+    positionNotionalUsd: 5000,
+  }),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

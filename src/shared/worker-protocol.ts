@@ -4,6 +4,7 @@ import type { MarketSeries, SeriesUpdate } from './contract/series'
 import type { HeatmapView } from './contract/heatmap'
 import type { RegimeShift } from './scoring/regime-shift'
 import type { ScoringConfig } from './scoring/config'
+import type { HeatmapAssumptions } from './radar-core'
 
 /** Messages from the engine to the scoring worker. */
 export type ToWorker =
@@ -18,7 +19,7 @@ export type ToWorker =
   /** Streams series updates of this market (the one the UI shows) with each snapshot batch. */
   | { type: 'watchSeries'; key: string | null }
   /** Scoring thresholds and weights from Settings; applies to evaluations from now on. */
-  | { type: 'configure'; config: Partial<ScoringConfig> }
+  | { type: 'configure'; config: Partial<ScoringConfig>; heatmap: HeatmapAssumptions }
 
 /** Messages from the scoring worker to the engine. */
 export type FromWorker =

@@ -8,6 +8,7 @@ import { ScoringHost } from './scoring/scoring-host'
 import type { SettingsStore } from './settings/settings-store'
 import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
 import { resolveConfig } from '../../shared/scoring/config'
+import { heatmapAssumptionsFromSettings } from '../../shared/radar-core'
 import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
 
@@ -145,7 +146,7 @@ export class Engine {
       )
       return
     }
-    this.host.configure(config)
+    this.host.configure(config, heatmapAssumptionsFromSettings(this.opts.settings.get().heatmap))
     if (ignored.length > 0) {
       this.notify('warning', `Unknown scoring settings ignored: ${ignored.join(', ')}`)
     }

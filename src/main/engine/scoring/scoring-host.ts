@@ -10,6 +10,7 @@ import type { RegimeShift } from '../../../shared/scoring/regime-shift'
 import type { MarketSeries, SeriesUpdate } from '../../../shared/contract/series'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import type { ScoringConfig } from '../../../shared/scoring/config'
+import type { HeatmapAssumptions } from '../../../shared/radar-core'
 
 type WorkerRequest =
   | { type: 'requestSeries'; key: string }
@@ -52,7 +53,7 @@ export class ScoringHost {
   private readonly timing: typeof WORKER_TIMING
   private nextRequestId = 1
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
-  private config: Partial<ScoringConfig> = {}
+  private configuration: { config: Partial<ScoringConfig>; heatmap: HeatmapAssumptions } | null = null
   private watchedKey: string | null = null
   private readonly status: WorkerStatus = {
     state: 'starting',
@@ -119,9 +120,9 @@ export class ScoringHost {
     this.post({ type: 'reset' })
   }
 
-  configure(config: Partial<ScoringConfig>): void {
-    this.config = config
-    this.post({ type: 'configure', config })
+  configure(config: Partial<ScoringConfig>, heatmap: HeatmapAssumptions): void {
+    this.configuration = { config, heatmap }
+    this.post({ type: 'configure', config, heatmap })
   }
 
   watchSeries(key: string | null): void {
@@ -182,7 +183,7 @@ export class ScoringHost {
       if (worker !== this.worker || this.stopping) return
       this.restart(`worker exited with code ${code}`)
     })
-    if (Object.keys(this.config).length > 0) this.post({ type: 'configure', config: this.config })
+    if (this.configuration) this.post({ type: 'configure', ...this.configuration })
     if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
     if (this.sinceCheckpoint.length > 0) this.post({ type: 'events', events: this.sinceCheckpoint })
     if (this.watchedKey) this.post({ type: 'watchSeries', key: this.watchedKey })

@@ -8,7 +8,7 @@ import { WORKER_TIMING } from '../../../shared/worker-protocol'
 import { drainRegimeShifts, snapshotMarket } from '../../../shared/scoring/scoring-state'
 import type { ScoringConfig } from '../../../shared/scoring/config'
 import { resolveConfig } from '../../../shared/scoring/config'
-import type { RadarCore } from '../../../shared/radar-core'
+import type { HeatmapAssumptions, RadarCore } from '../../../shared/radar-core'
 import {
   applyCoreEvents,
   coreHeatmapView,
@@ -34,7 +34,8 @@ if (!port) throw new Error('the scoring worker must run in a worker thread')
 
 const tiersFor = bundledTiersLookup()
 let config: Partial<ScoringConfig> = {}
-let core: RadarCore = createRadarCore({ scoring: config, tiersFor })
+let heatmapAssumptions: HeatmapAssumptions = {}
+let core: RadarCore = createRadarCore({ scoring: config, tiersFor, heatmap: heatmapAssumptions })
 let series: SeriesState = createSeriesState()
 let eventsProcessed = 0
 let checkpointedAt = -1
@@ -111,12 +112,12 @@ port.on('message', (msg: ToWorker) => {
       break
     case 'restore': {
       const cp = msg.checkpoint as { core: unknown; series: SeriesState }
-      core = importCore(cp.core, { scoring: config, tiersFor })
+      core = importCore(cp.core, { scoring: config, tiersFor, heatmap: heatmapAssumptions })
       series = cp.series
       break
     }
     case 'reset':
-      core = createRadarCore({ scoring: config, tiersFor })
+      core = createRadarCore({ scoring: config, tiersFor, heatmap: heatmapAssumptions })
       series = createSeriesState()
       sampledMinute = null
       touchedThisMinute.clear()
@@ -127,8 +128,9 @@ port.on('message', (msg: ToWorker) => {
       break
     case 'configure':
       config = msg.config
+      heatmapAssumptions = msg.heatmap
       core.scoring.config = resolveConfig(config)
-      core.opts = { ...core.opts, scoring: config }
+      core.opts = { ...core.opts, scoring: config, heatmap: heatmapAssumptions }
       break
     case 'requestSnapshots':
       send({ type: 'snapshots', snapshots: snapshots(core.scoring.markets.keys()), all: true })

@@ -4,6 +4,7 @@ import type { ScreenProps } from '../screen-props'
 import { errorText } from '../sessions/use-load'
 import { SelectField } from '../sessions/select-field'
 import { MarketCaps } from './market-caps'
+import { HeatmapAssumptionsEditor } from './heatmap-assumptions'
 import { ScoringOverrides } from './scoring-overrides'
 import { VenueSettings } from './venue-settings'
 import { WatchlistEditor } from './watchlist-editor'
@@ -132,11 +133,8 @@ export function SettingsScreen({ api, engine }: ScreenProps) {
           </div>
           <div className="panel span-2">
             <div className="panel-title">Heatmap assumptions</div>
-            <div className="panel-body help" data-testid="heatmap-assumptions">
-              The liquidation heatmap spreads newly opened open interest over an assumed leverage mix and
-              places each level at its maintenance-margin tier. The mix, the price-cell size and the decay of
-              old levels are fixed by the model in this version: the settings file has no field for them yet.
-              The market view lists the exact assumptions beside each map.
+            <div className="panel-body">
+              <HeatmapAssumptionsEditor value={s.heatmap} onSave={(heatmap) => save({ heatmap })} />
             </div>
           </div>
         </div>
