@@ -12,6 +12,8 @@ import type { ParsedTiersSnapshot } from '../../shared/sizing/tiers-snapshot'
 import { userDataPaths } from './user-data'
 import { EvidenceService } from './evidence/evidence-service'
 import evidenceWorkerPath from './evidence/evidence-worker-path'
+import { MarketCapService } from './market-cap/market-cap-service'
+import { marketCapCachePath } from './market-cap/market-cap-cache'
 
 /** Everything behind the contract besides the engine itself; one instance per engine. */
 export interface EngineServices {
@@ -26,6 +28,7 @@ export interface EngineServices {
   live: LiveControl
   tiers: () => ParsedTiersSnapshot
   evidence: EvidenceService
+  marketCaps: MarketCapService
 }
 
 export function createServices(engine: Engine, userDataDir: string): EngineServices {
@@ -36,10 +39,21 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   const alerts = new AlertEvaluator(
     () => alertRules.list(),
     (fired) => engine.bus.emit('alertFired', fired),
+    join(userDataDir, 'alert-log.jsonl'),
   )
   engine.bus.on('snapshots', (batch) => alerts.onSnapshots(batch))
   engine.bus.on('regimeShift', (shift) => alerts.onRegimeShift(shift))
   let tiers: ParsedTiersSnapshot | null = null
+  const marketCaps = new MarketCapService({
+    cachePath: marketCapCachePath(userDataDir),
+    settings: () => engine.settings.get(),
+    logger: engine.logger,
+    notify: (level, message) => engine.notify(level, message),
+    publish: (caps, status) => engine.setFetchedMarketCaps(caps, status),
+    ...(process.env.RADAR_COINGECKO_URL ? { baseUrl: process.env.RADAR_COINGECKO_URL } : {}),
+  })
+  engine.bus.on('settings', () => marketCaps.onSettingsChanged())
+  marketCaps.start()
   return {
     engine,
     library,
@@ -54,5 +68,6 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     evidence: new EvidenceService({ path: evidenceWorkerPath }, (p) =>
       engine.bus.emit('evidenceProgress', p),
     ),
+    marketCaps,
   }
 }

@@ -14,6 +14,7 @@ import { AlertsScreen } from './alerts/alerts-screen'
 import { JournalScreen } from './journal/journal-screen'
 import { SettingsScreen } from './settings/settings-screen'
 import { EvidenceScreen } from './evidence/evidence-screen'
+import { AlertNotifier } from './alerts/alert-notifier'
 
 interface Props {
   api: RadarApi
@@ -50,6 +51,7 @@ export function App({ api, connected }: Props) {
           {engine.error}
         </div>
       )}
+      <AlertNotifier alerts={engine.alerts} />
       <ReplayBar {...props} />
       <div className="workspace">
         <Screen {...props} />

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -87,6 +87,26 @@ describe('AlertEvaluator', () => {
       marketTsMs: 6,
       message: 'k: funding-regime Neutral → Extreme Positive',
     })
+  })
+})
+
+describe('alert log', () => {
+  it('survives a restart and skips a torn last line', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'radar-alertlog-')), 'alert-log.jsonl')
+    const rule: AlertRule = { id: 'r', market: '*', kind: 'regimeShift', field: 'oi-regime', enabled: true }
+    const first = new AlertEvaluator(
+      () => [rule],
+      () => {},
+      path,
+    )
+    first.onRegimeShift({ key: 'k', field: 'oi-regime', from: 'Stable', to: 'Rising', marketTsMs: 7 })
+    appendFileSync(path, '{"ruleId": "r", "mess')
+    const second = new AlertEvaluator(
+      () => [rule],
+      () => {},
+      path,
+    )
+    expect(second.history().map((a) => a.message)).toEqual(['k: oi-regime Stable → Rising'])
   })
 })
 

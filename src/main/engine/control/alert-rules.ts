@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { AlertFired, AlertRule } from '../../../shared/contract/alerts'
 import { alertRuleSchema } from '../../../shared/contract/alerts'
@@ -62,12 +62,16 @@ interface ArmState {
  */
 export class AlertEvaluator {
   private readonly arm = new Map<string, ArmState>()
-  private readonly log: AlertFired[] = []
+  private readonly log: AlertFired[]
 
+  /** `logPath`: the alert log (JSON lines) that survives restarts; its last MAX_LOG entries are loaded. */
   constructor(
     private readonly rules: () => AlertRule[],
     private readonly onFire: (a: AlertFired) => void,
-  ) {}
+    private readonly logPath: string | null = null,
+  ) {
+    this.log = logPath ? readAlertLog(logPath) : []
+  }
 
   history(): AlertFired[] {
     return [...this.log]
@@ -128,9 +132,33 @@ export class AlertEvaluator {
   private fire(rule: AlertRule, key: string, marketTsMs: number | null, message: string): void {
     const a: AlertFired = { ruleId: rule.id, key, marketTsMs, atMs: Date.now(), message }
     this.log.push(a)
-    if (this.log.length > 1000) this.log.splice(0, this.log.length - 1000)
+    if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG)
+    if (this.logPath) {
+      try {
+        appendFileSync(this.logPath, `${JSON.stringify(a)}\n`)
+      } catch {
+        // The alert still fires and stays in memory; a full disk must not silence it.
+      }
+    }
     this.onFire(a)
   }
+}
+
+const MAX_LOG = 1000
+
+/** Readable entries of the alert log, oldest first; damaged lines are skipped. */
+function readAlertLog(path: string): AlertFired[] {
+  if (!existsSync(path)) return []
+  const out: AlertFired[] = []
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    try {
+      const a = JSON.parse(line) as AlertFired
+      if (typeof a.ruleId === 'string' && typeof a.message === 'string') out.push(a)
+    } catch {
+      // A torn last line after a crash: skip it.
+    }
+  }
+  return out.slice(-MAX_LOG)
 }
 
 const round = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4))

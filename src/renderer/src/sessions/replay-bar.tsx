@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 import type { ScreenProps } from '../screen-props'
-import { AlertNotifier } from '../alerts/alert-notifier'
 import { fmtClock, fmtDuration } from './session-format'
 import { useAction } from './use-load'
 import '../workflow.css'
@@ -11,15 +10,10 @@ type Control = Parameters<ScreenProps['api']['replayControl']>[0]
 
 /**
  * Replay controls, visible whenever a session is open. The clock is the session's own time (UTC), so
- * nobody mistakes a replay for live data. The bar is always mounted, so it also hosts the alert notifier.
+ * nobody mistakes a replay for live data.
  */
 export function ReplayBar(props: ScreenProps) {
-  return (
-    <>
-      <AlertNotifier alerts={props.engine.alerts} />
-      {props.engine.replay && <ReplayControls {...props} replay={props.engine.replay} />}
-    </>
-  )
+  return props.engine.replay ? <ReplayControls {...props} replay={props.engine.replay} /> : null
 }
 
 function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay: ReplayPosition }) {
