@@ -27,12 +27,28 @@ export interface SourceStatus {
   label: string
 }
 
+/** Where OI / market cap gets its caps besides Settings, for the line under Settings > Market caps. */
+export interface MarketCapSourceStatus {
+  source: 'manual' | 'coingecko'
+  /** When the cached values were fetched; null = never. */
+  fetchedAtMs: number | null
+  /** Assets with a fetched cap. */
+  assets: string[]
+  /** A fetch older than this is stale: still used, and flagged. */
+  staleAfterMs: number
+  lastAttemptMs: number | null
+  /** Why the last fetch failed; null after a success. */
+  lastError: string | null
+}
+
 export interface EngineStatus {
   startedAtMs: number
   source: SourceStatus
   venues: VenueStatusView[]
   worker: WorkerStatus
   marketCount: number
+  /** Absent where no market-cap service runs (tests, CLI). */
+  marketCaps?: MarketCapSourceStatus
 }
 
 export interface Notice {

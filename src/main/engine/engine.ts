@@ -1,5 +1,5 @@
 import type { MarketEvent } from '../../shared/market-event'
-import type { EngineStatus, Notice } from '../../shared/engine-status'
+import type { EngineStatus, MarketCapSourceStatus, Notice } from '../../shared/engine-status'
 import type { MarketSnapshot } from '../../shared/scoring/snapshot'
 import type { DataSource } from './data-source'
 import { EventBus } from './event-bus'
@@ -11,6 +11,7 @@ import { resolveConfig } from '../../shared/scoring/config'
 import { heatmapAssumptionsFromSettings } from '../../shared/radar-core'
 import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
+import { mergeMarketCaps } from './market-cap/merge-market-caps'
 
 export interface EngineOptions {
   workerPath: string
@@ -34,6 +35,8 @@ export class Engine {
   private source: DataSource | null = null
   private statusTimer: NodeJS.Timeout | null = null
   private readonly ingestListeners = new Set<(events: MarketEvent[]) => void>()
+  private fetchedMarketCapsUsd: Record<string, number> = {}
+  private marketCapStatus: MarketCapSourceStatus | undefined
 
   constructor(private readonly opts: EngineOptions) {
     this.host = new ScoringHost({
@@ -136,6 +139,7 @@ export class Engine {
 
   private configureScoring(): void {
     const { config, ignored } = scoringConfigFromSettings(this.opts.settings.get())
+    config.marketCapUsdByAsset = mergeMarketCaps(config.marketCapUsdByAsset ?? {}, this.fetchedMarketCapsUsd)
     try {
       // Checked here: an invalid set (e.g. band edges out of order) must not reach, and crash, the worker.
       resolveConfig(config)
@@ -150,6 +154,15 @@ export class Engine {
     if (ignored.length > 0) {
       this.notify('warning', `Unknown scoring settings ignored: ${ignored.join(', ')}`)
     }
+  }
+
+  /** Market caps from a public source (the market-cap service); values typed in Settings stay on top. */
+  setFetchedMarketCaps(capsUsd: Record<string, number>, status: MarketCapSourceStatus): void {
+    this.marketCapStatus = status
+    const changed = JSON.stringify(capsUsd) !== JSON.stringify(this.fetchedMarketCapsUsd)
+    this.fetchedMarketCapsUsd = capsUsd
+    if (changed) this.configureScoring()
+    this.pushStatus()
   }
 
   getSnapshots(): MarketSnapshot[] {
@@ -172,6 +185,7 @@ export class Engine {
       venues: this.source?.venueStatuses() ?? [],
       worker: this.host.getStatus(),
       marketCount: this.snapshots.size,
+      ...(this.marketCapStatus ? { marketCaps: this.marketCapStatus } : {}),
     }
   }
 
