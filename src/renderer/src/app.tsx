@@ -15,6 +15,7 @@ import { JournalScreen } from './journal/journal-screen'
 import { SettingsScreen } from './settings/settings-screen'
 import { EvidenceScreen } from './evidence/evidence-screen'
 import { AlertNotifier } from './alerts/alert-notifier'
+import { HelpDrawer } from './help/help-drawer'
 
 interface Props {
   api: RadarApi
@@ -57,6 +58,7 @@ export function App({ api, connected }: Props) {
         <Screen {...props} />
       </div>
       <StatusBar status={engine.status} />
+      <HelpDrawer />
     </div>
   )
 }

@@ -15,12 +15,15 @@ export const METHODOLOGY_DOC = 'docs/methodology.md'
 const ANCHOR_OF: Record<string, string> = {
   'cluster-distance': 'liq-prox-above-price',
   'setup-tag': 'setup-tags',
-  'price-change-24h': 'general-rules',
   freshness: 'general-rules',
 }
 
+export function methodologyAnchor(id: string): string {
+  return ANCHOR_OF[id] ?? id
+}
+
 export function methodologyHref(id: string): string {
-  return `${METHODOLOGY_DOC}#${ANCHOR_OF[id] ?? id}`
+  return `${METHODOLOGY_DOC}#${methodologyAnchor(id)}`
 }
 
 const m = (name: string, what: string, unit: string, window: string): MetricInfo => ({

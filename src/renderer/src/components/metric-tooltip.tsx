@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import { metricInfo, methodologyHref } from './metric-catalog'
+import { metricInfo, methodologyAnchor, methodologyHref } from './metric-catalog'
+import { helpStore } from '../help/help-store'
 import '../market.css'
 
 interface Props {
@@ -71,7 +72,13 @@ export function MetricTip({ id, children, note, className }: Props) {
             Unit: {info.unit} · Window: {info.window}
           </span>
           {note && <span className="tip-note">{note}</span>}
-          <a href={methodologyHref(id)} target="_blank" rel="noreferrer">
+          <a
+            href={methodologyHref(id)}
+            onClick={(e) => {
+              e.preventDefault()
+              helpStore.open(methodologyAnchor(id))
+            }}
+          >
             Methodology § {id}
           </a>
         </span>
