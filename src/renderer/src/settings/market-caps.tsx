@@ -1,8 +1,19 @@
 import { useState } from 'react'
+import type { MarketCapSourceStatus } from '../../../shared/engine-status'
+import type { Settings } from '../../../shared/settings'
+import { SelectField } from '../sessions/select-field'
+import { useNow } from '../radar/use-now'
+import { fmtAge, fmtTime } from '../format'
+
+type Source = Settings['marketCapSource']
 
 interface Props {
   marketCapUsd: Record<string, number>
   onSave: (caps: Record<string, number>) => void
+  source: Source
+  onSourceChange: (source: Source) => void
+  /** The engine's market-cap service status (absent before the first status arrives). */
+  status: MarketCapSourceStatus | undefined
 }
 
 interface Row {
@@ -10,8 +21,41 @@ interface Row {
   usd: string
 }
 
-/** Market capitalisation per base asset, entered by hand; OI / market cap stays n/a for assets without one. */
-export function MarketCaps({ marketCapUsd, onSave }: Props) {
+const SOURCES = [
+  { value: 'manual', label: 'Manual (typed here only)' },
+  { value: 'coingecko', label: 'CoinGecko public API' },
+] as const
+
+/** Where the fetched caps come from and how old they are; a value typed in the table always wins. */
+function SourceLine({ source, status }: { source: Source; status: MarketCapSourceStatus | undefined }) {
+  const nowMs = useNow(30_000)
+  const fetchedAtMs = status?.fetchedAtMs ?? null
+  const ageMs = fetchedAtMs === null ? null : Math.max(0, nowMs - fetchedAtMs)
+  const stale = ageMs !== null && status !== undefined && ageMs > status.staleAfterMs
+  const cacheText =
+    fetchedAtMs === null
+      ? 'no CoinGecko values cached yet'
+      : `cache from ${fmtTime(fetchedAtMs)} (${fmtAge(ageMs)} old${stale ? ', stale' : ''}) · ${
+          status?.assets.length ? status.assets.join(', ') : 'no assets'
+        }`
+  return (
+    <p
+      className={stale || status?.lastError ? 'help notice-warning' : 'help'}
+      data-testid="market-cap-source"
+    >
+      {source === 'manual'
+        ? `Only the values below are used; CoinGecko is not asked${fetchedAtMs === null ? '' : ` (${cacheText}, unused)`}.`
+        : `CoinGecko: ${cacheText}. Refreshed at most every 6 h; a value below wins over CoinGecko's.`}
+      {source === 'coingecko' && status?.lastError ? ` Last fetch failed: ${status.lastError}` : ''}
+    </p>
+  )
+}
+
+/**
+ * Market capitalisation per base asset, entered by hand and optionally filled from CoinGecko; OI / market
+ * cap stays n/a for assets with neither.
+ */
+export function MarketCaps({ marketCapUsd, onSave, source, onSourceChange, status }: Props) {
   const [rows, setRows] = useState<Row[]>(() =>
     Object.entries(marketCapUsd).map(([asset, usd]) => ({ asset, usd: String(usd) })),
   )
@@ -30,6 +74,14 @@ export function MarketCaps({ marketCapUsd, onSave }: Props) {
     setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   return (
     <div className="market-caps">
+      <SelectField
+        label="Source besides the values below"
+        ariaLabel="Market-cap source"
+        value={source}
+        options={SOURCES}
+        onChange={onSourceChange}
+      />
+      <SourceLine source={source} status={status} />
       <table className="data-table" aria-label="Market caps">
         <thead>
           <tr>

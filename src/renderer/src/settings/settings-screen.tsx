@@ -115,10 +115,16 @@ export function SettingsScreen({ api, engine }: ScreenProps) {
           <div className="panel">
             <div className="panel-title">Market caps (OI / market cap)</div>
             <div className="panel-body">
-              <MarketCaps marketCapUsd={s.marketCapUsd} onSave={(marketCapUsd) => save({ marketCapUsd })} />
+              <MarketCaps
+                marketCapUsd={s.marketCapUsd}
+                onSave={(marketCapUsd) => save({ marketCapUsd })}
+                source={s.marketCapSource}
+                onSourceChange={(marketCapSource) => save({ marketCapSource })}
+                status={engine.status?.marketCaps}
+              />
               <p className="help">
-                Entered by hand; no public market-cap source is queried. Assets without a value show OI /
-                market cap as n/a.
+                CoinGecko is an outside service, asked only when chosen. Assets with neither a typed nor a
+                fetched value show OI / market cap as n/a.
               </p>
             </div>
           </div>
