@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { EvidenceProgress, EvidenceReport } from '../../../shared/contract/evidence'
 import type { SessionSummary } from '../../../shared/contract/sessions'
 import { parseHorizonMs, parseMovePct } from '../../../shared/evidence/horizons'
 import type { ScreenProps } from '../screen-props'
-import { evidenceApi } from './evidence-api'
 import { EvidenceResults } from './evidence-results'
 import './evidence.css'
 
@@ -24,7 +23,7 @@ function parseList<T>(text: string, parse: (s: string) => T): { values: T[]; err
  * worker; this screen only sends the request, shows progress and draws the report.
  */
 export function EvidenceScreen({ api }: ScreenProps) {
-  const ev = useMemo(() => evidenceApi(api), [api])
+  const ev = api
   const [sessions, setSessions] = useState<SessionSummary[]>([])
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [horizons, setHorizons] = useState('1h,4h,24h,72h')
@@ -36,7 +35,6 @@ export function EvidenceScreen({ api }: ScreenProps) {
   const runId = useRef<string | null>(null)
 
   useEffect(() => {
-    if (!ev) return
     ev.listSessions().then(setSessions, (e: Error) => setError(e.message))
     return ev.onEvidenceProgress((p) => {
       runId.current = p.runId
@@ -49,7 +47,6 @@ export function EvidenceScreen({ api }: ScreenProps) {
     return s.trim()
   })
   const m = parseList(moves, parseMovePct)
-  if (!ev) return <div className="screen evidence">This engine does not offer the Evidence report.</div>
 
   const run = async (): Promise<void> => {
     setRunning(true)
