@@ -18,6 +18,7 @@ import {
   heatmapView,
   importHeatmapState,
   proximityInput,
+  unavailableHeatmapView,
 } from './heatmap'
 import type { HeatmapView } from './contract/heatmap'
 import type { MarginTier } from './sizing/tiers'
@@ -117,20 +118,7 @@ export function coreHeatmapView(core: RadarCore, key: MarketKey, tiers: 'all' | 
     : core.scoring.markets.has(key)
       ? 'spot markets carry no leveraged positions to liquidate'
       : `unknown market "${key}"`
-  return {
-    key,
-    resolutionSec: 60,
-    columns: [],
-    priceLo: 0,
-    priceStep: 0,
-    rows: 0,
-    longUsd: [],
-    shortUsd: [],
-    maxCellUsd: 0,
-    assumptions: [],
-    current: null,
-    unavailableReason: reason,
-  }
+  return unavailableHeatmapView(key, reason)
 }
 
 /** A structured-clone-safe checkpoint of the whole core (for worker restarts). */

@@ -25,10 +25,12 @@ export interface ReplayPosition {
   path: string
   state: 'idle' | 'playing' | 'paused' | 'ended'
   speed: ReplaySpeed
+  /** End of the last emitted batch in session time; the session start before the first batch. */
   sessionTsMs: number | null
   startTsMs: number | null
   endTsMs: number | null
   eventsEmitted: number
+  /** Bumped on every seek: scoring state built before a seek no longer matches the stream. */
   seekCount: number
 }
 

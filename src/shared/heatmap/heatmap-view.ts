@@ -23,8 +23,16 @@ export const NO_OI_REASON = 'needs open interest; this session has none'
 
 function emptyView(state: HeatmapState, reason: string): HeatmapView {
   return {
-    key: state.key ?? '',
-    resolutionSec: (state.barMs ?? 60_000) / 1000,
+    ...unavailableHeatmapView(state.key ?? '', reason, (state.barMs ?? 60_000) / 1000),
+    assumptions: heatmapAssumptions(state),
+  }
+}
+
+/** A view with no map and the reason why (no open interest, no tiers, a spot market...). */
+export function unavailableHeatmapView(key: string, reason: string, resolutionSec = 60): HeatmapView {
+  return {
+    key,
+    resolutionSec,
     columns: [],
     priceLo: 0,
     priceStep: 0,
@@ -32,7 +40,7 @@ function emptyView(state: HeatmapState, reason: string): HeatmapView {
     longUsd: [],
     shortUsd: [],
     maxCellUsd: 0,
-    assumptions: heatmapAssumptions(state),
+    assumptions: [],
     current: null,
     unavailableReason: reason,
   }

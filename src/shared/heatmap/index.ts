@@ -6,7 +6,7 @@ export { createHeatmapState, applyHeatmapEvent, advanceHeatmapClock, flushHeatma
 export type { HeatmapTiers, LiquidationProximity } from './heatmap-query'
 export { findClusters, liquidationProximity, proximityInput, scenarios } from './heatmap-query'
 export type { HeatmapViewOptions } from './heatmap-view'
-export { heatmapView, NO_OI_REASON } from './heatmap-view'
+export { heatmapView, NO_OI_REASON, unavailableHeatmapView } from './heatmap-view'
 export { exportHeatmapState, importHeatmapState } from './heatmap-checkpoint'
 export type { HeatmapCheckOptions, MarketCheck } from './heatmap-check'
 export { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from './heatmap-check'

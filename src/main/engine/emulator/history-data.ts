@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { METRIC_COLUMNS } from '../sessions/importers/futures-metrics-columns'
+import type { MetricColumn } from '../sessions/importers/futures-metrics-columns'
 
 /**
  * One 5-minute bar of Binance's futures-data endpoints as the metrics CSV holds it. Values stay the strings
@@ -9,28 +11,7 @@ export interface MetricsBar {
   cells: Record<string, string | null>
 }
 
-const METRIC_COLUMNS = [
-  'sumOpenInterest',
-  'sumOpenInterestValue',
-  'topacclongShortRatio',
-  'toplongAccount',
-  'topshortAccount',
-  'topposlongShortRatio',
-  'longPosition',
-  'shortPosition',
-  'globallongShortRatio',
-  'globallongAccount',
-  'globalshortAccount',
-  'buySellRatio',
-  'sellVol',
-  'buyVol',
-  'openPrice',
-  'highPrice',
-  'lowPrice',
-  'closePrice',
-] as const
-
-export type MetricColumn = (typeof METRIC_COLUMNS)[number]
+export type { MetricColumn }
 
 /**
  * The file repeats bars (the same bar polled 2-7 times, some copies partial): keep, per timestamp, the copy

@@ -3,23 +3,15 @@ import type { DataSource, EventSink, VenueStatus } from '../data-source'
 import { DEFAULT_BATCH_MS, SessionBatcher } from './session-batcher'
 import { SessionReader } from './session-reader'
 
-export type ReplaySpeed = 1 | 10 | 100 | 'max'
+import type { ReplayPosition as SharedReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
+
+export type { ReplaySpeed }
 export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [1, 10, 100, 'max']
 
-export type ReplayState = 'idle' | 'playing' | 'paused' | 'ended'
+export type ReplayState = SharedReplayPosition['state']
 
-/** What the UI shows: the session's own clock, never wall time. */
-export interface ReplayPosition {
-  state: ReplayState
-  speed: ReplaySpeed
-  /** End of the last emitted batch in session time; the session start before the first batch. */
-  sessionTsMs: number | null
-  startTsMs: number | null
-  endTsMs: number | null
-  eventsEmitted: number
-  /** Bumped on every seek: scoring state built before a seek no longer matches the stream. */
-  seekCount: number
-}
+/** What the UI shows (the contract's position less the file path): the session's own clock, never wall time. */
+export type ReplayPosition = Omit<SharedReplayPosition, 'path'>
 
 export interface ReplayOptions {
   speed?: ReplaySpeed

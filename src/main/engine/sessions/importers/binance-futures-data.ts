@@ -4,29 +4,9 @@ import { ImportContext } from './import-context'
 import { num, readLines } from './read-text'
 import { unifiedBinanceSymbol } from './symbols'
 import type { Importer } from './types'
+import { METRIC_COLUMNS } from './futures-metrics-columns'
 
-const COLUMNS = [
-  '',
-  'timestamp',
-  'sumOpenInterest',
-  'sumOpenInterestValue',
-  'topacclongShortRatio',
-  'toplongAccount',
-  'topshortAccount',
-  'topposlongShortRatio',
-  'longPosition',
-  'shortPosition',
-  'globallongShortRatio',
-  'globallongAccount',
-  'globalshortAccount',
-  'buySellRatio',
-  'sellVol',
-  'buyVol',
-  'openPrice',
-  'highPrice',
-  'lowPrice',
-  'closePrice',
-] as const
+const COLUMNS = ['', 'timestamp', ...METRIC_COLUMNS] as const
 type Col = Exclude<(typeof COLUMNS)[number], ''>
 type Row = Record<Col, number | null> & { line: number; filled: number }
 
