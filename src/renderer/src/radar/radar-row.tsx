@@ -59,7 +59,9 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         </MetricTip>
         <Sparkline values={history} label={`stress history of ${s.symbol}`} />
       </td>
-      <td className="num">{fmtPrice(s.lastPrice)}</td>
+      <td className="num" data-testid="radar-price">
+        {fmtPrice(s.lastPrice)}
+      </td>
       <td className={`num ${toneOf(m['price-change-24h']?.value)}`}>
         <MetricValue id="price-change-24h" metric={m['price-change-24h']} />
       </td>
