@@ -37,6 +37,7 @@ await source.start((batch) => {
 const t0 = Date.now()
 let warm: { heap: number; rss: number } | null = null
 let maxAfter = { heap: 0, rss: 0 }
+const samples: { t: number; heap: number }[] = []
 console.log(`soak: ${minutes} min at ${speed}x, warm-up ${warmupS} s`)
 console.log('t_s\theap_MB\trss_MB\tevents\tevents_per_s\tdropped_frames\tgaps')
 let lastEvents = 0
@@ -56,6 +57,7 @@ while (Date.now() - t0 < minutes * 60_000) {
   console.log(
     `${t.toFixed(0)}\t${mb(m.heapUsed)}\t${mb(m.rss)}\t${events}\t${rate.toFixed(0)}\t${dropped}\t${gaps}`,
   )
+  samples.push({ t, heap: m.heapUsed })
   if (t >= warmupS && !warm) warm = { heap: m.heapUsed, rss: m.rss }
   else if (warm) maxAfter = { heap: Math.max(maxAfter.heap, m.heapUsed), rss: Math.max(maxAfter.rss, m.rss) }
 }
@@ -67,3 +69,10 @@ if (warm && maxAfter.heap > 0) {
   )
   console.log(`soak.rss_growth_after_warmup: ${(((maxAfter.rss - warm.rss) / warm.rss) * 100).toFixed(1)} %`)
 } else console.log('soak: run shorter than warm-up + one sample; no growth figure')
+// A one-off step while bounded buffers fill is not a leak; a leak keeps climbing. The second half shows which.
+const half = samples.filter((x) => x.t >= (minutes * 60) / 2)
+if (half.length >= 2) {
+  const first = half[0]!.heap
+  const peak = Math.max(...half.map((x) => x.heap))
+  console.log(`soak.heap_growth_second_half: ${(((peak - first) / first) * 100).toFixed(1)} %`)
+}
