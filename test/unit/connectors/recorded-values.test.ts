@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FundingEvent, MarkEvent, OpenInterestEvent, TradeEvent } from '../../../src/shared/market-event'
+import type {
+  LongShortEvent,
+  FundingEvent,
+  MarkEvent,
+  OpenInterestEvent,
+  TradeEvent,
+} from '../../../src/shared/market-event'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
 import { liveAgainst, until } from './helpers'
@@ -97,6 +103,23 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
       (e) => e.type === 'openInterest' && e.exchangeTsMs === 1715888100000,
     ) as OpenInterestEvent[]
     expect(oiHist.some((e) => e.oiBase === 72209.196 && e.oiUsd === 4717094612.3784)).toBe(true)
+    // The same bar's long/short ratios, served as /futures/data/*LongShort* history: globallongShortRatio 1.0129
+    // (0.5032 / 0.4968), topacclongShortRatio 1.2999, topposlongShortRatio 1.1955.
+    await until(
+      () => !!find((e: Loose) => e.type === 'longShort' && e.exchangeTsMs === 1715888100000),
+      10000,
+      'long/short history',
+    )
+    const ls = events.filter(
+      (e) => e.type === 'longShort' && e.exchangeTsMs === 1715888100000,
+    ) as LongShortEvent[]
+    expect(ls.find((e) => e.kind === 'globalAccounts')).toMatchObject({
+      ratio: 1.0129,
+      longShare: 0.5032,
+      shortShare: 0.4968,
+    })
+    expect(ls.find((e) => e.kind === 'topAccounts')?.ratio).toBe(1.2999)
+    expect(ls.find((e) => e.kind === 'topPositions')?.ratio).toBe(1.1955)
     const statuses = src.venueStatuses()
     expect(statuses.map((s) => s.venue).sort()).toEqual(['binance', 'binanceusdm'])
     expect(statuses.find((s) => s.venue === 'binanceusdm')!.lastEventAgeMs.trade).not.toBeNull()
