@@ -19,6 +19,7 @@ export interface VenueStatusView {
   lastEventAgeMs: Record<string, number | null>
   counts: { events: number; gaps: number; droppedFrames: number; reconnects: number }
   message: string | null
+  backfill?: { task: string; fraction: number; done: boolean }[]
 }
 
 export interface SourceStatus {

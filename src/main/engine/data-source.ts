@@ -14,6 +14,8 @@ export interface VenueStatus {
   counts: { events: number; gaps: number; droppedFrames: number; reconnects: number }
   /** Plain sentence on the latest problem, null when healthy. */
   message: string | null
+  /** History backfill tasks (after start and after gaps) with their progress; absent for replays. */
+  backfill?: { task: string; fraction: number; done: boolean }[]
 }
 
 /** Where the engine's events come from: live connectors, a replayed session, or nothing yet. */

@@ -58,7 +58,10 @@ export class VenueConnector {
       venue: this.venue,
       budget: this.budget,
       emit: (events) => this.emit(events, live),
-      progress: (p) => this.opts.onProgress(this.venue, p),
+      progress: (p) => {
+        this.status.noteBackfill(p)
+        this.opts.onProgress(this.venue, p)
+      },
     }
   }
 

@@ -1,5 +1,6 @@
 import type { MarketEvent, VenueId } from '../../../shared/market-event'
 import type { ConnectionState, VenueStatus } from '../data-source'
+import type { PageProgress } from './paginate'
 
 /** Metric streams whose staleness the status bar shows. */
 export const STATUS_METRICS = [
@@ -22,6 +23,8 @@ export class VenueStatusTracker {
   readonly counts = { events: 0, gaps: 0, droppedFrames: 0, reconnects: 0 }
   /** Receive time of the newest live event per metric (backfilled history does not make a metric fresh). */
   private readonly lastReceiveMs = new Map<string, number>()
+  /** History backfill per task (funding history, OI history, candles...), for the progress the UI shows. */
+  private readonly backfill = new Map<string, { fraction: number; done: boolean }>()
 
   constructor(readonly venue: VenueId) {}
 
@@ -31,6 +34,10 @@ export class VenueStatusTracker {
       if (ev.type === 'gap') this.counts.gaps++
       else if (live) this.lastReceiveMs.set(ev.type, ev.receiveTsMs)
     }
+  }
+
+  noteBackfill(p: PageProgress): void {
+    this.backfill.set(p.task, { fraction: p.fraction, done: p.done })
   }
 
   problem(state: ConnectionState, message: string): void {
@@ -55,6 +62,7 @@ export class VenueStatusTracker {
       lastEventAgeMs,
       counts: { ...this.counts, droppedFrames },
       message: this.message,
+      backfill: [...this.backfill].map(([task, b]) => ({ task, ...b })),
     }
   }
 }

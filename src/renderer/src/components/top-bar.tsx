@@ -14,6 +14,14 @@ const SOURCE_BADGE: Record<EngineStatus['source']['kind'], { text: string; class
   none: { text: 'NO DATA', className: 'badge badge-none' },
 }
 
+/** " · backfill 40 %" while history is still loading (start and after a gap), nothing once done. */
+function backfillText(tasks: EngineStatus['venues'][number]['backfill']): string {
+  const open = (tasks ?? []).filter((t) => !t.done)
+  if (open.length === 0) return ''
+  const mean = open.reduce((a, t) => a + t.fraction, 0) / open.length
+  return ` · backfill ${Math.round(mean * 100)} %`
+}
+
 export function TopBar({ status, connected, onOpenSettings }: Props) {
   const badge = SOURCE_BADGE[status?.source.kind ?? 'none']
   const worker = status?.worker
@@ -30,6 +38,7 @@ export function TopBar({ status, connected, onOpenSettings }: Props) {
         {status?.venues.map((v) => (
           <span key={v.venue} className={`chip state-${v.state}`} title={v.message ?? v.state}>
             {v.venue} · {v.state}
+            {backfillText(v.backfill)}
           </span>
         ))}
       </div>
