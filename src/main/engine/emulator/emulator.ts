@@ -6,6 +6,7 @@ import { BybitVenue } from './bybit-venue'
 import type { FaultKind, FaultSpec } from './faults'
 import { RestFaults } from './faults'
 import { json, send, toRestRequest } from './http-util'
+import { OkxVenue } from './okx-venue'
 import { DEFAULT_DATA_DIR } from './recordings'
 import type { ReplayFeed } from './replay-feed'
 import { EmulatedConnection } from './ws-server'
@@ -46,6 +47,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const speed = opts.speed ?? 1
   const binance = new BinanceVenue({ dataDir, speed, loop: opts.loop ?? false })
   const bybit = new BybitVenue({ dataDir, speed })
+  const okx = new OkxVenue({ dataDir, speed })
   const restFaults = new RestFaults()
   const feeds = new Set<ReplayFeed>()
   const connections = new Set<EmulatedConnection>()
@@ -66,13 +68,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       }
       if (fault?.kind === '500')
         return send(res, json({ code: -1000, msg: 'An unknown error occurred.' }, 500))
-      const reply = (await binance.handle(rreq)) ?? bybit.handle(rreq)
+      const reply = (await binance.handle(rreq)) ?? bybit.handle(rreq) ?? okx.handle(rreq)
       send(res, reply ?? json({ code: -1, msg: `emulator: no route for ${rreq.path}` }, 404))
     })().catch((err: unknown) => send(res, json({ code: -1, msg: String(err) }, 500)))
   })
   const wss = new WebSocketServer({ server })
   wss.on('connection', (ws, req) => {
-    const conn = EmulatedConnection.open(ws, req, binance, bybit, feeds)
+    const conn = EmulatedConnection.open(ws, req, binance, bybit, okx, feeds)
     if (!conn) return
     connections.add(conn)
     ws.on('close', () => connections.delete(conn))

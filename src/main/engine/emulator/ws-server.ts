@@ -3,9 +3,12 @@ import type { WebSocket } from 'ws'
 import type { BinanceKind, BinanceVenue } from './binance-venue'
 import type { BybitCategory, BybitVenue } from './bybit-venue'
 import type { FaultKind } from './faults'
+import type { OkxArg, OkxVenue } from './okx-venue'
+import { okxChannelKey } from './okx-venue'
 import type { ReplayFeed } from './replay-feed'
 
-type Protocol = { venue: 'binance'; kind: BinanceKind } | { venue: 'bybit'; category: BybitCategory }
+type Protocol =
+  { venue: 'binance'; kind: BinanceKind } | { venue: 'bybit'; category: BybitCategory } | { venue: 'okx' }
 
 /** Which venue a WebSocket path belongs to, after base URLs were rewritten to the emulator origin. */
 export function protocolForPath(path: string): Protocol | null {
@@ -14,6 +17,7 @@ export function protocolForPath(path: string): Protocol | null {
   if (/^\/ws(\/\d+)?$/.test(path) || /^\/stream/.test(path)) return { venue: 'binance', kind: 'spot' }
   const m = /^\/v5\/public\/(linear|spot)$/.exec(path)
   if (m) return { venue: 'bybit', category: m[1] as BybitCategory }
+  if (path === '/ws/v5/public') return { venue: 'okx' }
   return null
 }
 
@@ -31,6 +35,7 @@ export class EmulatedConnection {
     private readonly protocol: Protocol,
     private readonly binance: BinanceVenue,
     private readonly bybit: BybitVenue,
+    private readonly okx: OkxVenue,
     private readonly feeds: Set<ReplayFeed>,
   ) {
     ws.on('message', (raw) => this.onMessage(String(raw)))
@@ -42,6 +47,7 @@ export class EmulatedConnection {
     req: IncomingMessage,
     binance: BinanceVenue,
     bybit: BybitVenue,
+    okx: OkxVenue,
     feeds: Set<ReplayFeed>,
   ) {
     const protocol = protocolForPath(new URL(req.url ?? '/', 'http://x').pathname)
@@ -49,7 +55,7 @@ export class EmulatedConnection {
       ws.close(1008, 'unknown stream path')
       return null
     }
-    return new EmulatedConnection(ws, protocol, binance, bybit, feeds)
+    return new EmulatedConnection(ws, protocol, binance, bybit, okx, feeds)
   }
 
   private send(text: string, isBook: boolean): void {
@@ -63,6 +69,11 @@ export class EmulatedConnection {
   }
 
   private onMessage(text: string): void {
+    // OKX keeps its connections alive with a text ping that is not JSON.
+    if (this.protocol.venue === 'okx' && text === 'ping') {
+      if (!this.stalled) this.ws.send('pong')
+      return
+    }
     let msg: Record<string, unknown>
     try {
       msg = JSON.parse(text) as Record<string, unknown>
@@ -70,7 +81,8 @@ export class EmulatedConnection {
       return
     }
     if (this.protocol.venue === 'binance') this.onBinance(msg, this.protocol.kind)
-    else this.onBybit(msg, this.protocol.category)
+    else if (this.protocol.venue === 'bybit') this.onBybit(msg, this.protocol.category)
+    else this.onOkx(msg)
   }
 
   private onBinance(msg: Record<string, unknown>, kind: BinanceKind): void {
@@ -125,6 +137,27 @@ export class EmulatedConnection {
       const snapshot = this.bybit.snapshotFor(category, topic)
       if (snapshot) this.send(snapshot, false)
       this.unsubscribers.push(feed.subscribe(topic, (t) => this.send(t, isBook)))
+    }
+  }
+
+  /** Each subscription replays its channel from the recorded snapshot on, at recorded pace. */
+  private onOkx(msg: Record<string, unknown>): void {
+    if (msg.op !== 'subscribe') return
+    const args = Array.isArray(msg.args) ? (msg.args as OkxArg[]) : []
+    for (const arg of args) {
+      if (!this.stalled) this.ws.send(this.okx.ack(arg))
+      const key = okxChannelKey(arg)
+      if (this.subscribed.has(key)) continue
+      this.subscribed.add(key)
+      const feed = this.okx.replay(arg)
+      if (!feed) continue
+      const isBook = String(arg.channel).startsWith('books')
+      this.feeds.add(feed)
+      const stop = feed.subscribe(key, (t) => this.send(t, isBook))
+      this.unsubscribers.push(() => {
+        stop()
+        this.feeds.delete(feed)
+      })
     }
   }
 
