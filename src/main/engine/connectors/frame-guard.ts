@@ -124,6 +124,8 @@ export class FrameGuard {
   }
 
   private judge(url: string, message: unknown): FrameVerdict {
+    // OKX answers its text keepalive `ping` with a bare `pong`: ccxt must see it or it times the link out.
+    if (message === 'pong') return 'ok'
     if (typeof message !== 'object' || message === null) return 'malformed'
     if (Array.isArray(message)) return 'ok'
     const p = this.classify(url, message as Record<string, unknown>)

@@ -19,6 +19,8 @@ export interface WatchedMarket {
   marketId: string
   market: Market
   contractSize: number
+  /** Coin-margined: a contract is worth `contractSize` of the quote currency, not of the base. */
+  inverse: boolean
   fundingIntervalHours: number | null
   lastExchangeTsMs: number | null
   lastBookEmitMs: number
@@ -50,7 +52,9 @@ export function streamsFor(
       stream: 'trade',
       watch: () => ex.watchTrades(m.symbol),
       toEvents: (v, now) =>
-        (v as CcxtTrade[]).map((t) => tradeEvent(ctx(now), t, m.contractSize)).filter((e) => e !== null),
+        (v as CcxtTrade[])
+          .map((t) => tradeEvent(ctx(now), t, m.contractSize, m.inverse))
+          .filter((e) => e !== null),
     },
     {
       stream: 'book',
@@ -58,7 +62,7 @@ export function streamsFor(
       watch: () => ex.watchOrderBook(m.symbol, venue === 'bybit' ? 200 : undefined),
       toEvents: (v, now) => {
         if (now - m.lastBookEmitMs < opts.bookThrottleMs) return []
-        const b = bookEvent(ctx(now), v as CcxtBook, opts.bookDepth, m.contractSize)
+        const b = bookEvent(ctx(now), v as CcxtBook, opts.bookDepth, m.contractSize, m.inverse)
         if (!b) return []
         m.lastBookEmitMs = now
         const bid = b.bids[0]

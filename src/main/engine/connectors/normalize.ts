@@ -46,7 +46,20 @@ interface Ctx {
   receiveTsMs: number
 }
 
-export function tradeEvent(ctx: Ctx, t: CcxtTrade, contractSize: number): TradeEvent | null {
+/**
+ * Base units of `contracts` at `price`. A linear contract is `contractSize` base units; an inverse
+ * (coin-margined) one is `contractSize` quote units (OKX UNI-USD-SWAP: 10 USD), i.e. contractSize / price base.
+ */
+export function contractsToBase(
+  contracts: number,
+  price: number,
+  contractSize: number,
+  inverse: boolean,
+): number {
+  return inverse ? (contracts * contractSize) / price : contracts * contractSize
+}
+
+export function tradeEvent(ctx: Ctx, t: CcxtTrade, contractSize: number, inverse = false): TradeEvent | null {
   const price = finite(t.price)
   const amount = finite(t.amount)
   if (
@@ -61,16 +74,24 @@ export function tradeEvent(ctx: Ctx, t: CcxtTrade, contractSize: number): TradeE
     ...ctx,
     exchangeTsMs: t.timestamp,
     price,
-    // ccxt gives amounts in contracts for derivatives; contracts x contract size = base units.
-    qtyBase: amount * contractSize,
+    // ccxt gives amounts in contracts for derivatives.
+    qtyBase: contractsToBase(amount, price, contractSize, inverse),
     takerSide: t.side,
     tradeId: String(t.id ?? `${t.timestamp}:${price}:${amount}`),
   }
 }
 
-export function bookEvent(ctx: Ctx, b: CcxtBook, depth: number, contractSize: number): BookEvent | null {
+export function bookEvent(
+  ctx: Ctx,
+  b: CcxtBook,
+  depth: number,
+  contractSize: number,
+  inverse = false,
+): BookEvent | null {
   const side = (levels: number[][]): [number, number][] =>
-    levels.slice(0, depth).map((l) => [l[0] as number, (l[1] as number) * contractSize])
+    levels
+      .slice(0, depth)
+      .map((l) => [l[0] as number, contractsToBase(l[1] as number, l[0] as number, contractSize, inverse)])
   if (b.bids.length === 0 && b.asks.length === 0) return null
   return {
     type: 'book',

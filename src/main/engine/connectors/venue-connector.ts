@@ -83,6 +83,7 @@ export class VenueConnector {
         marketId: String(market.id),
         market,
         contractSize: market.contractSize ?? 1,
+        inverse: market.inverse === true,
         fundingIntervalHours: isPerpSymbol(symbol) ? (intervals.get(symbol) ?? null) : null,
         lastExchangeTsMs: null,
         lastBookEmitMs: 0,
@@ -174,7 +175,7 @@ export class VenueConnector {
       )) as CcxtTrade[]
       const ctx = { venue: this.venue, symbol: m.symbol, receiveTsMs: Date.now() }
       const filled = trades
-        .map((t) => tradeEvent(ctx, t, m.contractSize))
+        .map((t) => tradeEvent(ctx, t, m.contractSize, m.inverse))
         .filter((e) => e !== null && e.exchangeTsMs > fromTsMs)
       const toTsMs = Math.max(m.lastExchangeTsMs ?? fromTsMs, ...filled.map((e) => e!.exchangeTsMs))
       const gap: GapEvent = {
