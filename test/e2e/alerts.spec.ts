@@ -101,8 +101,9 @@ test('a threshold rule fires once during replay, with a desktop notification and
   await gotoScreen(page, 'Alerts')
   await expect(rule).toHaveCount(2)
   await page.getByRole('button', { name: 'Delete rule funding-rate above 0', exact: true }).click()
-  await expect(rule).toContainText('funding-rate above 0.0000284')
+  // The delete lands when the engine answers: wait for one row before reading it.
   await expect(rule).toHaveCount(1)
+  await expect(rule).toContainText('funding-rate above 0.0000284')
 })
 
 test('a regime-shift rule on all markets fires as open interest turns in the week sample', async ({
