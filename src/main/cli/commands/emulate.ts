@@ -6,9 +6,10 @@ import type { Command } from '../command'
 
 const HELP = `Usage: radar emulate [--port 0] [--speed 1] [--loop] [--fault <kind,...>] [--fault-every 30]
 
-Runs a local exchange on 127.0.0.1 that speaks enough of Binance USDⓈ-M / spot and Bybit v5 for ccxt and
-ccxt.pro, serving the recorded payloads in ../shared/data. Point the radar at it with
-RADAR_<VENUE>_REST_URL=http://127.0.0.1:<port> and RADAR_<VENUE>_WS_URL=ws://127.0.0.1:<port>.
+Runs a local exchange on 127.0.0.1 that speaks enough of Binance USDⓈ-M / spot, Bybit v5 and OKX v5 for ccxt
+and ccxt.pro, serving the recorded payloads in ../shared/data (docs/emulator.md lists what is recorded and
+what is built from recordings). Point the radar at it with RADAR_<VENUE>_REST_URL=http://127.0.0.1:<port>
+and RADAR_<VENUE>_WS_URL=ws://127.0.0.1:<port> (VENUE = BINANCEUSDM, BINANCE, BYBIT, OKX).
 
 Options:
   --port <n>          port (default 0: any free port)
@@ -21,7 +22,7 @@ Options:
 
 export const emulateCommand: Command = {
   name: 'emulate',
-  summary: 'run a local exchange emulator serving recorded Binance and Bybit payloads',
+  summary: 'run a local exchange emulator serving recorded Binance, Bybit and OKX payloads',
   help: HELP,
   flags: ['loop'],
   async run(args, io) {
