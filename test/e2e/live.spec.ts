@@ -101,7 +101,9 @@ test('browser mode shows live per-venue status from the emulator, the radar pric
 
   // Top bar: the source badge and one chip per venue with its connection state.
   await expect(page.getByTestId('source-badge')).toHaveText('LIVE')
-  await expect(page.getByTestId('source-label')).toHaveText('Live — binanceusdm, binance')
+  // The emulator stands in for the venues: the label says the feed comes from a custom endpoint.
+  const label = `Live — binanceusdm, binance · custom endpoint: binanceusdm via ${restUrl}, binance via ${restUrl}`
+  await expect(page.getByTestId('source-label')).toHaveText(label)
   const chips = page.locator('[aria-label="venue connections"]')
   await expect(chips.getByText('binanceusdm · connected', { exact: true })).toBeVisible()
   await expect(chips.getByText('binance · connected', { exact: true })).toBeVisible()
@@ -143,7 +145,7 @@ test('browser mode shows live per-venue status from the emulator, the radar pric
   const countedBeforeStop = eventCount(await stats.textContent())
   await record.click()
   await expect(record).toHaveText('Record')
-  const session = page.getByRole('article', { name: 'Recording — Live — binanceusdm, binance' })
+  const session = page.getByRole('article', { name: `Recording — ${label}` })
   await expect(session).toBeVisible()
   await expect(session.locator('.chip-market', { hasText: 'BTC/USDT:USDT' })).toBeVisible()
   expect(eventCount(await session.textContent())).toBeGreaterThanOrEqual(countedBeforeStop)

@@ -36,7 +36,15 @@ export class LiveSource implements DataSource {
   droppedEvents = 0
 
   constructor(private readonly opts: LiveSourceOptions) {
-    this.label = `Live — ${opts.watchlist.map((w) => w.venue).join(', ')}`
+    // A base URL override means another endpoint (a local emulator, a proxy) stands in for the venue: say so,
+    // so recorded payloads served by an emulator are never mistaken for the venue's live feed.
+    const overridden = [...new Set(opts.watchlist.map((w) => w.venue))].flatMap((venue) => {
+      const o = { ...overrideFromEnv(venue), ...(opts.overrides?.[venue] ?? {}) }
+      return o.restUrl || o.wsUrl ? [`${venue} via ${o.restUrl ?? o.wsUrl}`] : []
+    })
+    this.label =
+      `Live — ${opts.watchlist.map((w) => w.venue).join(', ')}` +
+      (overridden.length > 0 ? ` · custom endpoint: ${overridden.join(', ')}` : '')
   }
 
   /** The venue → symbols map actually subscribed (watchlist plus the reference asset). */
