@@ -17,7 +17,8 @@ import {
   importCore,
 } from '../../../shared/radar-core'
 import { bundledTiersLookup } from './tiers-lookup'
-import type { MarketEvent, MarketKey } from '../../../shared/market-event'
+import type { MarketKey } from '../../../shared/market-event'
+import { MinuteSampler } from '../../../shared/series/minute-sampler'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { SeriesState } from '../../../shared/series/series-builder'
 import {
@@ -71,42 +72,22 @@ function reply(
   }
 }
 
-let sampledMinute: number | null = null
-const touchedThisMinute = new Set<MarketKey>()
-
-/**
- * Applies events minute by minute of exchange time and records each touched market's chart lines at every
- * minute boundary, so chart lines have a point per bar at any replay speed (not one per wall-clock flush).
- */
-function applySamplingMinutes(events: readonly MarketEvent[]): void {
-  let start = 0
-  for (let i = 0; i <= events.length; i++) {
-    const minute = i < events.length ? Math.floor(events[i]!.exchangeTsMs / 60_000) : null
-    if (i < events.length && (sampledMinute === null || minute === sampledMinute)) {
-      sampledMinute ??= minute
-      continue
-    }
-    const chunk = events.slice(start, i)
-    if (chunk.length > 0) {
-      for (const key of applyCoreEvents(core, chunk)) {
-        dirty.add(key)
-        touchedThisMinute.add(key)
-      }
-    }
-    if (minute !== null && minute > (sampledMinute ?? minute)) {
-      for (const snap of snapshots(touchedThisMinute)) observeSnapshot(series, snap)
-      touchedThisMinute.clear()
-    }
-    if (minute !== null) sampledMinute = Math.max(sampledMinute ?? minute, minute)
-    start = i
-  }
-}
+const sampler = new MinuteSampler(
+  (chunk) => {
+    const touched = applyCoreEvents(core, chunk)
+    for (const key of touched) dirty.add(key)
+    return touched
+  },
+  (keys) => {
+    for (const snap of snapshots(keys)) observeSnapshot(series, snap)
+  },
+)
 
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'events':
       observeEvents(series, msg.events)
-      applySamplingMinutes(msg.events)
+      sampler.push(msg.events)
       eventsProcessed += msg.events.length
       if (Date.now() - lastBeatMs >= WORKER_TIMING.heartbeatIntervalMs) heartbeat()
       break
@@ -119,8 +100,7 @@ port.on('message', (msg: ToWorker) => {
     case 'reset':
       core = createRadarCore({ scoring: config, tiersFor, heatmap: heatmapAssumptions })
       series = createSeriesState()
-      sampledMinute = null
-      touchedThisMinute.clear()
+      sampler.reset()
       eventsProcessed = 0
       checkpointedAt = -1
       dirty.clear()
