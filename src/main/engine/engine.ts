@@ -133,10 +133,6 @@ export class Engine {
     this.host.watchSeries(key)
   }
 
-  get sourceKind(): DataSource['kind'] | 'none' {
-    return this.source?.kind ?? 'none'
-  }
-
   private configureScoring(): void {
     const { config, ignored } = scoringConfigFromSettings(this.opts.settings.get())
     config.marketCapUsdByAsset = mergeMarketCaps(config.marketCapUsdByAsset ?? {}, this.fetchedMarketCapsUsd)

@@ -46,14 +46,6 @@ export class ReplayControl {
     this.engine.bus.emit('replayPosition', null)
   }
 
-  /** Detaches without touching the engine's source (another source replaced it). */
-  forget(): void {
-    this.offChange?.()
-    this.offChange = null
-    if (this.source) this.engine.bus.emit('replayPosition', null)
-    this.source = null
-  }
-
   control(cmd: ReplayCommand): ReplayPosition {
     const s = this.source
     if (!s) throw new Error('no session is open: open one in Sessions first')
