@@ -1,6 +1,7 @@
 /** Electron entry: the desktop door onto the engine. */
 import { app, BrowserWindow } from 'electron'
 import { bootEngine } from './engine/boot'
+import { stopServices } from './engine/services'
 import workerPath from './engine/scoring/worker-path'
 import { openElectronSettings } from './electron/electron-settings'
 import { forwardEvents, registerIpcHandlers } from './electron/ipc'
@@ -13,7 +14,7 @@ app.on('web-contents-created', (_e, contents) => {
 })
 
 void app.whenReady().then(() => {
-  const { engine, handlers } = bootEngine({
+  const { engine, services, handlers } = bootEngine({
     userDataDir: app.getPath('userData'),
     shell: 'electron',
     workerPath,
@@ -32,6 +33,7 @@ void app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })
   app.on('window-all-closed', () => {
+    stopServices(services)
     void engine.stop().then(() => app.quit())
   })
 })

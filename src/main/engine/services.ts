@@ -31,6 +31,13 @@ export interface EngineServices {
   marketCaps: MarketCapService
 }
 
+/** Stops what the services run on their own (evidence workers, a recording, the market-cap timer). */
+export function stopServices(s: EngineServices): void {
+  s.evidence.cancelAll()
+  s.recorder.stop()
+  s.marketCaps.stop()
+}
+
 export function createServices(engine: Engine, userDataDir: string): EngineServices {
   const resources = findResourcesDir()
   const library = new SessionLibrary(join(resources, 'samples'), userDataPaths(userDataDir).sessions)

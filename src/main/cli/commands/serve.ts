@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bootEngine } from '../../engine/boot'
+import { stopServices } from '../../engine/services'
 import { openConfSettings } from '../../engine/settings/conf-settings'
 import { defaultUserDataDir } from '../../engine/user-data'
 import workerPath from '../../engine/scoring/worker-path'
@@ -74,6 +75,7 @@ export const serveCommand: Command = {
       const shutdown = (): void => {
         process.off('SIGINT', shutdown)
         process.off('SIGTERM', shutdown)
+        stopServices(services)
         void server
           .close()
           .then(() => engine.stop())
