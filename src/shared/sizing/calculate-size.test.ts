@@ -151,6 +151,15 @@ describe('calculateSize', () => {
         position: btcLong({ leverage: 50, quantity: 0.1, stopPrice }),
       }).warnings.map((w) => w.code)
     expect(at(58_900)).toContain('stop-beyond-liquidation')
+    const beyond = ok({
+      marginMode: 'isolated',
+      venue: 'binanceusdm',
+      position: btcLong({ leverage: 50, quantity: 0.1, stopPrice: 58_900 }),
+    }).warnings.find((w) => w.code === 'stop-beyond-liquidation')!
+    // Prices read as a trader reads them: 59,036.14 to the cent, not 59036.144578...
+    expect(beyond.message).toBe(
+      'the stop 58900.00 lies beyond the liquidation price 59036.14: the position is liquidated before the stop can fill',
+    )
     expect(at(59_500)).toContain('stop-near-liquidation') // (59,500 − 59,036.14) / 59,036.14 = 0.79 % < 1 %
     const far = at(59_800) // 1.29 %
     expect(far).not.toContain('stop-near-liquidation')

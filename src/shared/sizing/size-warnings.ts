@@ -24,6 +24,12 @@ export interface WarningContext {
   derivedFormula: string | null
 }
 
+/** Prices in messages as a trader reads them: cents above 1, six significant digits below. */
+function px(v: number | null): string {
+  if (v === null) return 'none'
+  return Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(6)
+}
+
 /** Every warning the calculator panel shows, most dangerous first. */
 export function sizeWarnings(c: WarningContext): SizeWarning[] {
   const w: SizeWarning[] = []
@@ -35,7 +41,7 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
       message:
         lp === null
           ? 'the margin does not cover the maintenance margin at any price'
-          : `liquidation price ${lp} is at or beyond the entry: the margin cannot carry this position`,
+          : `liquidation price ${px(lp)} is at or beyond the entry: the margin cannot carry this position`,
     })
   if (lp !== null && c.stopPrice !== null) {
     const beyond = c.side === 'long' ? c.stopPrice <= lp : c.stopPrice >= lp
@@ -44,13 +50,13 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
       w.push({
         code: 'stop-beyond-liquidation',
         severity: 'danger',
-        message: `the stop ${c.stopPrice} lies beyond the liquidation price ${lp}: the position is liquidated before the stop can fill`,
+        message: `the stop ${px(c.stopPrice)} lies beyond the liquidation price ${px(lp)}: the position is liquidated before the stop can fill`,
       })
     else if (gapPercent < c.bufferPercent)
       w.push({
         code: 'stop-near-liquidation',
         severity: 'caution',
-        message: `the stop ${c.stopPrice} lies within ${gapPercent.toFixed(2)} % of the liquidation price ${lp} (buffer ${c.bufferPercent} %): a wick or mark/last gap can liquidate first`,
+        message: `the stop ${px(c.stopPrice)} lies within ${gapPercent.toFixed(2)} % of the liquidation price ${px(lp)} (buffer ${c.bufferPercent} %): a wick or mark/last gap can liquidate first`,
       })
   }
   if (c.leverage !== null && c.leverageTier?.maxLeverage != null && c.leverage > c.leverageTier.maxLeverage)
@@ -67,7 +73,7 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
     w.push({
       code: 'margin-below-initial',
       severity: 'danger',
-      message: `the isolated margin ${c.marginBalanceUsd} is below the initial margin ${c.initialMarginUsd} the leverage requires`,
+      message: `the isolated margin ${c.marginBalanceUsd.toFixed(2)} is below the initial margin ${c.initialMarginUsd.toFixed(2)} the leverage requires`,
     })
   if (c.lossAtStopUsd !== null && c.riskBudgetUsd !== null && c.lossAtStopUsd > c.riskBudgetUsd * (1 + 1e-9))
     w.push({
@@ -88,7 +94,7 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
     w.push({
       code: 'liquidation-tier-differs',
       severity: 'info',
-      message: `the notional at the liquidation price falls in tier ${tierAtLiquidation.tier}, not the entry's tier ${tierAtEntry.tier}; the price uses tier ${tierAtLiquidation.tier} (tier ${tierAtEntry.tier} alone would give ${priceWithEntryTier ?? 'none'})`,
+      message: `the notional at the liquidation price falls in tier ${tierAtLiquidation.tier}, not the entry's tier ${tierAtEntry.tier}; the price uses tier ${tierAtLiquidation.tier} (tier ${tierAtEntry.tier} alone would give ${px(priceWithEntryTier)})`,
     })
   if (c.unroundedForLackOfLot)
     w.push({
