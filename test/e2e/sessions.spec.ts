@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
+import type { MarketSeries } from '../../src/shared/contract/series'
 import type { ReplayPosition, SessionSummary } from '../../src/shared/contract/sessions'
 import {
   BTC_PERP,
@@ -49,7 +50,7 @@ test('the bundled samples are listed with span, markets, size and data-quality n
   expect(consoleErrors).toEqual([])
 })
 
-test('a sample replays at 10x, seeks and pauses; the clock and the radar follow', async ({
+test('a sample replays at 10x, seeks and pauses; the clock, the radar and the chart follow', async ({
   page,
   server,
 }) => {
@@ -94,6 +95,21 @@ test('a sample replays at 10x, seeks and pauses; the clock and the radar follow'
   await gotoScreen(page, 'Radar')
   await expect(page.locator('.workspace')).toContainText('BTC/USDT')
   await page.screenshot({ path: 'test-results/screenshots/replay-radar.png' })
+
+  // The chart follows too: after the seek the series restarts at the seek target and ends at the paused clock,
+  // and the market view draws its last bar.
+  const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
+  const first = series.bars[0]!
+  const last = series.bars[series.bars.length - 1]!
+  expect(first.timeSec * 1000).toBeGreaterThanOrEqual(Math.floor(target / 60_000) * 60_000)
+  expect(last.timeSec * 1000).toBeLessThanOrEqual(clockMs(paused))
+  await page.locator(`[data-testid="radar-row"][data-key="${BTC_PERP}"]`).dblclick()
+  await page.mouse.move(10, 890)
+  const close = last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  await expect(page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')).toContainText(
+    `C ${close}`,
+  )
+  await gotoScreen(page, 'Sessions')
 
   // Keyboard: on the seek slider Space plays and pauses; the buttons take Enter/Space as usual.
   await bar.getByRole('slider', { name: 'Seek' }).focus()
