@@ -94,3 +94,49 @@ test('the 2024-08-08 perp opens with 1-minute candles from its recorded trades',
   await shoot(page, 'market-view-trades')
   expect(consoleErrors).toEqual([])
 })
+
+test('an open market view redraws from the seek point when the replay seeks back', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  // Played to its end, the week sample's BTC chart ends on 2024-05-16 (README: the span ends 19:35 UTC).
+  await replayToEnd(server, WEEK_PATH)
+  await page.getByTestId('radar-row').filter({ hasText: 'BTC/USDT:USDT' }).dblclick()
+  const legend = page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')
+  await page.mouse.move(10, 890)
+  await expect(legend).toContainText('C ')
+  // Seek back to 2024-05-12 00:00 UTC (paused): scores and chart belong to the new timeline only.
+  const target = Date.UTC(2024, 4, 12)
+  await engineCall(server, 'replayControl', { action: 'seek', tsMs: target })
+  await engineCall(server, 'replayControl', { action: 'speed', speed: 100 })
+  await engineCall(server, 'replayControl', { action: 'play' })
+  // Until its first bar after the seek the market's series is empty (not an error).
+  const bars = async (): Promise<number> =>
+    (await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })).bars.length
+  await expect.poll(bars, { timeout: 15_000 }).toBeGreaterThan(2)
+  await engineCall(server, 'replayControl', { action: 'pause' })
+  // Paused: wait until the worker has drained its queue (two reads a second apart agree).
+  let previous = -1
+  await expect
+    .poll(
+      async () => {
+        const n = await bars()
+        const settled = n === previous
+        previous = n
+        return settled
+      },
+      { timeout: 15_000, intervals: [1000] },
+    )
+    .toBe(true)
+  await page.waitForTimeout(500) // the last 10 Hz series batch reaches the chart
+  const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
+  expect(series.bars[0]!.timeSec * 1000).toBeGreaterThanOrEqual(target)
+  expect(series.bars[series.bars.length - 1]!.timeSec * 1000).toBeLessThan(Date.UTC(2024, 4, 16))
+  const last = series.bars[series.bars.length - 1]!
+  const close = last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  await page.mouse.move(10, 890)
+  await expect(legend).toContainText(`C ${close}`)
+  expect(consoleErrors).toEqual([])
+})

@@ -1,18 +1,23 @@
 import type { InvokeRequest } from '../../../shared/api'
+import { parseMarketKey } from '../../../shared/market-event'
 import type { EngineServices } from '../services'
 
+/**
+ * A market may be briefly unknown (after a seek, before its first event on the new timeline): its series is
+ * then empty and its heatmap says why, rather than an error that would leave the chart on the old timeline.
+ */
 export function chartHandlers({ engine }: EngineServices) {
-  const known = (key: string): string => {
-    if (!engine.getSnapshots().some((s) => s.key === key)) throw new Error(`unknown market "${key}"`)
+  const valid = (key: string): string => {
+    parseMarketKey(key) // throws, naming the key, for anything that is not venue:symbol of a known venue
     return key
   }
   return {
-    getSeries: ({ key }: InvokeRequest<'getSeries'>) => engine.getSeries(known(key)),
+    getSeries: ({ key }: InvokeRequest<'getSeries'>) => engine.getSeries(valid(key)),
     watchSeries: ({ key }: InvokeRequest<'watchSeries'>) => {
-      engine.watchSeries(key === null ? null : known(key))
+      engine.watchSeries(key === null ? null : valid(key))
       return { watching: key }
     },
     getHeatmap: ({ key, tiers }: InvokeRequest<'getHeatmap'>) =>
-      engine.getHeatmap(known(key), tiers ?? 'all'),
+      engine.getHeatmap(valid(key), tiers ?? 'all'),
   }
 }

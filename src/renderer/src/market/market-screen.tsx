@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { ScreenProps } from '../screen-props'
 import { CalculatorPanel } from '../calculator/calculator-panel'
 import type { MarketChartController } from './chart-controller'
@@ -14,15 +15,21 @@ import '../market.css'
 
 /** One market: candles over the liquidation heatmap, signal panes, the signal panel and the calculator. */
 export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps) {
-  const market = selectedKey ? (engine.snapshots.get(selectedKey) ?? null) : null
+  // While the engine starts a timeline afresh (a seek, a reopened session) the market's snapshot is briefly
+  // absent: keep showing the last one, so the chart stays mounted and reloads instead of flickering away.
+  const [held, setHeld] = useState<MarketSnapshot | null>(null)
+  const current = selectedKey ? (engine.snapshots.get(selectedKey) ?? null) : null
+  if (current && current !== held) setHeld(current)
+  const market = current ?? (held?.key === selectedKey ? held : null)
+  const timeline = `${engine.status?.source.label ?? ''}#${engine.replay?.seekCount ?? 0}`
   const [chart, setChart] = useState<MarketChartController | null>(null)
   const [timeframeSec, setTimeframeSec] = useState(60)
   const [layers, setLayers] = useState<HeatmapLayers>({ longs: true, shorts: true })
   const [tiers, setTiers] = useState<TierFilter>('all')
   const [sizeOpen, setSizeOpen] = useState(false)
   const onReady = useCallback((c: MarketChartController | null) => setChart(c), [])
-  const series = useSeriesFeed(api, market ? market.key : null, chart)
-  const heatmap = useHeatmap(api, market ? market.key : null, tiers)
+  const series = useSeriesFeed(api, market ? market.key : null, chart, timeline)
+  const heatmap = useHeatmap(api, market ? market.key : null, tiers, timeline)
   const maxUsd = useMemo(
     () =>
       heatmap.state === 'ready' && !heatmap.value.unavailableReason ? maxCellUsd(heatmap.value, layers) : 0,

@@ -19,14 +19,17 @@ export function useSeriesFeed(
   api: RadarApi,
   key: string | null,
   chart: MarketChartController | null,
+  /** Changes when the engine restarts the timeline (seek, new session): the series is loaded afresh. */
+  timeline = '',
 ): LoadState<Pick<MarketSeries, 'resolutionSec'> & { bars: number; lastClose: number | null }> {
   type Load = ReturnType<typeof useSeriesFeed>
   // Keyed by market: a result for another market reads as "loading" without a synchronous reset.
-  const [result, setResult] = useState<{ key: string | null; load: Load }>({
-    key: null,
+  const want = `${key}|${timeline}`
+  const [result, setResult] = useState<{ want: string; load: Load }>({
+    want: '',
     load: { state: 'loading' },
   })
-  const setLoad = (load: Load): void => setResult({ key, load })
+  const setLoad = (load: Load): void => setResult({ want, load })
   useEffect(() => {
     if (!key || !chart) return
     let live = true
@@ -52,16 +55,21 @@ export function useSeriesFeed(
       off()
       api.watchSeries({ key: null }).catch(() => undefined)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- setLoad only closes over key
-  }, [api, key, chart])
-  return result.key === key ? result.load : { state: 'loading' }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- setLoad only closes over key and timeline
+  }, [api, key, chart, timeline])
+  return result.want === want ? result.load : { state: 'loading' }
 }
 
 const HEATMAP_REFRESH_MS = 15_000
 
 /** The liquidation map for the tier filter; refreshed every 15 s while the view is open (it moves slowly). */
-export function useHeatmap(api: RadarApi, key: string | null, tiers: TierFilter): LoadState<HeatmapView> {
-  const want = `${key}|${tiers}`
+export function useHeatmap(
+  api: RadarApi,
+  key: string | null,
+  tiers: TierFilter,
+  timeline = '',
+): LoadState<HeatmapView> {
+  const want = `${key}|${tiers}|${timeline}`
   const [result, setResult] = useState<{ want: string; load: LoadState<HeatmapView> }>({
     want: '',
     load: { state: 'loading' },
@@ -69,7 +77,7 @@ export function useHeatmap(api: RadarApi, key: string | null, tiers: TierFilter)
   useEffect(() => {
     if (!key) return
     let live = true
-    const id = `${key}|${tiers}`
+    const id = `${key}|${tiers}|${timeline}`
     const fetchMap = (): void => {
       api.getHeatmap({ key, tiers }).then(
         (view) => live && setResult({ want: id, load: { state: 'ready', value: view } }),
@@ -82,6 +90,6 @@ export function useHeatmap(api: RadarApi, key: string | null, tiers: TierFilter)
       live = false
       clearInterval(timer)
     }
-  }, [api, key, tiers])
+  }, [api, key, tiers, timeline])
   return result.want === want ? result.load : { state: 'loading' }
 }
