@@ -1,12 +1,16 @@
-import { crc32 } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BookEvent, QuoteEvent, TradeEvent } from '../../../src/shared/market-event'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
-import { DEFAULT_DATA_DIR, dataPath, readCaptureFile } from '../../../src/main/engine/emulator/recordings'
 import type { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import type { MarketEvent } from '../../../src/shared/market-event'
 import { liveAgainst, until } from './helpers'
+import {
+  LAST_BTC_BOOK_TS,
+  OKX_BOOK_HASH_OPTIONS,
+  okxHashOfBook,
+  recordedBtcBookChecksums,
+} from './okx-recorded-books'
 
 /** The ccxt.pro WebSocket client fields the keepalive check reads (ccxt's Client). */
 interface PingClient {
@@ -14,24 +18,7 @@ interface PingClient {
   onPingInterval(): void
 }
 
-// BTC-USDT book frames of OKX.jsonl.zst by their `ts`: OKX's CRC32 of the top 25 levels after that frame.
-const recordedChecksums = new Map<number, number>()
-for (const e of readCaptureFile(dataPath(DEFAULT_DATA_DIR, 'exchange-ws-recordings', 'OKX.jsonl.zst'))) {
-  if (e.t !== 'recv' || !e.data?.includes('"channel":"books","instId":"BTC-USDT"')) continue
-  const f = JSON.parse(e.data) as { data?: { ts: string; checksum: number }[] }
-  for (const d of f.data ?? []) recordedChecksums.set(Number(d.ts), d.checksum)
-}
-const LAST_BTC_BOOK_TS = 1652459236096
-
-/** OKX's book checksum: `bidPx:bidSz:askPx:askSz:...` over the best 25 levels a side, CRC32 as signed int32. */
-function okxChecksum(b: BookEvent): number {
-  const parts: number[] = []
-  for (let i = 0; i < 25; i++) {
-    if (b.bids[i]) parts.push(...b.bids[i]!)
-    if (b.asks[i]) parts.push(...b.asks[i]!)
-  }
-  return crc32(parts.map(String).join(':')) | 0
-}
+const recordedChecksums = recordedBtcBookChecksums()
 
 let emu: RunningEmulator
 let src: LiveSource
@@ -45,12 +32,7 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0, speed: 4 })
   const live = liveAgainst(emu, {
     watchlist: [{ venue: 'okx', symbols: ['BTC/USDT', 'UNI/USD:UNI'] }],
-    backfill: false,
-    // Every ccxt book update becomes an event, 25 levels deep: enough for OKX's checksum.
-    bookThrottleMs: 0,
-    bookDepth: 25,
-    // The recording is 10.8 s long; silence after its end must not reconnect (and replay it) mid-test.
-    watchdogMs: 20_000,
+    ...OKX_BOOK_HASH_OPTIONS,
   })
   src = live.src
   events = live.events
@@ -106,7 +88,7 @@ describe('OKX spot and coin-margined swap through ccxt.pro against recorded payl
     expect(all.length).toBeGreaterThan(20)
     for (const b of all) {
       expect(b.bids.length).toBe(25)
-      expect({ ts: b.exchangeTsMs, checksum: okxChecksum(b) }).toEqual({
+      expect({ ts: b.exchangeTsMs, checksum: okxHashOfBook(b) }).toEqual({
         ts: b.exchangeTsMs,
         checksum: recordedChecksums.get(b.exchangeTsMs),
       })

@@ -1,3 +1,5 @@
+import type { OkxChecksumMismatch } from './okx-book-verifier'
+import { OkxBookVerifier } from './okx-book-verifier'
 import type { ConnectorVenue } from './url-override'
 
 export type FrameVerdict = 'ok' | 'malformed' | 'duplicate' | 'outOfOrder' | 'seqGap'
@@ -86,7 +88,8 @@ const CLASSIFIERS: Record<ConnectorVenue, Classifier> = { binanceusdm: binance, 
  * Inspects every WebSocket frame before ccxt parses it. A malformed frame, a frame already seen, or one
  * older than the newest of its stream is counted and dropped (ccxt never sees it, so it cannot poison a
  * book or a trade cache). A book update that skips sequence ids is reported as `seqGap` and passed on:
- * the connector resynchronizes that book.
+ * the connector resynchronizes that book. An OKX book whose levels no longer hash to the `checksum` OKX sent
+ * is a lost update too: counted as `seqGap` and reported to `onChecksumMismatch`, which starts the resync.
  */
 export class FrameGuard {
   readonly counts: Record<Exclude<FrameVerdict, 'ok'>, number> = {
@@ -98,23 +101,40 @@ export class FrameGuard {
   private readonly lastPos = new Map<string, number>()
   private readonly logged = new Set<string>()
   private readonly classify: Classifier
+  private readonly okxBooks: OkxBookVerifier | null
 
   constructor(
     venue: ConnectorVenue,
     private readonly log: (line: string) => void = () => {},
+    private readonly onChecksumMismatch: (url: string, m: OkxChecksumMismatch) => void = () => {},
   ) {
     this.classify = CLASSIFIERS[venue]
+    this.okxBooks = venue === 'okx' ? new OkxBookVerifier() : null
   }
 
   inspect(url: string, message: unknown): FrameVerdict {
-    const verdict = this.judge(url, message)
+    let verdict = this.judge(url, message)
+    let mismatch: OkxChecksumMismatch | null = null
+    if (this.okxBooks && (verdict === 'ok' || verdict === 'seqGap') && typeof message === 'object') {
+      const m = message as Record<string, unknown>
+      if (verdict === 'seqGap') this.okxBooks.forget(url, m)
+      const c = verdict === 'ok' ? this.okxBooks.check(url, m) : null
+      if (c === 'malformed') verdict = 'malformed'
+      else if (c !== null && c !== 'ok') [verdict, mismatch] = ['seqGap', c]
+    }
     if (verdict !== 'ok') {
       this.counts[verdict]++
-      if (!this.logged.has(verdict)) {
-        this.logged.add(verdict)
-        this.log(`${verdict} frame on ${url} (further ones counted, not logged)`)
+      const kind = mismatch ? 'checksum' : verdict
+      if (!this.logged.has(kind)) {
+        this.logged.add(kind)
+        this.log(
+          mismatch
+            ? `${mismatch.channel} ${mismatch.instId} checksum mismatch on ${url} (levels hash to ${mismatch.computed}, venue sent ${mismatch.sent}): resubscribing (further ones counted as seqGap, not logged)`
+            : `${verdict} frame on ${url} (further ones counted, not logged)`,
+        )
       }
     }
+    if (mismatch) this.onChecksumMismatch(url, mismatch)
     return verdict
   }
 

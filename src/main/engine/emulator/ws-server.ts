@@ -26,6 +26,8 @@ export class EmulatedConnection {
   private readonly unsubscribers: (() => void)[] = []
   /** A client that re-subscribes a stream it already has (after a book resync) gets it once, as a venue does. */
   private readonly subscribed = new Set<string>()
+  /** OKX book replays by channel key, so a repeated subscription can start its channel over. */
+  private readonly okxBookStops = new Map<string, () => void>()
   stalled = false
   private skipNextBook = false
   private lastFrame: string | null = null
@@ -140,24 +142,33 @@ export class EmulatedConnection {
     }
   }
 
-  /** Each subscription replays its channel from the recorded snapshot on, at recorded pace. */
+  /**
+   * Each subscription replays its channel from the recorded snapshot on, at recorded pace. OKX begins every
+   * book subscription with a snapshot, also a repeated one: that is how a client resyncs a book (ccxt's
+   * okx re-subscribes after a `prevSeqId` gap, the radar after a checksum mismatch), so a repeated book
+   * subscription starts its replay over.
+   */
   private onOkx(msg: Record<string, unknown>): void {
     if (msg.op !== 'subscribe') return
     const args = Array.isArray(msg.args) ? (msg.args as OkxArg[]) : []
     for (const arg of args) {
       if (!this.stalled) this.ws.send(this.okx.ack(arg))
       const key = okxChannelKey(arg)
-      if (this.subscribed.has(key)) continue
+      const isBook = String(arg.channel).startsWith('books')
+      if (this.subscribed.has(key) && !isBook) continue
       this.subscribed.add(key)
       const feed = this.okx.replay(arg)
       if (!feed) continue
-      const isBook = String(arg.channel).startsWith('books')
+      this.okxBookStops.get(key)?.()
       this.feeds.add(feed)
-      const stop = feed.subscribe(key, (t) => this.send(t, isBook))
-      this.unsubscribers.push(() => {
-        stop()
+      const unsubscribe = feed.subscribe(key, (t) => this.send(t, isBook))
+      const stop = () => {
+        unsubscribe()
         this.feeds.delete(feed)
-      })
+      }
+      if (!isBook) this.unsubscribers.push(stop)
+      else if (!this.okxBookStops.has(key)) this.unsubscribers.push(() => this.okxBookStops.get(key)?.())
+      if (isBook) this.okxBookStops.set(key, stop)
     }
   }
 
