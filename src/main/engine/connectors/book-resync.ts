@@ -1,6 +1,6 @@
 import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
-import type { OkxChecksumMismatch } from './okx-book-verifier'
+import type { BookGap } from './frame-guard'
 
 /** The ccxt.pro internals a book resync touches (base Exchange and its WebSocket Client). */
 interface ProInternals {
@@ -8,26 +8,51 @@ interface ProInternals {
   orderbooks?: Record<string, unknown>
 }
 
+/** A book as ccxt.pro keys it: `orderbooks[symbol]`, and the hash of its watch and of its subscription. */
+interface CcxtBookKey {
+  symbol: string
+  messageHash: string
+  why: string
+}
+
 /**
- * Fails an OKX book watch the way ccxt.pro fails a book on a Binance `pu` gap or an OKX `prevSeqId` gap:
- * the book and its subscription are dropped and the pending `watchOrderBook` rejects. The stream loop then
- * takes its usual error path (status, backoff, forget stream positions) and watches again, which makes
- * ccxt subscribe anew; OKX starts every subscription with a snapshot, and until it arrives ccxt ignores
- * updates for the dropped book. Runs before ccxt sees the mismatching frame, so that frame is ignored too.
+ * Where each venue's ccxt.pro code (4.5.84) keeps a book. okx: handleOrderBook resolves and subscribes
+ * `<channel>:<unified symbol>`; bybit: watchOrderBookForSymbols watches and subscribes `orderbook:<unified
+ * symbol>`, and handleOrderBook looks the market up as spot or contract by the connection's URL.
  */
-export function resyncOkxBook(ex: Exchange, url: string, m: OkxChecksumMismatch): void {
+function ccxtBookKey(ex: Exchange, url: string, gap: BookGap): CcxtBookKey {
+  if ('instId' in gap) {
+    const symbol = ex.safeMarket(gap.instId).symbol
+    return {
+      symbol,
+      messageHash: `${gap.channel}:${symbol}`,
+      why: `${gap.channel} ${gap.instId} checksum mismatch (levels hash to ${gap.computed}, venue sent ${gap.sent})`,
+    }
+  }
+  const marketId = gap.topic.split('.').pop() as string
+  const type = url.includes('spot') ? 'spot' : 'contract'
+  const symbol = ex.safeMarket(marketId, undefined, undefined, type).symbol
+  return {
+    symbol,
+    messageHash: `orderbook:${symbol}`,
+    why: `${gap.topic} update id skipped from ${gap.lastU} to ${gap.u}`,
+  }
+}
+
+/**
+ * Fails a book watch the way ccxt.pro fails a book on a Binance `pu` gap or an OKX `prevSeqId` gap: the book
+ * and its subscription are dropped and the pending `watchOrderBook` rejects. The stream loop then takes its
+ * usual error path (status, backoff, forget stream positions) and watches again, which makes ccxt subscribe
+ * anew; OKX and Bybit start every subscription with a snapshot. Runs before ccxt sees the gapped frame. Until
+ * the snapshot, ccxt's okx ignores updates for the dropped book, and the frame guard drops Bybit's (ccxt's
+ * bybit would start an empty book from them).
+ */
+export function resyncBook(ex: Exchange, url: string, gap: BookGap): void {
   const pro = ex as unknown as ProInternals
   const client = pro.clients?.[url]
   if (!client) return
-  const symbol = ex.safeMarket(m.instId).symbol
-  // ccxt's okx keys a book watch as `<channel>:<unified symbol>` (handleOrderBook's messageHash).
-  const messageHash = `${m.channel}:${symbol}`
+  const { symbol, messageHash, why } = ccxtBookKey(ex, url, gap)
   delete client.subscriptions[messageHash]
   if (pro.orderbooks) delete pro.orderbooks[symbol]
-  client.reject(
-    new ccxt.ChecksumError(
-      `${m.channel} ${m.instId} checksum mismatch (levels hash to ${m.computed}, venue sent ${m.sent}); resubscribing`,
-    ),
-    messageHash,
-  )
+  client.reject(new ccxt.ChecksumError(`${why}; resubscribing`), messageHash)
 }

@@ -2,7 +2,23 @@ import type { OkxChecksumMismatch } from './okx-book-verifier'
 import { OkxBookVerifier } from './okx-book-verifier'
 import type { ConnectorVenue } from './url-override'
 
-export type FrameVerdict = 'ok' | 'malformed' | 'duplicate' | 'outOfOrder' | 'seqGap'
+/**
+ * `seqGap` frames go on to ccxt (its own checks resync Binance `pu` and OKX `prevSeqId` gaps, and an OKX
+ * checksum resync has already dropped the book). `resyncing`: a book frame that is dropped because the
+ * radar resyncs that book itself — the gapped update (counted as seqGap) and every later update of the book
+ * until the snapshot the resubscription brings (not counted again).
+ */
+export type FrameVerdict = 'ok' | 'malformed' | 'duplicate' | 'outOfOrder' | 'seqGap' | 'resyncing'
+
+/** A Bybit book whose update id `u` skipped: ccxt 4.5.84's bybit never reads `u`, so the radar resyncs it. */
+export interface BybitBookGap {
+  topic: string
+  lastU: number
+  u: number
+}
+
+/** A book that lost an update and must be rebuilt from a fresh snapshot. */
+export type BookGap = OkxChecksumMismatch | BybitBookGap
 
 /** What a frame says about its place in its stream: a stream key and a monotonic position, if it has one. */
 interface FramePosition {
@@ -15,6 +31,8 @@ interface FramePosition {
   reset?: boolean
   /** Book updates must be contiguous: position exactly prev + 1 (Binance spot `U`, Bybit `u`). */
   first?: number | null
+  /** ccxt does not check this book's sequence: on a gap the radar resyncs it and drops its updates till a snapshot. */
+  resyncOnGap?: boolean
 }
 
 const num = (v: unknown): number | null => {
@@ -59,7 +77,8 @@ const bybit: Classifier = (_url, m) => {
   if (topic.startsWith('orderbook.') && !Array.isArray(d)) {
     const u = num(d.u)
     if (u === null) return 'malformed'
-    return { key: topic, pos: u, reset: m.type === 'snapshot', first: m.type === 'snapshot' ? null : u }
+    const reset = m.type === 'snapshot'
+    return { key: topic, pos: u, reset, first: reset ? null : u, resyncOnGap: true }
   }
   if (topic.startsWith('publicTrade.') && Array.isArray(d)) {
     const last = d[d.length - 1]
@@ -89,16 +108,21 @@ const CLASSIFIERS: Record<ConnectorVenue, Classifier> = { binanceusdm: binance, 
  * older than the newest of its stream is counted and dropped (ccxt never sees it, so it cannot poison a
  * book or a trade cache). A book update that skips sequence ids is reported as `seqGap` and passed on:
  * the connector resynchronizes that book. An OKX book whose levels no longer hash to the `checksum` OKX sent
- * is a lost update too: counted as `seqGap` and reported to `onChecksumMismatch`, which starts the resync.
+ * is a lost update too: counted as `seqGap` and reported to `onBookGap`, which starts the resync. So is a
+ * Bybit book update whose `u` skips: ccxt would apply it to a book that is already wrong, so it and the
+ * book's later updates are dropped (`resyncing`) until the snapshot of the resubscription arrives.
  */
 export class FrameGuard {
-  readonly counts: Record<Exclude<FrameVerdict, 'ok'>, number> = {
+  readonly counts: Record<Exclude<FrameVerdict, 'ok' | 'resyncing'>, number> = {
     malformed: 0,
     duplicate: 0,
     outOfOrder: 0,
     seqGap: 0,
   }
   private readonly lastPos = new Map<string, number>()
+  /** Books (by position key) being resynced by the radar: their updates are dropped until a snapshot. */
+  private readonly awaitingSnapshot = new Set<string>()
+  private bybitGap: BybitBookGap | null = null
   private readonly logged = new Set<string>()
   private readonly classify: Classifier
   private readonly okxBooks: OkxBookVerifier | null
@@ -106,13 +130,14 @@ export class FrameGuard {
   constructor(
     venue: ConnectorVenue,
     private readonly log: (line: string) => void = () => {},
-    private readonly onChecksumMismatch: (url: string, m: OkxChecksumMismatch) => void = () => {},
+    private readonly onBookGap: (url: string, gap: BookGap) => void = () => {},
   ) {
     this.classify = CLASSIFIERS[venue]
     this.okxBooks = venue === 'okx' ? new OkxBookVerifier() : null
   }
 
   inspect(url: string, message: unknown): FrameVerdict {
+    this.bybitGap = null
     let verdict = this.judge(url, message)
     let mismatch: OkxChecksumMismatch | null = null
     if (this.okxBooks && (verdict === 'ok' || verdict === 'seqGap') && typeof message === 'object') {
@@ -122,6 +147,7 @@ export class FrameGuard {
       if (c === 'malformed') verdict = 'malformed'
       else if (c !== null && c !== 'ok') [verdict, mismatch] = ['seqGap', c]
     }
+    if (verdict === 'resyncing') return verdict
     if (verdict !== 'ok') {
       this.counts[verdict]++
       const kind = mismatch ? 'checksum' : verdict
@@ -134,7 +160,11 @@ export class FrameGuard {
         )
       }
     }
-    if (mismatch) this.onChecksumMismatch(url, mismatch)
+    if (mismatch) this.onBookGap(url, mismatch)
+    if (this.bybitGap) {
+      this.onBookGap(url, this.bybitGap)
+      return 'resyncing'
+    }
     return verdict
   }
 
@@ -153,6 +183,10 @@ export class FrameGuard {
     if (p === null || p.pos === null) return 'ok'
     // Spot and perp connections reuse topic names (Bybit `orderbook.200.BTCUSDT`): positions are per connection.
     p.key = `${url}|${p.key}`
+    if (p.resyncOnGap && this.awaitingSnapshot.has(p.key)) {
+      if (!p.reset) return 'resyncing'
+      this.awaitingSnapshot.delete(p.key)
+    }
     const last = this.lastPos.get(p.key)
     if (p.reset || last === undefined) {
       this.lastPos.set(p.key, p.pos)
@@ -162,7 +196,14 @@ export class FrameGuard {
     if (p.pos < last) return 'outOfOrder'
     this.lastPos.set(p.key, p.pos)
     if (p.prev !== undefined && p.prev !== null && p.prev !== last) return 'seqGap'
-    if (p.first !== undefined && p.first !== null && p.first > last + 1) return 'seqGap'
+    if (p.first !== undefined && p.first !== null && p.first > last + 1) {
+      if (p.resyncOnGap) {
+        this.awaitingSnapshot.add(p.key)
+        const topic = (message as Record<string, unknown>).topic
+        this.bybitGap = { topic: String(topic), lastU: last, u: p.pos }
+      }
+      return 'seqGap'
+    }
     return 'ok'
   }
 }

@@ -69,7 +69,9 @@ describe('FrameGuard on OKX books', () => {
     const g = new FrameGuard(
       'okx',
       (l) => lines.push(l),
-      (_url, m) => mismatches.push(m),
+      (_url, m) => {
+        if ('instId' in m) mismatches.push(m)
+      },
     )
     const snapshot = frame('snapshot', [['9', '2']], [['10', '1']], NINE_TEN)
     expect(g.inspect(URL, snapshot)).toBe('ok')

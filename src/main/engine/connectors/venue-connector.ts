@@ -4,7 +4,7 @@ import type { GapEvent, MarketEvent } from '../../../shared/market-event'
 import { isPerpSymbol } from '../../../shared/market-event'
 import type { VenueStatus } from '../data-source'
 import type { ConnectorOptions } from './connector-options'
-import { resyncOkxBook } from './book-resync'
+import { resyncBook } from './book-resync'
 import { createExchange } from './exchange-factory'
 import { FrameGuard } from './frame-guard'
 import type { HistoryDeps } from './history'
@@ -46,7 +46,7 @@ export class VenueConnector {
     this.status = new VenueStatusTracker(venue)
     const log = (line: string) => opts.log(`[${venue}] ${line}`)
     this.guard = new FrameGuard(venue, log, (url, m) => {
-      if (this.ex) resyncOkxBook(this.ex, url, m)
+      if (this.ex) resyncBook(this.ex, url, m)
     })
     this.budget = new RestBudget(opts.restBudget, (_ms, why) => {
       this.status.message = why

@@ -132,13 +132,16 @@ export class EmulatedConnection {
     if (!feed) return
     this.feeds.add(feed)
     for (const topic of args) {
-      if (this.subscribed.has(topic)) continue
-      this.subscribed.add(topic)
       const isBook = topic.startsWith('orderbook.')
+      const again = this.subscribed.has(topic)
+      // A repeated book subscription is how a client resyncs a book: Bybit answers it with a fresh snapshot
+      // and keeps the one update stream going; other repeated topics are sent once, as before.
+      if (again && !isBook) continue
+      this.subscribed.add(topic)
       // Bybit sends a snapshot on subscribe: built from the replayed state, or the recorded one still ahead.
       const snapshot = this.bybit.snapshotFor(category, topic)
       if (snapshot) this.send(snapshot, false)
-      this.unsubscribers.push(feed.subscribe(topic, (t) => this.send(t, isBook)))
+      if (!again) this.unsubscribers.push(feed.subscribe(topic, (t) => this.send(t, isBook)))
     }
   }
 
