@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BookEvent, MarketEvent } from '../../../src/shared/market-event'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
+import { DEFAULT_DATA_DIR, dataPath, readCaptureFile } from '../../../src/main/engine/emulator/recordings'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import { liveAgainst, until } from './helpers'
@@ -18,6 +19,33 @@ import { liveAgainst, until } from './helpers'
 const CHECK_TS = 1786310861229
 const BEST_BID: [number, number] = [65114.2, 5.974]
 const BEST_ASK: [number, number] = [65114.3, 9.06]
+
+/**
+ * The recorded linear BTCUSDT book after each frame, by frame `ts`: best 20 levels a side, rebuilt here with a
+ * plain price map (absolute sizes, 0 deletes), independent of ccxt and of the emulator's book state.
+ */
+function recordedTop20(): Map<number, { bids: [number, number][]; asks: [number, number][] }> {
+  const out = new Map<number, { bids: [number, number][]; asks: [number, number][] }>()
+  const bids = new Map<number, number>()
+  const asks = new Map<number, number>()
+  for (const e of readCaptureFile(dataPath(DEFAULT_DATA_DIR, 'exchange-ws-recordings', 'BYBIT.jsonl.zst'))) {
+    if (e.t !== 'recv' || e.conn !== 'BYBIT.ws.2' || !e.data?.includes('"orderbook.200.BTCUSDT"')) continue
+    const f = JSON.parse(e.data) as { type: string; ts: number; data: { b: string[][]; a: string[][] } }
+    if (f.type === 'snapshot') [bids, asks].forEach((m) => m.clear())
+    for (const [side, levels] of [
+      [bids, f.data.b],
+      [asks, f.data.a],
+    ] as const)
+      for (const [p, q] of levels) {
+        if (Number(q) === 0) side.delete(Number(p))
+        else side.set(Number(p), Number(q))
+      }
+    const top = (m: Map<number, number>, dir: number) =>
+      [...m].sort((x, y) => dir * (x[0] - y[0])).slice(0, 20) as [number, number][]
+    out.set(f.ts, { bids: top(bids, -1), asks: top(asks, 1) })
+  }
+  return out
+}
 
 let emu: RunningEmulator
 let src: LiveSource
@@ -54,6 +82,13 @@ describe('Bybit book resync on a skipped update id against the emulator', () => 
     // The recorded book holds 200 levels a side: a book that ccxt had started from deltas alone (no
     // snapshot) would hold a handful. Every book emitted, before and after the resync, is a full top 20.
     for (const b of books()) expect([b.bids.length, b.asks.length]).toEqual([20, 20])
+    // And every book emitted, before the gap and after the resync, is the recorded book at its frame.
+    const recorded = recordedTop20()
+    for (const b of books())
+      expect({ ts: b.exchangeTsMs, bids: b.bids, asks: b.asks }).toEqual({
+        ts: b.exchangeTsMs,
+        ...recorded.get(b.exchangeTsMs),
+      })
     // One update id skipped, one gap; the book stream went its error path and resubscribed (a reconnect).
     expect(guard.counts).toEqual({ malformed: 0, duplicate: 0, outOfOrder: 0, seqGap: 1 })
     expect(src.venueStatuses()[0]!.counts.reconnects).toBeGreaterThanOrEqual(1)
