@@ -72,6 +72,31 @@ export function reportMarkets(core: RadarCore): Pick<ReplayReport, 'markets' | '
   }
 }
 
+/** The report of a finished replay, however it was paced. */
+export function buildReport(r: {
+  metadata: SessionMetadata
+  notes: string[]
+  core: RadarCore
+  counts: { events: number; batches: number }
+  span: { startTsMs: number | null; endTsMs: number | null; spanMs: number }
+  wallMs: number
+  seriesHash: string | null
+}): ReplayReport {
+  return {
+    label: r.metadata.label,
+    metadata: r.metadata,
+    notes: [...r.notes, ...r.metadata.dataQuality],
+    ...reportMarkets(r.core),
+    summary: {
+      ...r.counts,
+      ...r.span,
+      wallMs: Math.round(r.wallMs),
+      eventsPerSec: r.wallMs > 0 ? Math.round(r.counts.events / (r.wallMs / 1000)) : 0,
+    },
+    seriesHash: r.seriesHash,
+  }
+}
+
 /**
  * Snapshots every market each time session time crosses a multiple of `everyMs`, and hashes the series:
  * two replays of one session must give the same hash whatever the speed or the pauses in between.
@@ -122,22 +147,15 @@ export function replaySessionReport(path: string, opts: ReplayReportOptions = {}
     batches++
     series?.afterBatch(state, b.bucketEndTsMs)
   }
-  const wallMs = performance.now() - t0
-  const span = reader.span
-  const report: ReplayReport = {
-    label: reader.metadata.label,
+  const report = buildReport({
     metadata: reader.metadata,
-    notes: [...reader.notes(), ...reader.metadata.dataQuality],
-    ...reportMarkets(core),
-    summary: {
-      events,
-      batches,
-      ...span,
-      wallMs: Math.round(wallMs),
-      eventsPerSec: wallMs > 0 ? Math.round(events / (wallMs / 1000)) : 0,
-    },
+    notes: reader.notes(),
+    core,
+    counts: { events, batches },
+    span: reader.span,
+    wallMs: performance.now() - t0,
     seriesHash: series ? series.digest() : null,
-  }
+  })
   reader.close()
   return report
 }

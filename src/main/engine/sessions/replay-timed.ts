@@ -1,7 +1,7 @@
 import { applyCoreEvents, createRadarCore } from '../../../shared/radar-core'
 import { bundledTiersLookup } from '../scoring/tiers-lookup'
 import type { ReplayReport } from './replay-report'
-import { reportMarkets } from './replay-report'
+import { buildReport } from './replay-report'
 import { ReplaySource, type ReplaySpeed } from './replay-source'
 
 /** Plays a session through the replay clock at a paced speed into scoring; resolves at the end. */
@@ -22,24 +22,20 @@ export async function replayInRealTime(
       batches++
     })
   })
-  const wallMs = performance.now() - t0
   const pos = source.position()
-  const report: ReplayReport = {
-    label: source.label,
+  const report = buildReport({
     metadata: source.metadata,
-    notes: [...source.notes(), ...source.metadata.dataQuality],
-    ...reportMarkets(core),
-    summary: {
-      events,
-      batches,
+    notes: source.notes(),
+    core,
+    counts: { events, batches },
+    span: {
       startTsMs: pos.startTsMs,
       endTsMs: pos.endTsMs,
       spanMs: pos.startTsMs === null || pos.endTsMs === null ? 0 : pos.endTsMs - pos.startTsMs,
-      wallMs: Math.round(wallMs),
-      eventsPerSec: Math.round(events / (wallMs / 1000)),
     },
+    wallMs: performance.now() - t0,
     seriesHash: null,
-  }
+  })
   await source.stop()
   return report
 }
