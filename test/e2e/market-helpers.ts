@@ -55,3 +55,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true })
   copyFileSync(join(REPO_ROOT, path), join(REPO_ROOT, 'docs/screenshots', `${name}.png`))
 }
+
+/**
+ * The market view's price legend shows `close` as its last bar. The pointer is moved off the chart first:
+ * under the crosshair the legend shows the hovered bar instead.
+ */
+export async function expectLegendClose(page: Page, close: number): Promise<void> {
+  await page.mouse.move(10, 890)
+  const text = close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  await expect(page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')).toContainText(
+    `C ${text}`,
+  )
+}

@@ -1,7 +1,7 @@
 import type { MarketSeries } from '../../src/shared/contract/series'
 import type { HeatmapView } from '../../src/shared/contract/heatmap'
 import { expect, test } from './fixtures'
-import { AUG_PATH, WEEK_PATH, replayToEnd, shoot } from './market-helpers'
+import { AUG_PATH, WEEK_PATH, expectLegendClose, replayToEnd, shoot } from './market-helpers'
 import { BTC_PERP, engineCall } from './workflow-helpers'
 
 test('a market view charts the sample’s bars, switches time frames, toggles heatmap layers and runs a scenario', async ({
@@ -25,16 +25,12 @@ test('a market view charts the sample’s bars, switches time frames, toggles he
   const last = series.bars[series.bars.length - 1]!
   expect(last.close).toBeGreaterThan(60_461 - 1)
   expect(last.close).toBeLessThan(66_535 + 1)
-  // Away from the chart, the legend shows the last bar (under the crosshair it shows the hovered one).
-  await page.mouse.move(10, 890)
-  const closeText = `C ${last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-  const priceLegend = view.locator('.pane-legend[data-pane="price"]')
-  await expect(priceLegend).toContainText(closeText)
+  await expectLegendClose(page, last.close)
 
   await page.getByRole('button', { name: '1h', exact: true }).click()
   await expect(page.getByRole('button', { name: '1h', exact: true })).toHaveAttribute('aria-pressed', 'true')
   // The hourly close is the close of the last 5-minute bar in that hour: the same last close.
-  await expect(priceLegend).toContainText(closeText)
+  await expectLegendClose(page, last.close)
   await page.getByRole('button', { name: '5m', exact: true }).click()
 
   // Heatmap layers and tier filter: controls work whether or not the engine has a map for this market.
@@ -104,9 +100,7 @@ test('an open market view redraws from the seek point when the replay seeks back
   // Played to its end, the week sample's BTC chart ends on 2024-05-16 (README: the span ends 19:35 UTC).
   await replayToEnd(server, WEEK_PATH)
   await page.getByTestId('radar-row').filter({ hasText: 'BTC/USDT:USDT' }).dblclick()
-  const legend = page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')
-  await page.mouse.move(10, 890)
-  await expect(legend).toContainText('C ')
+  await expect(page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')).toContainText('C ')
   // Seek back to 2024-05-12 00:00 UTC (paused): scores and chart belong to the new timeline only.
   const target = Date.UTC(2024, 4, 12)
   await engineCall(server, 'replayControl', { action: 'seek', tsMs: target })
@@ -134,9 +128,6 @@ test('an open market view redraws from the seek point when the replay seeks back
   const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
   expect(series.bars[0]!.timeSec * 1000).toBeGreaterThanOrEqual(target)
   expect(series.bars[series.bars.length - 1]!.timeSec * 1000).toBeLessThan(Date.UTC(2024, 4, 16))
-  const last = series.bars[series.bars.length - 1]!
-  const close = last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-  await page.mouse.move(10, 890)
-  await expect(legend).toContainText(`C ${close}`)
+  await expectLegendClose(page, series.bars[series.bars.length - 1]!.close)
   expect(consoleErrors).toEqual([])
 })

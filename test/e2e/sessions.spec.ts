@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { expectLegendClose } from './market-helpers'
 import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
 import type { MarketSeries } from '../../src/shared/contract/series'
 import type { ReplayPosition, SessionSummary } from '../../src/shared/contract/sessions'
@@ -104,11 +105,7 @@ test('a sample replays at 10x, seeks and pauses; the clock, the radar and the ch
   expect(first.timeSec * 1000).toBeGreaterThanOrEqual(Math.floor(target / 60_000) * 60_000)
   expect(last.timeSec * 1000).toBeLessThanOrEqual(clockMs(paused))
   await page.locator(`[data-testid="radar-row"][data-key="${BTC_PERP}"]`).dblclick()
-  await page.mouse.move(10, 890)
-  const close = last.close.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-  await expect(page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')).toContainText(
-    `C ${close}`,
-  )
+  await expectLegendClose(page, last.close)
   await gotoScreen(page, 'Sessions')
 
   // Keyboard: on the seek slider Space plays and pauses; the buttons take Enter/Space as usual.
