@@ -16,6 +16,11 @@ export type ToWorker =
   | { type: 'simulateFault'; fault: 'crash' | 'hang' }
   | { type: 'requestSeries'; requestId: number; key: string }
   | { type: 'requestHeatmap'; requestId: number; key: string; tiers: 'all' | 'high' | 'low' }
+  /**
+   * Answered once every message sent before it is processed, after flushing pending snapshots: the engine's
+   * way to know scores cover what it sent (journal entries, the end of a replay, backpressure at max speed).
+   */
+  | { type: 'sync'; requestId: number }
   /** Streams series updates of this market (the one the UI shows) with each snapshot batch. */
   | { type: 'watchSeries'; key: string | null }
   /** Scoring thresholds and weights from Settings; applies to evaluations from now on. */
@@ -31,7 +36,7 @@ export type FromWorker =
   | { type: 'error'; message: string }
   | { type: 'regimeShifts'; shifts: RegimeShift[] }
   | { type: 'seriesUpdate'; update: SeriesUpdate }
-  | { type: 'reply'; requestId: number; ok: true; value: MarketSeries | HeatmapView }
+  | { type: 'reply'; requestId: number; ok: true; value: MarketSeries | HeatmapView | null }
   | { type: 'reply'; requestId: number; ok: false; error: string }
 
 /** How often the worker sends batches, heartbeats and checkpoints. */

@@ -121,6 +121,11 @@ export class Engine {
     this.host.reset()
   }
 
+  /** Resolves once every ingested event is scored and its snapshot is in `getSnapshots()`. */
+  settled(): Promise<void> {
+    return this.host.settled()
+  }
+
   getSeries(key: string): Promise<MarketSeries> {
     return this.host.getSeries(key)
   }

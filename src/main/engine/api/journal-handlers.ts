@@ -4,7 +4,9 @@ import { journalToCsv } from '../control/journal-store'
 
 export function journalHandlers({ engine, journal, replay }: EngineServices) {
   return {
-    addJournalEntry: ({ key, note, decision }: InvokeRequest<'addJournalEntry'>) => {
+    addJournalEntry: async ({ key, note, decision }: InvokeRequest<'addJournalEntry'>) => {
+      // The snapshot must cover every event the trader has seen; a restarting worker leaves the last one.
+      await engine.settled().catch(() => undefined)
       const snapshot = engine.getSnapshots().find((s) => s.key === key) ?? null
       const status = engine.status()
       const position = replay.position()

@@ -26,7 +26,7 @@ export class ReplayControl {
   /** Opens any session file (the CLI's `serve --session`, where the user names the file). */
   async openFile(path: string, autoPlay = false): Promise<ReplayPosition> {
     await this.close()
-    const source = new ReplaySource(path, { autoPlay })
+    const source = new ReplaySource(path, { autoPlay, settled: () => this.engine.settled() })
     const label = source.label
     this.source = source
     this.offChange = source.onChange(() => this.engine.bus.emit('replayPosition', this.position()))

@@ -68,6 +68,18 @@ describe('ScoringHost', { timeout: 60_000 }, () => {
     expect(batches()).toBeLessThan(20)
   })
 
+  it('settles only after every sent event is scored and its snapshot delivered', async () => {
+    const { latest } = startHost()
+    await until(() => host!.getStatus().state === 'running')
+    // 50 batches of 2,000 trades sent at once: far more than the worker scores before the call returns.
+    for (let b = 0; b < 50; b++) host!.send(Array.from({ length: 2000 }, (_, i) => trade(b * 2000 + i)))
+    await host!.settled()
+    const snap = latest.get('binanceusdm:BTC/USDT:USDT')
+    expect(snap?.eventCount).toBe(100_000)
+    // Last trade i = 99,999 at 30,000 + i.
+    expect(snap?.lastPrice).toBe(129_999)
+  })
+
   it('restarts a crashed worker and restores checkpoint + later events without loss', async () => {
     const { latest, restarts } = startHost({ checkpointIntervalMs: 100 })
     await until(() => host!.getStatus().state === 'running')

@@ -15,6 +15,7 @@ import type { HeatmapAssumptions } from '../../../shared/radar-core'
 type WorkerRequest =
   | { type: 'requestSeries'; key: string }
   | { type: 'requestHeatmap'; key: string; tiers: 'all' | 'high' | 'low' }
+  | { type: 'sync' }
 
 const REQUEST_TIMEOUT_MS = 10_000
 
@@ -136,6 +137,14 @@ export class ScoringHost {
 
   getHeatmap(key: string, tiers: 'all' | 'high' | 'low'): Promise<HeatmapView> {
     return this.request({ type: 'requestHeatmap', key, tiers }) as Promise<HeatmapView>
+  }
+
+  /**
+   * Resolves once the worker has scored everything sent so far and its snapshots have reached
+   * `onSnapshots` (worker messages arrive in order, so the flushed batch lands before the reply).
+   */
+  async settled(): Promise<void> {
+    await this.request({ type: 'sync' })
   }
 
   private request(req: WorkerRequest): Promise<unknown> {

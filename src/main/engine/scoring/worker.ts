@@ -63,7 +63,7 @@ function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
 
 function reply(
   requestId: number,
-  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof coreHeatmapView>,
+  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof coreHeatmapView> | null,
 ) {
   try {
     send({ type: 'reply', requestId, ok: true, value: answer() })
@@ -121,6 +121,10 @@ port.on('message', (msg: ToWorker) => {
     case 'requestHeatmap':
       reply(msg.requestId, () => coreHeatmapView(core, msg.key, msg.tiers))
       break
+    case 'sync':
+      flush()
+      reply(msg.requestId, () => null)
+      break
     case 'watchSeries':
       watchedKey = msg.key
       clearPending(series)
@@ -141,7 +145,8 @@ port.on('message', (msg: ToWorker) => {
   }
 })
 
-setInterval(() => {
+/** Sends changed markets' snapshots, their regime shifts and the watched market's series update. */
+function flush(): void {
   if (dirty.size > 0) {
     const batch = snapshots(dirty)
     dirty.clear()
@@ -154,7 +159,9 @@ setInterval(() => {
     const update = takeUpdate(series, watchedKey)
     if (update) send({ type: 'seriesUpdate', update })
   }
-}, WORKER_TIMING.batchIntervalMs)
+}
+
+setInterval(flush, WORKER_TIMING.batchIntervalMs)
 
 setInterval(heartbeat, WORKER_TIMING.heartbeatIntervalMs)
 

@@ -20,6 +20,12 @@ export interface ReplayOptions {
   batchMs?: number
   kind?: 'replay' | 'sample'
   label?: string
+  /**
+   * Resolves once the consumer has processed every batch sent so far. At max speed the replay waits on it
+   * between slices (so a slower scorer is never buried under a growing queue), and the replay reports
+   * `ended` only after it, so the final scores cover the whole session.
+   */
+  settled?: () => Promise<void>
 }
 
 /** Longest stretch of synchronous work at max speed before yielding, so pause/seek stay responsive. */
@@ -171,14 +177,19 @@ export class ReplaySource implements DataSource {
     const wallAnchor = performance.now()
     const sessionAnchor = this.pos.sessionTsMs ?? 0
     let sliceStart = performance.now()
+    // One slice may be in flight while the next is read, so reading and scoring overlap.
+    let previousSlice: Promise<void> = Promise.resolve()
     while (gen === this.generation) {
       if (!this.emitNext()) {
+        await this.settled()
         if (gen === this.generation) this.update({ state: 'ended' })
         return
       }
       const speed = this.pos.speed
       if (speed === 'max') {
         if (performance.now() - sliceStart > MAX_SLICE_MS) {
+          await previousSlice
+          previousSlice = this.settled()
           await new Promise((r) => setImmediate(r))
           sliceStart = performance.now()
         }
@@ -188,6 +199,11 @@ export class ReplaySource implements DataSource {
       const wait = dueWall - performance.now()
       if (wait > 0) await new Promise((r) => setTimeout(r, wait))
     }
+  }
+
+  /** A consumer that fails to answer (e.g. a restarting scorer) must not stall the replay. */
+  private settled(): Promise<void> {
+    return this.opts.settled ? this.opts.settled().catch(() => undefined) : Promise.resolve()
   }
 
   private update(patch: Partial<ReplayPosition>, notify = true): void {

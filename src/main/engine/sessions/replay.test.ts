@@ -151,6 +151,38 @@ describe('replay controls', () => {
     await src.stop()
   })
 
+  it('at max speed waits for a slow consumer between slices and ends only once it has caught up', async () => {
+    const pending: (() => void)[] = []
+    let holding = true
+    const settled = () =>
+      new Promise<void>((release) => {
+        if (holding) pending.push(release)
+        else release()
+      })
+    const src = new ReplaySource(SAMPLE, { speed: 'max', settled })
+    let emitted = 0
+    // 2 ms of work per batch while held: a 20 ms slice is ~10 batches, far from the sample's 75,884 events.
+    await src.start((events) => {
+      emitted += events.length
+      const until = performance.now() + (holding ? 2 : 0)
+      while (performance.now() < until);
+    })
+    await new Promise((r) => setTimeout(r, 300))
+    const stalledAt = emitted
+    await new Promise((r) => setTimeout(r, 200))
+    // Held: at most two slices went out (one scored, one in flight), and nothing more while waiting.
+    expect(emitted).toBe(stalledAt)
+    expect(emitted).toBeGreaterThan(0)
+    expect(emitted).toBeLessThan(75_884)
+    expect(src.position().state).toBe('playing')
+    const ended = new Promise<void>((done) => src.onChange((p) => p.state === 'ended' && done()))
+    holding = false
+    for (const release of pending.splice(0)) release()
+    await ended
+    expect(emitted).toBe(75_884)
+    await src.stop()
+  })
+
   it('a bundled sample opens as kind "sample" with its label', async () => {
     const src = new ReplaySource(SAMPLE, { autoPlay: false })
     expect(src.kind).toBe('sample')
