@@ -121,13 +121,14 @@ export async function pollMarket(
       openInterestAmount?: number
       openInterestValue?: number
       timestamp?: number
+      info?: Row
     }
     const e = openInterestEvent(
       ctx,
       oi.timestamp ?? ctx.receiveTsMs,
-      oi.openInterestAmount,
-      oi.openInterestValue,
-      m.contractSize,
+      // OKX states OI in coins as `oiCcy` (ccxt files it under a deprecated name); Binance has no such field.
+      { contracts: oi.openInterestAmount, usd: oi.openInterestValue, base: oi.info?.oiCcy },
+      m,
     )
     if (e) d.emit([e])
   }

@@ -11,6 +11,8 @@ import {
   tradeEvent,
 } from './normalize'
 import type { ConnectorVenue } from './url-override'
+import type { OkxFunding } from './okx-derivatives'
+import { okxFundingEvent, okxLiquidationEvents } from './okx-derivatives'
 
 /** One watched market: what the streams need to normalize it. */
 export interface WatchedMarket {
@@ -114,40 +116,30 @@ export function streamsFor(
       stream: 'funding',
       watch: () => ex.watchFundingRate(m.symbol),
       toEvents: (v, now) => {
-        const f = v as {
-          fundingRate?: number
-          fundingTimestamp?: number
-          nextFundingRate?: number
-          timestamp?: number
-          interval?: string
-        }
-        const hours = m.fundingIntervalHours ?? (f.interval ? Number.parseInt(f.interval, 10) : null)
-        const e = fundingEvent(
-          ctx(now),
-          f.timestamp ?? now,
-          f.fundingRate,
-          hours,
-          f.fundingTimestamp,
-          false,
-          f.nextFundingRate,
-        )
+        const e = okxFundingEvent(ctx(now), v as OkxFunding, m.fundingIntervalHours)
         return e ? [e] : []
       },
     })
   }
-  if (venue === 'bybit' || venue === 'okx') {
+  if (venue === 'bybit') {
     specs.push({
       stream: 'liquidation',
       watch: () =>
-        venue === 'bybit'
-          ? (ex as unknown as { watchLiquidations(s: string): Promise<unknown> }).watchLiquidations(m.symbol)
-          : (
-              ex as unknown as { watchLiquidationsForSymbols(s: string[]): Promise<unknown> }
-            ).watchLiquidationsForSymbols([m.symbol]),
+        (ex as unknown as { watchLiquidations(s: string): Promise<unknown> }).watchLiquidations(m.symbol),
       toEvents: (v, now) =>
         (v as CcxtLiquidation[])
           .map((l) => liquidationEvent(ctx(now), { ...l, contractSize: m.contractSize }))
           .filter((e) => e !== null),
+    })
+  } else if (venue === 'okx') {
+    specs.push({
+      stream: 'liquidation',
+      watch: () =>
+        (
+          ex as unknown as { watchLiquidationsForSymbols(s: string[]): Promise<unknown> }
+        ).watchLiquidationsForSymbols([m.symbol]),
+      toEvents: (v, now) =>
+        (v as { info?: Info }[]).flatMap((l) => okxLiquidationEvents(ctx(now), l.info, m)),
     })
   }
   return specs
@@ -176,7 +168,7 @@ function bybitTickerEvents(
   }
   const oiKey = `${info.openInterest}|${info.openInterestValue}`
   if (oiKey !== m.lastOi) {
-    const e = openInterestEvent(ctx, tsMs, info.openInterest, info.openInterestValue, m.contractSize)
+    const e = openInterestEvent(ctx, tsMs, { contracts: info.openInterest, usd: info.openInterestValue }, m)
     if (e) out.push(e)
     m.lastOi = oiKey
   }

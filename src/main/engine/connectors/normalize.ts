@@ -132,24 +132,36 @@ export function fundingEvent(
   }
 }
 
-/** OI from the venue's own figures: contracts and/or USD; base units = contracts x contract size. */
+/** The venue's own open-interest figures; any may be absent. */
+export interface OpenInterestFigures {
+  contracts: unknown
+  usd: unknown
+  /** In the base coin where the venue states it (OKX `oiCcy`), which also holds for coin-margined swaps. */
+  base?: unknown
+}
+
+/**
+ * OI from the venue's own figures. Base units: the venue's coin figure, else contracts x contract size for
+ * a linear contract. USD: the venue's figure, else contracts x contract size for an inverse contract, whose
+ * contract size is in USD. Nothing is derived from a price here: an absent figure stays null.
+ */
 export function openInterestEvent(
   ctx: Ctx,
   tsMs: number,
-  contracts: unknown,
-  usd: unknown,
-  contractSize: number,
+  figures: OpenInterestFigures,
+  contract: { contractSize: number; inverse: boolean },
 ): OpenInterestEvent | null {
-  const c = finite(contracts)
-  const u = finite(usd)
-  if (c === null && u === null) return null
+  const c = finite(figures.contracts)
+  const base = finite(figures.base) ?? (c !== null && !contract.inverse ? c * contract.contractSize : null)
+  const usd = finite(figures.usd) ?? (c !== null && contract.inverse ? c * contract.contractSize : null)
+  if (c === null && usd === null && base === null) return null
   return {
     type: 'openInterest',
     ...ctx,
     exchangeTsMs: tsMs,
     oiContracts: c,
-    oiBase: c === null ? null : c * contractSize,
-    oiUsd: u,
+    oiBase: base,
+    oiUsd: usd,
   }
 }
 

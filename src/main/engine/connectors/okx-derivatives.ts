@@ -1,0 +1,83 @@
+import type { FundingEvent, LiquidationEvent, VenueId } from '../../../shared/market-event'
+import { contractsToBase, fundingEvent, toFiniteOrNull } from './normalize'
+
+interface Ctx {
+  venue: VenueId
+  symbol: string
+  receiveTsMs: number
+}
+
+type Info = Record<string, unknown>
+
+/**
+ * Every liquidation in an OKX `liquidation-orders` entry. ccxt 4.5.84 parses only the first of an entry's
+ * `details`, so the radar reads them all from the raw entry. `sz` is in contracts: a linear contract is
+ * `contractSize` base units, a coin-margined one `contractSize` USD. `posSide` names the liquidated
+ * position where OKX states it (long/short mode); in net mode a forced sell closes a long.
+ */
+export function okxLiquidationEvents(
+  ctx: Ctx,
+  entry: Info | undefined,
+  contract: { contractSize: number; inverse: boolean },
+): LiquidationEvent[] {
+  const details = Array.isArray(entry?.details) ? (entry.details as Info[]) : []
+  const out: LiquidationEvent[] = []
+  for (const d of details) {
+    const price = toFiniteOrNull(d.bkPx)
+    const contracts = toFiniteOrNull(d.sz)
+    const ts = toFiniteOrNull(d.ts)
+    if (price === null || price <= 0 || contracts === null || contracts <= 0 || ts === null) continue
+    const positionSide =
+      d.posSide === 'long' || d.posSide === 'short'
+        ? d.posSide
+        : d.side === 'sell'
+          ? 'long'
+          : d.side === 'buy'
+            ? 'short'
+            : null
+    if (positionSide === null) continue
+    const qtyBase = contractsToBase(contracts, price, contract.contractSize, contract.inverse)
+    out.push({
+      type: 'liquidation',
+      ...ctx,
+      exchangeTsMs: ts,
+      positionSide,
+      price,
+      qtyBase,
+      usd: contract.inverse ? contracts * contract.contractSize : qtyBase * price,
+    })
+  }
+  return out
+}
+
+/** ccxt's parsed OKX `funding-rate` push; the raw push carries the exchange time as `ts`. */
+export interface OkxFunding {
+  fundingRate?: number
+  fundingTimestamp?: number
+  nextFundingRate?: number
+  timestamp?: number
+  interval?: string
+  info?: Info
+}
+
+/**
+ * The live estimate of the current period's rate, settling at `fundingTime`. The interval comes from the
+ * market's own setting where known, else from `nextFundingTime - fundingTime` (ccxt's `interval`, e.g. "8h").
+ */
+export function okxFundingEvent(
+  ctx: Ctx,
+  f: OkxFunding,
+  marketIntervalHours: number | null,
+): FundingEvent | null {
+  const hours = marketIntervalHours ?? (f.interval ? Number.parseInt(f.interval, 10) : null)
+  const tsMs = f.timestamp ?? toFiniteOrNull(f.info?.ts) ?? ctx.receiveTsMs
+  return fundingEvent(
+    ctx,
+    tsMs,
+    f.fundingRate,
+    Number.isFinite(hours) ? hours : null,
+    f.fundingTimestamp,
+    false,
+    f.nextFundingRate,
+  )
+}
