@@ -11,11 +11,11 @@ describe('scoring override keys', () => {
       vpinClassification: 'aggressor',
     })
     expect(keys).toEqual([
-      { key: 'oiRegimeThreshold', defaultValue: 0.02, nested: false },
-      { key: 'fundingRegimePercentiles.0', defaultValue: 0.05, nested: true },
-      { key: 'fundingRegimePercentiles.1', defaultValue: 0.25, nested: true },
-      { key: 'lsiWeights.fundingStress', defaultValue: 0.3, nested: true },
-      { key: 'lsiWeights.volatility', defaultValue: 0.2, nested: true },
+      { key: 'oiRegimeThreshold', defaultValue: 0.02 },
+      { key: 'fundingRegimePercentiles.0', defaultValue: 0.05 },
+      { key: 'fundingRegimePercentiles.1', defaultValue: 0.25 },
+      { key: 'lsiWeights.fundingStress', defaultValue: 0.3 },
+      { key: 'lsiWeights.volatility', defaultValue: 0.2 },
     ])
   })
 

@@ -4,8 +4,6 @@ export interface OverrideKey {
   /** The key in settings.scoringOverrides: a config field, or `field.sub` / `field.index` inside one. */
   key: string
   defaultValue: number
-  /** Inside a weight group or a list of band edges (a dotted key). */
-  nested: boolean
 }
 
 /**
@@ -15,14 +13,12 @@ export interface OverrideKey {
 export function scoringOverrideKeys(config: object = DEFAULT_SCORING_CONFIG): OverrideKey[] {
   const out: OverrideKey[] = []
   for (const [field, value] of Object.entries(config)) {
-    if (typeof value === 'number') out.push({ key: field, defaultValue: value, nested: false })
+    if (typeof value === 'number') out.push({ key: field, defaultValue: value })
     else if (Array.isArray(value))
-      value.forEach(
-        (v, i) => typeof v === 'number' && out.push({ key: `${field}.${i}`, defaultValue: v, nested: true }),
-      )
+      value.forEach((v, i) => typeof v === 'number' && out.push({ key: `${field}.${i}`, defaultValue: v }))
     else if (value && typeof value === 'object' && field.endsWith('Weights'))
       for (const [sub, v] of Object.entries(value))
-        if (typeof v === 'number') out.push({ key: `${field}.${sub}`, defaultValue: v, nested: true })
+        if (typeof v === 'number') out.push({ key: `${field}.${sub}`, defaultValue: v })
   }
   return out
 }
