@@ -35,14 +35,21 @@ test('the calculator opens from the market view with the entry prefilled, sizes 
   await calc.getByLabel('Stop price').fill('59400')
   await calc.getByLabel('Leverage (×)').fill('10')
   await calc.getByLabel('Taker fee %').fill('0.05')
-  // Budget 1 % × 10,000 = 100; loss per BTC = 600 + 0.0005 × (60,000 + 59,400) = 659.7 → 100 / 659.7 = 0.151584 BTC.
-  await expect(calc.getByTestId('calc-size')).toContainText('0.151584 base')
+  // Budget 1 % × 10,000 = 100; loss per BTC = 600 + 0.0005 × (60,000 + 59,400) = 659.7 → 100 / 659.7 = 0.151584 BTC,
+  // rounded down to BTCUSDT's lot of 0.001 (LOT_SIZE in the recorded 2021-07-22 exchangeInfo) → 0.151 BTC.
+  await expect(calc.getByTestId('calc-size')).toContainText('0.151 base')
+  await expect(calc.getByTestId('calc-lot')).toContainText('step 0.001 · min 0.001 · tick 0.01')
+  await expect(calc.getByTestId('calc-lot')).toContainText('exchangeInfo recorded 2021-07-22')
   // Isolated 10x, margin = notional / 10, tier 1 (MMR 0.4 %, cum 0): LP = 60,000 × 0.9 / 0.996 = 54,216.87.
   const liq = calc.getByTestId('calc-liquidation')
   await expect(liq).toContainText('54,216.87')
   await expect(liq).toContainText('Binance USDⓈ-M')
-  // Loss at stop = 0.151584… × 659.7 = 100.00 (the whole budget, fees included).
-  await expect(calc.getByTestId('calc-loss')).toContainText('100.00')
+  // Loss at stop = 0.151 × 659.7 = 99.61 (the budget less what the rounding took off, fees included).
+  await expect(calc.getByTestId('calc-loss')).toContainText('99.61')
+  // A lot typed by the trader wins: 0.0001 → 0.1515 BTC.
+  await calc.getByLabel('Lot size (base)').fill('0.0001')
+  await expect(calc.getByTestId('calc-size')).toContainText('0.1515 base')
+  await expect(calc.getByTestId('calc-lot')).toContainText('typed')
   await expect(
     calc.getByTestId('calc-warnings').locator('[data-code="stop-beyond-liquidation"]'),
   ).toHaveCount(0)

@@ -18,6 +18,10 @@ export interface LeverageTiersView {
   /** Date of the data (a bundled snapshot is dated, a fresh fetch is today). */
   asOf: string
   source: string
+  /** The market's quantity step, minimum and price tick (base units / quote), where the source lists them. */
+  lot: { step: number; min: number; tick: number | null } | null
+  /** Where the lot comes from and when; null without a lot. */
+  lotSource: string | null
 }
 
 export const marketRequests = {

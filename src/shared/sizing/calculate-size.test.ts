@@ -15,6 +15,9 @@ const lookup: SizingMarketLookup = (venue, symbol) => {
     contractSize: 1,
     tiers,
     source: { kind: 'snapshot', date: '2024-10-24', description: `test ${venue}` },
+    // SOLUSDT's LOT_SIZE (step 1, min 1) and tick 0.001 in the recorded 2021-07-22 exchangeInfo; BTC: none.
+    lot: symbol === 'SOL/USDT:USDT' ? { step: 1, min: 1, tick: 0.001 } : null,
+    lotSource: symbol === 'SOL/USDT:USDT' ? 'test exchangeInfo' : null,
   }
 }
 
@@ -36,6 +39,15 @@ const btcLong = (extra: Partial<SizeRequest['position']> = {}) => ({
   entryPrice: 60_000,
   ...extra,
 })
+
+/** 1 % of 10,000 on a SOL long from 150 with its stop at 140. */
+const solRisk = {
+  walletBalance: 10_000,
+  marginMode: 'cross',
+  venue: 'binanceusdm',
+  position: { symbol: 'SOL/USDT:USDT', side: 'long', entryPrice: 150, stopPrice: 140, riskPercent: 1 },
+  feeRate: 0.0005,
+}
 
 describe('calculateSize', () => {
   it("reproduces Binance's FAQ example through the request path", () => {
@@ -112,6 +124,32 @@ describe('calculateSize', () => {
     expect(a.funding.value?.cost).toBeCloseTo(1.692, 9) // 5,640 × 0.0001 × 3
     expect(a.riskAdjusted.quantityBase).toBe(0.016) // risk-adjusted.test.ts
     expect(a.liquidationClusters.value).toBeNull()
+  })
+
+  it("rounds a risk size down to the market's own lot and says where the lot came from", () => {
+    // budget 1 % of 10,000 = 100; per SOL: |150 − 140| + fees 0.0005 × (150 + 140) = 10.145
+    // -> 9.857 SOL unrounded -> 9 SOL at step 1; risk 9 × 10.145 = 91.305
+    const a = ok(solRisk)
+    expect(a.quantity).toBe(9)
+    expect(a.sizing?.riskAfterRoundingUsd).toBeCloseTo(91.305, 9)
+    expect(a.lot).toEqual({ step: 1, min: 1, tick: 0.001, source: 'test exchangeInfo' })
+    expect(a.warnings.map((w) => w.code)).not.toContain('lot-size-unknown')
+    // A lot typed in the request wins: 9.857 -> 9.85 at 0.01.
+    const typed = ok({ ...solRisk, lotSize: 0.01 })
+    expect(typed.quantity).toBeCloseTo(9.85, 12)
+    expect(typed.lot?.source).toBe('request (lotSize)')
+  })
+
+  it("warns when a given quantity is under the market's minimum order", () => {
+    const a = ok({
+      walletBalance: 1_000,
+      marginMode: 'isolated',
+      venue: 'binanceusdm',
+      position: { symbol: 'SOL/USDT:USDT', side: 'long', entryPrice: 150, leverage: 5, quantity: 0.5 },
+    })
+    expect(a.warnings.find((w) => w.code === 'below-minimum-quantity')?.message).toMatch(
+      /0\.5 is below the market's minimum order of 1/,
+    )
   })
 
   it('cross margin beside another position, with its tiers from the market', () => {

@@ -34,7 +34,14 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
   const riskBudget =
     p.riskUsd ?? (p.riskPercent !== undefined && equity !== undefined ? (p.riskPercent / 100) * equity : null)
   const riskField = p.riskUsd !== undefined ? 'position.riskUsd' : 'position.riskPercent'
-  const lot = r.lotSize ?? null
+  // A lot typed in the request wins (the trader knows today's rule); else the market's from the tiers source.
+  const lot = r.lotSize ?? market?.lot?.step ?? null
+  const lotInfo: SizeAnswer['lot'] =
+    r.lotSize !== undefined
+      ? { step: r.lotSize, min: null, tick: market?.lot?.tick ?? null, source: 'request (lotSize)' }
+      : market?.lot
+        ? { ...market.lot, source: market.lotSource ?? 'market' }
+        : null
 
   let quantity: number
   let sizing: RiskSizing | null = null
@@ -117,6 +124,7 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
     entryPrice: p.entryPrice,
     stopPrice: stop,
     quantity,
+    lot: lotInfo,
     quantityContracts: quantity / market.contractSize,
     contractSize: market.contractSize,
     notional,
@@ -164,6 +172,8 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
       lossAtStopUsd: loss?.totalUsd ?? null,
       riskBudgetUsd: riskBudget,
       unroundedForLackOfLot: sizing !== null && lot === null,
+      belowMinimumQuantity:
+        lotInfo?.min != null && quantity < lotInfo.min - 1e-12 ? { quantity, min: lotInfo.min } : null,
       feeRateIsDefault: r.feeRate === undefined ? DEFAULT_TAKER_FEE[r.venue].source : null,
       otherPositionsIgnored: r.marginMode === 'isolated' && (r.otherPositions?.length ?? 0) > 0,
       derivedFormula:

@@ -5,6 +5,7 @@ import type { RiskAdjustedSize } from './risk-adjusted'
 import type { LossAtStop, RiskSizing } from './risk-sizing'
 import type { FieldError } from './size-request'
 import type { MarginTier } from './tiers'
+import type { MarketLot } from './market-lot'
 
 /** Where a market's tiers came from: the UI dates offline figures with `date`. */
 export interface TiersSource {
@@ -22,6 +23,10 @@ export interface SizingMarket {
   contractSize: number
   tiers: MarginTier[]
   source: TiersSource
+  /** Quantity step, minimum and tick where the source lists them; null when unknown. */
+  lot: MarketLot | null
+  /** Where the lot comes from and its date; null without a lot. */
+  lotSource: string | null
 }
 
 /** Resolves a market's tiers (bundled snapshot, disk cache, ...). null when the venue/symbol is unknown. */
@@ -40,6 +45,7 @@ export interface SizeWarning {
     | 'beyond-last-tier'
     | 'liquidation-tier-differs'
     | 'lot-size-unknown'
+    | 'below-minimum-quantity'
     | 'fee-rate-default'
     | 'other-positions-ignored'
     | 'formula-derived'
@@ -67,6 +73,8 @@ export interface SizeAnswer {
   stopPrice: number | null
   /** Base units, rounded to the lot when the lot is known. */
   quantity: number
+  /** The lot the quantity is rounded to: the request's `lotSize`, else the market's; null = not rounded. */
+  lot: { step: number; min: number | null; tick: number | null; source: string } | null
   quantityContracts: number
   contractSize: number
   notional: number

@@ -19,6 +19,8 @@ export interface WarningContext {
   riskBudgetUsd: number | null
   /** The size came from a risk budget but no lot size was known, so it is unrounded. */
   unroundedForLackOfLot: boolean
+  /** The quantity is under the market's smallest order: the venue would refuse it. */
+  belowMinimumQuantity: { quantity: number; min: number } | null
   feeRateIsDefault: string | null
   otherPositionsIgnored: boolean
   derivedFormula: string | null
@@ -101,6 +103,12 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
       code: 'lot-size-unknown',
       severity: 'caution',
       message: 'lot size unknown (give lotSize): the quantity is not rounded to what the venue accepts',
+    })
+  if (c.belowMinimumQuantity)
+    w.push({
+      code: 'below-minimum-quantity',
+      severity: 'danger',
+      message: `quantity ${c.belowMinimumQuantity.quantity} is below the market's minimum order of ${c.belowMinimumQuantity.min}: the venue would refuse it`,
     })
   if (c.feeRateIsDefault)
     w.push({

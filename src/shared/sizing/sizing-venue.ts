@@ -3,6 +3,7 @@ import type { SizingMarket, SizingMarketLookup, TiersSource } from './size-answe
 import type { FieldError } from './size-request'
 import type { MarginTier } from './tiers'
 import { flatTier } from './tiers'
+import type { MarketLot } from './market-lot'
 
 /** Regular-account taker fees as the venues publish them (Binance USDⓈ-M 0.05 %, Bybit perpetuals 0.055 %). */
 export const DEFAULT_TAKER_FEE: Record<SizingVenue, { rate: number; source: string }> = {
@@ -34,6 +35,8 @@ export interface ResolvedMarket {
   settle: string
   contractSize: number
   source: TiersSource
+  lot: MarketLot | null
+  lotSource: string | null
 }
 
 /** The tiers a request's market uses: the request's own rate, else the lookup's; an unknown market is an error. */
@@ -53,6 +56,8 @@ export function resolveMarket(
       settle: market?.settle ?? symbol.split(':')[1]?.split('-')[0] ?? 'USDT',
       // Linear USDT/USDC perpetuals on both venues count quantity in base units.
       contractSize: market?.contractSize ?? 1,
+      lot: market?.lot ?? null,
+      lotSource: market?.lotSource ?? null,
       source: {
         kind: 'request',
         date: null,
@@ -73,5 +78,7 @@ export function resolveMarket(
     settle: market.settle,
     contractSize: market.contractSize,
     source: market.source,
+    lot: market.lot,
+    lotSource: market.lotSource,
   }
 }

@@ -2,6 +2,8 @@ import { impliedMaintenanceAmount } from './tiers'
 import { tiersFromCcxt } from './tiers-ccxt'
 import type { TiersSnapshot } from './tiers-snapshot'
 import { TIER_COLUMNS } from './tiers-snapshot'
+import type { MarketLot } from './market-lot'
+import { lotToRow } from './market-lot'
 
 export interface SnapshotMeta {
   venue: string
@@ -14,7 +16,13 @@ export interface SnapshotMeta {
    * (the bundled Binance snapshot); otherwise an absent amount is derived from continuity.
    */
   strictAmounts: boolean
+  /** Lots by unified symbol (from exchangeInfo or ccxt's markets); markets without one carry none. */
+  lots?: Record<string, MarketLot>
 }
+
+/** Said of the markets a lot source does not list. */
+export const LOT_SIZE_ABSENT =
+  'Markets without a lot here are not rounded: give lotSize in the request, or the quantity is reported unrounded with a warning.'
 
 export const NO_LOT_SIZE_NOTE =
   'The source carries no lot size (stepSize) or tick size. They are not guessed: give lotSize in the request ' +
@@ -54,6 +62,7 @@ export function buildTiersSnapshot(
     const currency = (entries[0] as { currency?: unknown } | undefined)?.currency
     if (typeof currency === 'string' && currency !== settle)
       throw new Error(`${symbol}: tier currency ${currency} is not the settle currency ${settle}`)
+    const lot = meta.lots?.[symbol]
     markets[symbol] = {
       settle,
       contractSize: 1,
@@ -64,9 +73,10 @@ export function buildTiersSnapshot(
         t.maxLeverage,
         t.maintenanceAmount,
       ]),
+      ...(lot ? { lot: lotToRow(lot) } : {}),
     }
   }
-  const { strictAmounts: _strict, ...header } = meta
+  const { strictAmounts: _strict, lots: _lots, ...header } = meta
   return { snapshot: { ...header, tierColumns: [...TIER_COLUMNS], markets }, skipped }
 }
 

@@ -1,5 +1,7 @@
 import type { MarginTier } from './tiers'
 import { tierTableProblems } from './tiers'
+import type { LotRow, MarketLot } from './market-lot'
+import { lotFromRow, lotRowProblem } from './market-lot'
 
 /** Column order of one tier row in the bundled snapshot (compact: ~350 markets × up to 12 tiers). */
 export const TIER_COLUMNS = [
@@ -18,6 +20,8 @@ export interface SnapshotMarket {
   /** Base units per contract (1 for Binance USDⓈ-M linear markets). */
   contractSize: number
   tiers: TierRow[]
+  /** Quantity step, minimum quantity and price tick, where the snapshot's lot source lists the market. */
+  lot?: LotRow
 }
 
 /** The bundled file's shape (resources/leverage-tiers/binance-usdm-tiers.json). */
@@ -26,6 +30,7 @@ export interface TiersSnapshot {
   /** UTC date the tiers were fetched, YYYY-MM-DD; the UI shows it beside offline numbers. */
   snapshotDate: string
   source: string
+  /** Where the markets' `lot` rows come from (and dated), or why there are none. */
   lotSizeNote: string
   tierColumns: string[]
   markets: Record<string, SnapshotMarket>
@@ -36,6 +41,7 @@ export interface MarketTiers {
   settle: string
   contractSize: number
   tiers: MarginTier[]
+  lot: MarketLot | null
 }
 
 export interface ParsedTiersSnapshot {
@@ -74,7 +80,10 @@ export function parseTiersSnapshot(data: unknown, where: string): ParsedTiersSna
     })
     const problems = tierTableProblems(tiers)
     if (problems.length > 0) throw new Error(`${at}: ${problems.join('; ')}`)
-    markets.set(symbol, { symbol, settle: m.settle, contractSize: m.contractSize, tiers })
+    const lotProblem = m.lot === undefined ? null : lotRowProblem(m.lot)
+    if (lotProblem) throw new Error(`${at}: ${lotProblem}`)
+    const lot = m.lot === undefined ? null : lotFromRow(m.lot)
+    markets.set(symbol, { symbol, settle: m.settle, contractSize: m.contractSize, tiers, lot })
   }
   return {
     venue: d.venue as string,

@@ -36,7 +36,7 @@ Request (JSON on standard input; prices in quote currency, quantities in base un
                           override the market's tiers (Binance cum / Bybit mmDeduction; amount defaults to 0)
   feeRate?                taker fee per side (default: Binance 0.0005, Bybit 0.00055)
   accountEquity?          what riskPercent is a percent of (default walletBalance in cross mode)
-  lotSize?                quantity step; the bundled tiers carry none, so without it sizes are unrounded
+  lotSize?                quantity step; default: the market's lot (cache or bundled snapshot), else unrounded
   atr?                    ATR in price units, for distances in ATR
   fundingRatePerPeriod?, fundingIntervalHours?, holdingHours?    funding carry
   riskLevel?              "low" | "medium" | "high" | null: the market's composite risk

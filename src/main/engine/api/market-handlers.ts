@@ -16,6 +16,8 @@ export function marketHandlers(s: EngineServices) {
         symbol,
         asOf: snap.snapshotDate,
         source: snap.source,
+        lot: market.lot,
+        lotSource: market.lot ? snap.lotSizeNote : null,
         tiers: market.tiers.map((t) => ({
           ...t,
           maxNotional: finiteOrNull(t.maxNotional),

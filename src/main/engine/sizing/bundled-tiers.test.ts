@@ -6,6 +6,17 @@ import { findResourcesDir, loadBundledTiers, loadTiersSnapshotFile } from './bun
 
 const SOURCE = resolve(__dirname, '../../../../../shared/data/leverage-tiers/binance_leverage_tiers.json')
 
+/** A snapshot file's text around the given markets. */
+const snapshotWith = (markets: Record<string, unknown>): string =>
+  JSON.stringify({
+    venue: 'binanceusdm',
+    snapshotDate: '2024-10-24',
+    source: 's',
+    lotSizeNote: 'n',
+    tierColumns: ['minNotional', 'maxNotional', 'maintenanceMarginRate', 'maxLeverage', 'cum'],
+    markets,
+  })
+
 describe('bundled Binance USDⓈ-M tiers snapshot', () => {
   const snapshot = loadBundledTiers()
 
@@ -42,6 +53,15 @@ describe('bundled Binance USDⓈ-M tiers snapshot', () => {
     })
   })
 
+  it('carries the lots of the recorded 2021 exchangeInfo and none for markets listed later', () => {
+    // BTCUSDT: LOT_SIZE 0.001 / 0.001, tick 0.01; SOLUSDT: 1 / 1, tick 0.0010 (read by hand from BINANCE_FUTURES.0).
+    expect(snapshot.markets.get('BTC/USDT:USDT')?.lot).toEqual({ step: 0.001, min: 0.001, tick: 0.01 })
+    expect(snapshot.markets.get('SOL/USDT:USDT')?.lot).toEqual({ step: 1, min: 1, tick: 0.001 })
+    // OPUSDT was listed in 2022: no lot is guessed.
+    expect(snapshot.markets.get('OP/USDT:USDT')?.lot).toBeNull()
+    expect(snapshot.lotSizeNote).toMatch(/exchangeInfo recorded 2021-07-22/)
+  })
+
   it('keeps the BTC-settled ETH/BTC market in BTC', () => {
     // ETH/BTC:BTC bracket 2: 5–10 BTC, 0.006, 75x, cum 0.005
     const m = snapshot.markets.get('ETH/BTC:BTC')!
@@ -67,26 +87,26 @@ describe('bundled Binance USDⓈ-M tiers snapshot', () => {
     expect(() => loadTiersSnapshotFile(bad)).toThrow(bad)
     writeFileSync(
       bad,
-      JSON.stringify({
-        venue: 'binanceusdm',
-        snapshotDate: '2024-10-24',
-        source: 's',
-        lotSizeNote: 'n',
-        tierColumns: ['minNotional', 'maxNotional', 'maintenanceMarginRate', 'maxLeverage', 'cum'],
-        markets: {
-          'X/USDT:USDT': {
-            settle: 'USDT',
-            contractSize: 1,
-            tiers: [
-              [0, 10, 0.01, 20, 0],
-              [12, 20, 0.02, 10, 0.1],
-            ],
-          },
+      snapshotWith({
+        'X/USDT:USDT': {
+          settle: 'USDT',
+          contractSize: 1,
+          tiers: [
+            [0, 10, 0.01, 20, 0],
+            [12, 20, 0.02, 10, 0.1],
+          ],
         },
       }),
     )
     expect(() => loadTiersSnapshotFile(bad)).toThrow(
       /X\/USDT:USDT.*tier 2: floor 12 does not meet tier 1's cap 10/,
     )
+    writeFileSync(
+      bad,
+      snapshotWith({
+        'Y/USDT:USDT': { settle: 'USDT', contractSize: 1, tiers: [[0, 10, 0.01, 20, 0]], lot: [0, 1, null] },
+      }),
+    )
+    expect(() => loadTiersSnapshotFile(bad)).toThrow(/Y\/USDT:USDT.*lot step must be > 0/)
   })
 })

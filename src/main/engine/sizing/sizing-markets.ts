@@ -14,13 +14,18 @@ export function createSizingMarketLookup(sources: {
     const cache = sources.caches[venue]
     const fromCache = cache?.markets.get(symbol)
     if (cache && fromCache)
-      return { ...fromCache, source: { kind: 'cache', date: cache.snapshotDate, description: cache.source } }
+      return {
+        ...fromCache,
+        source: { kind: 'cache', date: cache.snapshotDate, description: cache.source },
+        lotSource: fromCache.lot ? cache.lotSizeNote : null,
+      }
     const bundled = sources.bundled
     const fromBundle = bundled && bundled.venue === venue ? bundled.markets.get(symbol) : undefined
     if (bundled && fromBundle)
       return {
         ...fromBundle,
         source: { kind: 'snapshot', date: bundled.snapshotDate, description: bundled.source },
+        lotSource: fromBundle.lot ? bundled.lotSizeNote : null,
       }
     return null
   }

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import ccxt from 'ccxt'
 import { describe, expect, it } from 'vitest'
+import { startEmulator } from '../emulator/emulator'
+import { applyBaseUrlOverride } from '../connectors/url-override'
 import { createSizingMarketLookup } from './sizing-markets'
 import { loadBundledTiers } from './bundled-tiers'
 import { readTiersCache, refreshTiersCache, tiersCachePath } from './tiers-cache'
@@ -33,6 +36,30 @@ describe('tiers disk cache', () => {
       maintenanceAmount: 50,
       maxLeverage: 100,
     })
+  })
+
+  it("takes lots and ticks from ccxt's markets, loaded here from the recorded exchangeInfo", async () => {
+    const emu = await startEmulator({ port: 0, speed: 1 })
+    try {
+      const ex = new ccxt.binanceusdm()
+      applyBaseUrlOverride(ex.urls.api as Record<string, unknown>, { restUrl: emu.restUrl })
+      await ex.loadMarkets()
+      const dir = mkdtempSync(join(tmpdir(), 'radar-tiers-cache-'))
+      await refreshTiersCache(
+        {
+          fetchLeverageTiers: async () => ({ 'BTC/USDT:USDT': recorded['BTC/USDT:USDT'] }),
+          markets: ex.markets,
+        },
+        'binanceusdm',
+        dir,
+      )
+      const cache = readTiersCache(dir, 'binanceusdm')!
+      // BTCUSDT in the 2021-07-22 exchangeInfo: LOT_SIZE stepSize 0.001, minQty 0.001; PRICE_FILTER tickSize 0.01.
+      expect(cache.markets.get('BTC/USDT:USDT')?.lot).toEqual({ step: 0.001, min: 0.001, tick: 0.01 })
+      expect(cache.lotSizeNote).toMatch(/ccxt's binanceusdm markets/)
+    } finally {
+      await emu.close()
+    }
   })
 
   it('keeps the previous cache when a fetch fails or returns a bad table', async () => {

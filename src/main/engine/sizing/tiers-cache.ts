@@ -4,14 +4,21 @@ import type { SizingVenue } from '../../../shared/sizing/liquidation-for-leverag
 import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
 import {
   buildTiersSnapshot,
+  LOT_SIZE_ABSENT,
   NO_LOT_SIZE_NOTE,
   serializeTiersSnapshot,
 } from '../../../shared/sizing/tiers-snapshot-build'
+import type { CcxtMarketLike } from '../../../shared/sizing/market-lot'
+import { lotsFromCcxtMarkets } from '../../../shared/sizing/market-lot'
 import { loadTiersSnapshotFile } from './bundled-tiers'
 
-/** What the cache needs of a ccxt exchange (binanceusdm, bybit): its `fetchLeverageTiers`. */
+/**
+ * What the cache needs of a ccxt exchange (binanceusdm, bybit): its `fetchLeverageTiers`, and the markets
+ * ccxt loads on the way (their amount and price precision are the lot and tick).
+ */
 export interface LeverageTiersFetcher {
   fetchLeverageTiers: (symbols?: string[]) => Promise<Record<string, unknown>>
+  markets?: Record<string, CcxtMarketLike | undefined>
 }
 
 /** One file per venue, in the snapshot format, so the bundled file and the cache share one parser. */
@@ -37,11 +44,16 @@ export async function refreshTiersCache(
 ): Promise<{ path: string; markets: number; skipped: string[] }> {
   const raw = await exchange.fetchLeverageTiers()
   const fetchedIso = new Date(nowMs).toISOString()
+  const lots = lotsFromCcxtMarkets(exchange.markets ?? {})
   const { snapshot, skipped } = buildTiersSnapshot(raw, {
     venue,
     snapshotDate: fetchedIso.slice(0, 10),
     source: `ccxt fetchLeverageTiers (${venue}) fetched ${fetchedIso}`,
-    lotSizeNote: NO_LOT_SIZE_NOTE,
+    lotSizeNote:
+      Object.keys(lots).length > 0
+        ? `Lot and tick from ccxt's ${venue} markets (amount and price precision), loaded ${fetchedIso}. ${LOT_SIZE_ABSENT}`
+        : NO_LOT_SIZE_NOTE,
+    lots,
     // Bybit's raw risk limits may omit mmDeduction; Binance always sends cum.
     strictAmounts: venue === 'binanceusdm',
   })

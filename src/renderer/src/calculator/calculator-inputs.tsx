@@ -6,6 +6,8 @@ interface Props {
   form: CalculatorForm
   onChange: (f: CalculatorForm) => void
   atrLabel: string | null
+  /** The market's own quantity step, used when the field is blank; null when the source has none. */
+  marketLot: number | null
 }
 
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
@@ -27,7 +29,7 @@ const EMPTY_OTHER: OtherPositionForm = {
 }
 
 /** Every input, each a labelled native control: Tab walks them in reading order, arrows work in selects. */
-export function CalculatorInputs({ form: f, onChange, atrLabel }: Props) {
+export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Props) {
   const set = <K extends keyof CalculatorForm>(k: K, v: CalculatorForm[K]) => onChange({ ...f, [k]: v })
   const text = (k: keyof CalculatorForm, label: string, hint?: string) => (
     <Field label={label} hint={hint}>
@@ -105,7 +107,11 @@ export function CalculatorInputs({ form: f, onChange, atrLabel }: Props) {
         {text('leverage', 'Leverage (×)')}
         {f.marginMode === 'isolated' &&
           text('isolatedMargin', 'Isolated margin (USD)', 'blank: notional / leverage')}
-        {text('lotSize', 'Lot size (base)', 'blank: not rounded')}
+        {text(
+          'lotSize',
+          'Lot size (base)',
+          marketLot === null ? 'blank: not rounded' : `blank: the market's ${marketLot}`,
+        )}
         {text('feePct', 'Taker fee %')}
         {text('makerFeePct', 'Maker fee %')}
         <Field label="Fills pay">

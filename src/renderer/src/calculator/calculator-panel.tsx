@@ -126,7 +126,12 @@ export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, last
             ? `No tiers: ${tiersError}`
             : 'Loading tiers…'}
       </p>
-      <CalculatorInputs form={form} onChange={setForm} atrLabel={atr?.label ?? null} />
+      <CalculatorInputs
+        form={form}
+        onChange={setForm}
+        atrLabel={atr?.label ?? null}
+        marketLot={tiers?.lot?.step ?? null}
+      />
       <CalculatorResults
         result={result}
         riskLevel={riskLevel}

@@ -16,6 +16,13 @@ interface Props {
 const qty = (v: number | null | undefined) =>
   v === null || v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: 6 })
 
+/** The lot's source in a few words, dated (the full sentence is the tooltip). */
+function lotSourceShort(source: string): string {
+  const dated = source.match(/(recorded|loaded) (\d{4}-\d{2}-\d{2})/)
+  if (!dated) return 'market'
+  return `${dated[1] === 'recorded' ? 'exchangeInfo recorded' : 'venue markets loaded'} ${dated[2]}`
+}
+
 function distance(d: PriceDistance | null): string {
   if (!d) return 'n/a'
   return `${d.percent.toFixed(2)} %${d.atrMultiple === null ? '' : ` · ${d.atrMultiple.toFixed(2)} ATR`}`
@@ -68,13 +75,20 @@ export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, e
         <dd data-testid="calc-size">
           {qty(r.quantity)} base · {qty(r.quantityContracts)} contracts · {fmtUsd(r.notional)} notional
         </dd>
-        {r.sizing && (
+        <dt>Lot</dt>
+        <dd data-testid="calc-lot" title={r.lot?.source}>
+          {r.lot === null
+            ? 'unknown: not rounded'
+            : `step ${r.lot.step}` +
+              (r.lot.min === null ? '' : ` · min ${r.lot.min}`) +
+              (r.lot.tick === null ? '' : ` · tick ${r.lot.tick}`) +
+              ` · ${r.lot.source.startsWith('request') ? 'typed' : lotSourceShort(r.lot.source)}`}
+        </dd>
+        {r.sizing && r.sizing.lotSizeBase !== null && (
           <>
             <dt>Lot rounding</dt>
             <dd>
-              {r.sizing.lotSizeBase === null
-                ? 'lot size unknown: not rounded'
-                : `${qty(r.sizing.unroundedQuantityBase)} → ${qty(r.sizing.quantityBase)}, risk ${r.sizing.roundingRiskChangeUsd.toFixed(2)} ${ccy}`}
+              {`${qty(r.sizing.unroundedQuantityBase)} → ${qty(r.sizing.quantityBase)}, risk ${r.sizing.roundingRiskChangeUsd.toFixed(2)} ${ccy}`}
             </dd>
           </>
         )}

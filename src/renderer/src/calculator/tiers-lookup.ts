@@ -17,6 +17,8 @@ export function lookupFromTiers(view: LeverageTiersView | null): SizingMarketLoo
         maxLeverage: t.maxLeverage ?? null,
       })),
       source: { kind: 'snapshot', date: view.asOf, description: view.source },
+      lot: view.lot,
+      lotSource: view.lotSource,
     }
     return market
   }
