@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseArgs } from '../args'
 import type { CommandIo } from '../command'
 import { runCli } from '../run-cli'
-import { sizeCommand } from './size'
+import { sizeCommand, tiersCredentials } from './size'
 
 /** Runs `radar size` with a request on stdin and an empty tiers cache (so the bundled snapshot answers). */
 async function size(stdin: string, argv: string[] = ['--json']) {
@@ -118,6 +118,17 @@ describe('radar size --json', () => {
     const r = await size(JSON.stringify(faq), [])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/liquidation {5}25,100\.4/)
+  })
+
+  it('refreshing Binance tiers asks for a key first, since Binance signs that endpoint; Bybit needs none', () => {
+    expect(() => tiersCredentials('binanceusdm', {})).toThrow(
+      /RADAR_BINANCE_API_KEY and RADAR_BINANCE_API_SECRET/,
+    )
+    expect(() => tiersCredentials('binanceusdm', { RADAR_BINANCE_API_KEY: 'k' })).toThrow(/signed request/)
+    expect(
+      tiersCredentials('binanceusdm', { RADAR_BINANCE_API_KEY: 'k', RADAR_BINANCE_API_SECRET: 's' }),
+    ).toEqual({ apiKey: 'k', secret: 's' })
+    expect(tiersCredentials('bybit', {})).toEqual({})
   })
 
   it('--help explains the request and the answer', async () => {

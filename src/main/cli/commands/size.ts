@@ -55,7 +55,8 @@ the bundled Binance USDⓈ-M snapshot of 2024-10-24. Bybit has no bundled tiers:
 Options:
   --json                  write the JSON answer
   --user-data <dir>       folder of the tiers cache (default: the app's user-data folder)
-  --refresh-tiers <venue> fetch the venue's tiers with ccxt and store them in the cache
+  --refresh-tiers <venue> fetch the venue's tiers with ccxt and store them in the cache (binanceusdm needs
+                          RADAR_BINANCE_API_KEY and RADAR_BINANCE_API_SECRET: Binance signs that endpoint)
 
 Exit codes: 0 computed; 2 invalid request (the answer's errors name each field); 1 other failure.
 
@@ -69,16 +70,37 @@ function cacheDir(userData: string | undefined): string {
   return join(resolve(userData ?? defaultUserDataDir()), 'cache')
 }
 
+/**
+ * Binance serves leverage brackets only to a signed request (GET /fapi/v1/leverageBracket is USER_DATA), so
+ * its refresh needs an API key, read from the environment for this one call and never stored; a read-only
+ * key suffices. Bybit's risk limits are public.
+ */
+export function tiersCredentials(
+  venue: SizingVenue,
+  env: NodeJS.ProcessEnv,
+): { apiKey?: string; secret?: string } {
+  if (venue !== 'binanceusdm') return {}
+  const apiKey = env.RADAR_BINANCE_API_KEY
+  const secret = env.RADAR_BINANCE_API_SECRET
+  if (!apiKey || !secret)
+    throw new UsageError(
+      'Binance serves leverage brackets only to a signed request: set RADAR_BINANCE_API_KEY and ' +
+        'RADAR_BINANCE_API_SECRET (a read-only key is enough; it is used for this fetch and not stored)',
+    )
+  return { apiKey, secret }
+}
+
 async function refresh(venueText: string, dir: string, io: CommandIo): Promise<number> {
   if (!VENUES.includes(venueText as SizingVenue))
     throw new UsageError(`--refresh-tiers takes ${VENUES.join(' or ')}, got "${venueText}"`)
   const venue = venueText as SizingVenue
   // ccxt is large: loaded only for this path.
+  const credentials = tiersCredentials(venue, process.env)
   const ccxt = (await import('ccxt')).default as unknown as Record<
     SizingVenue,
-    new () => LeverageTiersFetcher
+    new (config: Record<string, unknown>) => LeverageTiersFetcher
   >
-  const r = await refreshTiersCache(new ccxt[venue](), venue, dir)
+  const r = await refreshTiersCache(new ccxt[venue](credentials), venue, dir)
   io.stdout(
     `${r.path}: ${r.markets} markets${r.skipped.length > 0 ? ` (not linear, skipped: ${r.skipped.length})` : ''}\n`,
   )
