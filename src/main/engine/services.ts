@@ -9,6 +9,9 @@ import { AlertEvaluator, AlertRuleStore } from './control/alert-rules'
 import { LiveControl } from './control/live-control'
 import { findResourcesDir, loadBundledTiers } from './sizing/bundled-tiers'
 import type { ParsedTiersSnapshot } from '../../shared/sizing/tiers-snapshot'
+import type { SizingMarketLookup } from '../../shared/sizing/size-answer'
+import { createSizingMarketLookup } from './sizing/sizing-markets'
+import { readTiersCaches } from './sizing/tiers-cache'
 import { userDataPaths } from './user-data'
 import { EvidenceService } from './evidence/evidence-service'
 import evidenceWorkerPath from './evidence/evidence-worker-path'
@@ -27,6 +30,8 @@ export interface EngineServices {
   alerts: AlertEvaluator
   live: LiveControl
   tiers: () => ParsedTiersSnapshot
+  /** The calculator's market lookup: the tiers cache `radar size --refresh-tiers` writes first, then the bundle. */
+  sizingMarkets: () => SizingMarketLookup
   evidence: EvidenceService
   marketCaps: MarketCapService
 }
@@ -51,6 +56,7 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   engine.bus.on('snapshots', (batch) => alerts.onSnapshots(batch))
   engine.bus.on('regimeShift', (shift) => alerts.onRegimeShift(shift))
   let tiers: ParsedTiersSnapshot | null = null
+  const bundledTiers = () => (tiers ??= loadBundledTiers(resources))
   const marketCaps = new MarketCapService({
     cachePath: marketCapCachePath(userDataDir),
     settings: () => engine.settings.get(),
@@ -71,7 +77,18 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     alertRules,
     alerts,
     live: new LiveControl(engine, replay),
-    tiers: () => (tiers ??= loadBundledTiers(resources)),
+    tiers: bundledTiers,
+    // Read on every call: the CLI may have refreshed the cache while the app runs.
+    sizingMarkets: () =>
+      createSizingMarketLookup({
+        bundled: bundledTiers(),
+        caches: readTiersCaches(join(userDataDir, 'cache'), (venue, err) =>
+          engine.logger.warn('tiers cache unreadable; using the bundled tiers', {
+            venue,
+            error: err.message,
+          }),
+        ),
+      }),
     evidence: new EvidenceService({ path: evidenceWorkerPath }, (p) =>
       engine.bus.emit('evidenceProgress', p),
     ),

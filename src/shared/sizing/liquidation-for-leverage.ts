@@ -5,6 +5,13 @@ import type { MarginTier } from './tiers'
 
 export type SizingVenue = 'binanceusdm' | 'bybit'
 
+/** The venues whose liquidation rules the calculator implements. */
+export const SIZING_VENUES: readonly SizingVenue[] = ['binanceusdm', 'bybit']
+
+export function isSizingVenue(v: string): v is SizingVenue {
+  return (SIZING_VENUES as readonly string[]).includes(v)
+}
+
 export interface LeverageLiquidationInput {
   side: PositionSide
   entryPrice: number

@@ -2,17 +2,21 @@ import { join, resolve } from 'node:path'
 import { calculateSize } from '../../../shared/sizing/calculate-size'
 import { formatSizeAnswer } from '../../../shared/sizing/format-size-answer'
 import type { SizingVenue } from '../../../shared/sizing/liquidation-for-leverage'
+import { SIZING_VENUES } from '../../../shared/sizing/liquidation-for-leverage'
 import type { SizeAnswer, SizeErrorAnswer } from '../../../shared/sizing/size-answer'
 import { parseSizeRequest } from '../../../shared/sizing/size-request'
-import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
 import { loadBundledTiers } from '../../engine/sizing/bundled-tiers'
 import { createSizingMarketLookup } from '../../engine/sizing/sizing-markets'
-import { readTiersCache, refreshTiersCache, type LeverageTiersFetcher } from '../../engine/sizing/tiers-cache'
+import {
+  readTiersCaches,
+  refreshTiersCache,
+  type LeverageTiersFetcher,
+} from '../../engine/sizing/tiers-cache'
 import { defaultUserDataDir } from '../../engine/user-data'
 import { stringOption, UsageError } from '../args'
 import type { Command, CommandIo } from '../command'
 
-const VENUES: readonly SizingVenue[] = ['binanceusdm', 'bybit']
+const VENUES = SIZING_VENUES
 
 const HELP = `Usage: radar size --json < request.json
        radar size < request.json              (readable summary instead of JSON)
@@ -150,11 +154,9 @@ export const sizeCommand: Command = {
       write({ errors: parsed.errors, warnings: [] })
       return 2
     }
-    const caches: Partial<Record<SizingVenue, ParsedTiersSnapshot>> = {}
-    for (const venue of VENUES) {
-      const cache = readTiersCache(dir, venue)
-      if (cache) caches[venue] = cache
-    }
+    const caches = readTiersCaches(dir, (venue, err) =>
+      io.stderr(`the ${venue} tiers cache is unreadable, so the bundled tiers answer: ${err.message}\n`),
+    )
     const answer = calculateSize(
       parsed.request,
       createSizingMarketLookup({ bundled: loadBundledTiers(), caches }),

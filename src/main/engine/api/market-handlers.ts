@@ -1,23 +1,25 @@
 import type { InvokeRequest } from '../../../shared/api'
 import type { LeverageTiersView } from '../../../shared/contract/markets'
 import type { EngineServices } from '../services'
+import { isSizingVenue } from '../../../shared/sizing/liquidation-for-leverage'
 
 const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null)
 
 export function marketHandlers(s: EngineServices) {
   return {
     getLeverageTiers: ({ venue, symbol }: InvokeRequest<'getLeverageTiers'>): LeverageTiersView => {
-      const snap = s.tiers()
-      const market = snap.venue === venue ? snap.markets.get(symbol) : undefined
+      const market = isSizingVenue(venue) ? s.sizingMarkets()(venue, symbol) : null
       if (!market)
-        throw new Error(`no maintenance-margin tiers for ${venue}:${symbol} in the bundled snapshot`)
+        throw new Error(
+          `no maintenance-margin tiers for ${venue}:${symbol} (neither a refreshed cache nor the bundled snapshot lists it)`,
+        )
       return {
         venue,
         symbol,
-        asOf: snap.snapshotDate,
-        source: snap.source,
+        asOf: market.source.date ?? 'unknown date',
+        source: market.source.description,
         lot: market.lot,
-        lotSource: market.lot ? snap.lotSizeNote : null,
+        lotSource: market.lotSource,
         tiers: market.tiers.map((t) => ({
           ...t,
           maxNotional: finiteOrNull(t.maxNotional),

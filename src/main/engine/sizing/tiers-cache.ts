@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SizingVenue } from '../../../shared/sizing/liquidation-for-leverage'
+import { SIZING_VENUES } from '../../../shared/sizing/liquidation-for-leverage'
 import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
 import {
   buildTiersSnapshot,
@@ -30,6 +31,23 @@ export function tiersCachePath(cacheDir: string, venue: SizingVenue): string {
 export function readTiersCache(cacheDir: string, venue: SizingVenue): ParsedTiersSnapshot | null {
   const path = tiersCachePath(cacheDir, venue)
   return existsSync(path) ? loadTiersSnapshotFile(path) : null
+}
+
+/** Every venue's cache that exists; a damaged one is reported and left out, so the bundled tiers answer. */
+export function readTiersCaches(
+  cacheDir: string,
+  onDamaged: (venue: SizingVenue, err: Error) => void,
+): Partial<Record<SizingVenue, ParsedTiersSnapshot>> {
+  const caches: Partial<Record<SizingVenue, ParsedTiersSnapshot>> = {}
+  for (const venue of SIZING_VENUES) {
+    try {
+      const cache = readTiersCache(cacheDir, venue)
+      if (cache) caches[venue] = cache
+    } catch (err) {
+      onDamaged(venue, err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+  return caches
 }
 
 /**

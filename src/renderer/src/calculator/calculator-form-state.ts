@@ -33,8 +33,4 @@ export interface CalculatorForm {
   others: OtherPositionForm[]
 }
 
-export const SIZING_VENUES: readonly SizingVenue[] = ['binanceusdm', 'bybit']
-
-export function isSizingVenue(v: string): v is SizingVenue {
-  return (SIZING_VENUES as readonly string[]).includes(v)
-}
+export { isSizingVenue, SIZING_VENUES } from '../../../shared/sizing/liquidation-for-leverage'
