@@ -64,6 +64,24 @@ describe('reliability against injected faults', () => {
     await src.stop()
   }, 30000)
 
+  it('resubscribes a book that falls silent while its connection carries other streams', async () => {
+    const { src, events, start } = liveAgainst(emu, { ...perpOnly, watchdogMs: 5000, bookSilenceMs: 1500 })
+    await start()
+    const books = () => events.filter((e) => e.type === 'book').length
+    const trades = () => events.filter((e) => e.type === 'trade').length
+    await until(() => books() > 3 && trades() > 3, 10000, 'first books and trades')
+    const connector = src.connectors[0]!
+    const before = { resubscribes: connector.bookResubscribes, stalls: connector.stalls, trades: trades() }
+    emu.inject('mute')
+    await until(() => connector.bookResubscribes > before.resubscribes, 10000, 'the silent book noticed')
+    // The connection stayed up: trades went on arriving during the silence, and no connection stall fired.
+    expect(trades()).toBeGreaterThan(before.trades)
+    expect(connector.stalls).toBe(before.stalls)
+    const afterResubscribe = books()
+    await until(() => books() > afterResubscribe + 3, 10000, 'books after the resubscription')
+    await src.stop()
+  }, 30000)
+
   it('honours Retry-After on HTTP 429 for that venue only', async () => {
     const budget = new RestBudget(FAST.restBudget)
     const ex = await createExchange(

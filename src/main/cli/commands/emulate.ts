@@ -15,7 +15,7 @@ Options:
   --port <n>          port (default 0: any free port)
   --speed <x>         replay pace, 1 = as recorded (default 1)
   --loop              replay the Binance recordings in a loop (times and ids keep increasing)
-  --fault <kinds>     inject faults repeatedly: drop, stall, malformed, duplicate, seqgap, 429, 500, slow
+  --fault <kinds>     inject faults repeatedly: drop, stall, mute, malformed, duplicate, seqgap, 429, 500, slow
   --fault-every <s>   seconds between fault injections (default 30)
   --data <dir>        recorded data folder (default ../shared/data or $RADAR_DATA_DIR)
 `

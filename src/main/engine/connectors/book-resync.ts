@@ -3,8 +3,15 @@ import type { Exchange } from 'ccxt'
 import type { BookGap } from './frame-guard'
 
 /** The ccxt.pro internals a book resync touches (base Exchange and its WebSocket Client). */
+interface ProClient {
+  url: string
+  subscriptions: Record<string, unknown>
+  futures?: Record<string, unknown>
+  connection?: { readyState?: number }
+  reject(e: Error, hash: string): void
+}
 interface ProInternals {
-  clients?: Record<string, { subscriptions: Record<string, unknown>; reject(e: Error, hash: string): void }>
+  clients?: Record<string, ProClient>
   orderbooks?: Record<string, unknown>
 }
 
@@ -55,4 +62,47 @@ export function resyncBook(ex: Exchange, url: string, gap: BookGap): void {
   delete client.subscriptions[messageHash]
   if (pro.orderbooks) delete pro.orderbooks[symbol]
   client.reject(new ccxt.ChecksumError(`${why}; resubscribing`), messageHash)
+}
+
+/**
+ * Whether a ccxt.pro message hash is the book of `symbol`: binance `orderbook::<symbol>`, bybit
+ * `orderbook:<symbol>`, okx `<books channel>:<symbol>` (books, books5, bbo-tbt, books-l2-tbt, ...).
+ */
+function isBookHash(hash: string, symbol: string): boolean {
+  return (
+    hash === `orderbook::${symbol}` ||
+    hash === `orderbook:${symbol}` ||
+    (/^(books|bbo)[\w-]*:/.test(hash) && hash.slice(hash.indexOf(':') + 1) === symbol)
+  )
+}
+
+/** The open connection that carries `symbol`'s pending book watch, or null. */
+export function bookConnectionUrl(ex: Exchange, symbol: string): string | null {
+  const clients = (ex as unknown as ProInternals).clients ?? {}
+  for (const [url, client] of Object.entries(clients)) {
+    if (client.connection?.readyState !== 1) continue
+    if (Object.keys(client.futures ?? {}).some((h) => isBookHash(h, symbol))) return url
+  }
+  return null
+}
+
+/**
+ * Fails the pending watch of a book that went silent on a connection that is still alive, dropping the
+ * book and its subscription as `resyncBook` does, so the stream loop subscribes anew and the venue starts
+ * the book over from a snapshot. The other streams on the connection are left alone.
+ */
+export function resubscribeSilentBook(ex: Exchange, url: string, symbol: string, why: string): void {
+  const pro = ex as unknown as ProInternals
+  const client = pro.clients?.[url]
+  if (!client) return
+  const hashes = new Set(
+    [...Object.keys(client.subscriptions), ...Object.keys(client.futures ?? {})].filter((h) =>
+      isBookHash(h, symbol),
+    ),
+  )
+  if (pro.orderbooks) delete pro.orderbooks[symbol]
+  for (const hash of hashes) {
+    delete client.subscriptions[hash]
+    client.reject(new ccxt.NetworkError(`${why}; resubscribing`), hash)
+  }
 }

@@ -22,6 +22,12 @@ export interface ConnectorOptions {
   bookThrottleMs: number
   /** A connection with no frame for this long is treated as dead and reopened. */
   watchdogMs: number
+  /**
+   * A book with no update for this long while its connection still delivers other streams is resubscribed
+   * (a venue that stops one stream of a live connection). Longer than watchdogMs: a quiet market's book
+   * may rest for a while, and a resubscription costs a fresh snapshot.
+   */
+  bookSilenceMs: number
   backoff: BackoffOptions
   pollMs: { openInterest: number; longShort: number }
   /** false = no history requests (live only). */
@@ -36,6 +42,7 @@ export const DEFAULT_CONNECTOR_OPTIONS: ConnectorOptions = {
   bookDepth: 20,
   bookThrottleMs: 250,
   watchdogMs: 30_000,
+  bookSilenceMs: 60_000,
   backoff: DEFAULT_BACKOFF,
   pollMs: { openInterest: 30_000, longShort: 300_000 },
   backfill: { fundingDays: 90, historyDays: 30, maxPages: 40 },

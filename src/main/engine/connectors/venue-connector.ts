@@ -4,7 +4,7 @@ import type { GapEvent, MarketEvent } from '../../../shared/market-event'
 import { isPerpSymbol } from '../../../shared/market-event'
 import type { VenueStatus } from '../data-source'
 import type { ConnectorOptions } from './connector-options'
-import { resyncBook } from './book-resync'
+import { bookConnectionUrl, resubscribeSilentBook, resyncBook } from './book-resync'
 import { createExchange } from './exchange-factory'
 import { FrameGuard } from './frame-guard'
 import type { HistoryDeps } from './history'
@@ -34,6 +34,10 @@ export class VenueConnector {
   private readonly loops: StreamLoop<unknown>[] = []
   private readonly timers: NodeJS.Timeout[] = []
   private readonly lastFrameMs = new Map<string, number>()
+  /** When each watched market's book last delivered, for the per-stream watchdog. */
+  private readonly lastBookMs = new Map<string, number>()
+  /** Books resubscribed because they went silent on a live connection. */
+  bookResubscribes = 0
   private stopped = false
   stalls = 0
 
@@ -138,6 +142,7 @@ export class VenueConnector {
       {
         watch: spec.watch,
         onData: (v, now) => {
+          if (m && spec.stream === 'book') this.lastBookMs.set(m.symbol, now)
           const events = spec.toEvents(v, now)
           if (events.length === 0) return
           if (m) m.lastExchangeTsMs = Math.max(m.lastExchangeTsMs ?? 0, ...events.map((e) => e.exchangeTsMs))
@@ -158,6 +163,7 @@ export class VenueConnector {
       this.opts.backoff,
     )
     this.loops.push(loop)
+    if (m && spec.stream === 'book') this.lastBookMs.set(m.symbol, Date.now())
     loop.start()
   }
 
@@ -229,6 +235,25 @@ export class VenueConnector {
       this.status.problem('stalled', `no frame on ${url} for ${now - last} ms; reconnecting`)
       client.onError(new ccxt.NetworkError(`watchdog: connection silent for ${now - last} ms`))
       client.connection?.terminate?.()
+    }
+    this.watchBooks(now)
+  }
+
+  /** A book silent on a connection that other streams keep busy is resubscribed on its own. */
+  private watchBooks(now: number): void {
+    const ex = this.ex as Exchange
+    for (const [symbol, last] of this.lastBookMs) {
+      const silentMs = now - last
+      if (silentMs < this.opts.bookSilenceMs) continue
+      const url = bookConnectionUrl(ex, symbol)
+      const frameAge = url === null ? null : now - (this.lastFrameMs.get(url) ?? 0)
+      // A silent connection is the connection watchdog's; only a live one with a silent book is ours.
+      if (url === null || frameAge === null || frameAge >= this.opts.watchdogMs) continue
+      this.bookResubscribes++
+      this.lastBookMs.set(symbol, now)
+      const why = `${symbol} book silent for ${silentMs} ms while its connection delivers other streams`
+      this.status.problem('reconnecting', `${why}; resubscribing`)
+      resubscribeSilentBook(ex, url, symbol, why)
     }
   }
 

@@ -2,6 +2,7 @@
 export const FAULT_KINDS = [
   'drop',
   'stall',
+  'mute',
   'malformed',
   'duplicate',
   'seqgap',

@@ -29,6 +29,8 @@ export class EmulatedConnection {
   /** OKX book replays by channel key, so a repeated subscription can start its channel over. */
   private readonly okxBookStops = new Map<string, () => void>()
   stalled = false
+  /** Book frames withheld while the rest flows (`mute`), until the client subscribes to a book again. */
+  private booksMuted = false
   private skipNextBook = false
   private lastFrame: string | null = null
 
@@ -62,6 +64,7 @@ export class EmulatedConnection {
 
   private send(text: string, isBook: boolean): void {
     if (this.stalled || this.ws.readyState !== this.ws.OPEN) return
+    if (isBook && this.booksMuted) return
     if (isBook && this.skipNextBook) {
       this.skipNextBook = false
       return
@@ -92,6 +95,7 @@ export class EmulatedConnection {
     if (msg.method === 'SUBSCRIBE') {
       for (const stream of params) {
         const market = this.binance.market(kind, stream.split('@')[0] as string)
+        if (stream.includes('@depth')) this.booksMuted = false
         if (!market || this.subscribed.has(stream)) continue // !forceOrder@arr: none recorded, stays quiet
         this.subscribed.add(stream)
         this.feeds.add(market.feed)
@@ -133,6 +137,7 @@ export class EmulatedConnection {
     this.feeds.add(feed)
     for (const topic of args) {
       const isBook = topic.startsWith('orderbook.')
+      if (isBook) this.booksMuted = false
       const again = this.subscribed.has(topic)
       // A repeated book subscription is how a client resyncs a book: Bybit answers it with a fresh snapshot
       // and keeps the one update stream going; other repeated topics are sent once, as before.
@@ -158,6 +163,7 @@ export class EmulatedConnection {
       if (!this.stalled) this.ws.send(this.okx.ack(arg))
       const key = okxChannelKey(arg)
       const isBook = String(arg.channel).startsWith('books')
+      if (isBook) this.booksMuted = false
       if (this.subscribed.has(key) && !isBook) continue
       this.subscribed.add(key)
       const feed = this.okx.replay(arg)
@@ -182,6 +188,9 @@ export class EmulatedConnection {
         break
       case 'stall':
         this.stalled = true
+        break
+      case 'mute':
+        this.booksMuted = true
         break
       case 'malformed':
         if (this.ws.readyState === this.ws.OPEN) this.ws.send('{"e":"trade","E":16806528')
