@@ -3,11 +3,16 @@
  *  (a) raw read + decode (frame walk, CRC, inflate, JSON parse, validation) — events/s
  *  (b) full replay through scoring at max speed (the same decode plus session-time batching and
  *      createScoringState/applyEvents) — events/s
- * and (b)/(a). Replay should keep at least half the raw decode rate.
+ *  (c) the app's replay path: the replay clock at max speed feeding the scoring worker thread, waiting on
+ *      it between slices (backpressure) and ending once it has scored everything — events/s
+ * and (b)/(a), (c)/(a). Replay should keep at least half the raw decode rate.
  */
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createMemoryLogger } from '../src/main/engine/logging/logger'
+import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { replaySessionReport } from '../src/main/engine/sessions/replay-report'
+import { ReplaySource } from '../src/main/engine/sessions/replay-source'
 import { SessionReader } from '../src/main/engine/sessions/session-reader'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,9 +50,54 @@ function rate(fn: () => number): { events: number; perSec: number } {
   return { events, perSec: Math.round(events / (best / 1000)) }
 }
 
+/** Plays every sample through a scoring worker, as the app does, and times it from play to `ended`. */
+async function engineReplayRate(): Promise<{ events: number; perSec: number }> {
+  const host = new ScoringHost({
+    workerPath: join(root, 'test', 'support', 'ts-worker.mjs'),
+    workerOptions: { workerData: { entry: join(root, 'src', 'main', 'engine', 'scoring', 'worker.ts') } },
+    logger: createMemoryLogger(),
+    onSnapshots: () => {},
+    onStatusChange: () => {},
+    onRestart: (reason) => process.stdout.write(`(worker restarted: ${reason})\n`),
+  })
+  host.start()
+  const playAll = async (): Promise<number> => {
+    let n = 0
+    for (const f of FILES) {
+      host.reset()
+      const src = new ReplaySource(f, { speed: 'max', settled: () => host.settled() })
+      const ended = new Promise<void>((done) => src.onChange((p) => p.state === 'ended' && done()))
+      await src.start((events) => {
+        n += events.length
+        host.send(events)
+      })
+      await ended
+      await src.stop()
+    }
+    return n
+  }
+  await playAll() // warm-up, and the worker's start
+  let best = Infinity
+  let events = 0
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now()
+    events = await playAll()
+    best = Math.min(best, performance.now() - t0)
+  }
+  await host.stop()
+  return { events, perSec: Math.round(events / (best / 1000)) }
+}
+
 const decode = rate(decodeAll)
 const replay = rate(replayAll)
+const engineReplay = await engineReplayRate()
 process.stdout.write(`sessions.events: ${decode.events} events in ${FILES.length} sample sessions\n`)
 process.stdout.write(`sessions.decode_events_per_s: ${decode.perSec} /s\n`)
 process.stdout.write(`sessions.replay_events_per_s: ${replay.perSec} /s\n`)
 process.stdout.write(`sessions.replay_vs_decode: ${(replay.perSec / decode.perSec).toFixed(3)} x\n`)
+process.stdout.write(
+  `sessions.engine_replay_events_per_s: ${engineReplay.perSec} /s (scoring worker, backpressure)\n`,
+)
+process.stdout.write(
+  `sessions.engine_replay_vs_decode: ${(engineReplay.perSec / decode.perSec).toFixed(3)} x\n`,
+)
