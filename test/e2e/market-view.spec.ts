@@ -26,6 +26,11 @@ test('a market view charts the sample’s bars, switches time frames, toggles he
   expect(last.close).toBeGreaterThan(60_461 - 1)
   expect(last.close).toBeLessThan(66_535 + 1)
   await expectLegendClose(page, last.close)
+  // It opens on the newest bars: the visible span reaches the last bar. (The open-interest pane starts a
+  // day before the first bar, so a span counted in bars instead of time would end a day early.)
+  const visibleTo = async () =>
+    Number(await view.locator('[data-visible-to]').getAttribute('data-visible-to'))
+  await expect.poll(visibleTo).toBeGreaterThanOrEqual(last.timeSec)
 
   await page.getByRole('button', { name: '1h', exact: true }).click()
   await expect(page.getByRole('button', { name: '1h', exact: true })).toHaveAttribute('aria-pressed', 'true')

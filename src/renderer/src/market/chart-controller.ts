@@ -66,6 +66,11 @@ export class MarketChartController {
       pointAt: (line, t) => this.at(this.lines[line] ?? [], t),
     })
     chart.timeScale().subscribeSizeChange(() => this.legend.render())
+    // The visible span, in the DOM for keyboard users' assistive tech and for tests (the chart is a canvas).
+    chart.timeScale().subscribeVisibleTimeRangeChange((range) => {
+      container.dataset.visibleFrom = range ? String(range.from) : ''
+      container.dataset.visibleTo = range ? String(range.to) : ''
+    })
   }
 
   /** Effective bucket: never finer than the data's own resolution. */
@@ -237,8 +242,16 @@ export class MarketChartController {
     this.drawMarkers()
     this.drawHeatmap()
     if (resetView && this.bars.length > 0) {
+      // By time, not by bar index: the time scale also holds the other panes' points (open interest may
+      // start a day before the first bar), so a bar index is not a logical index. Last 180 bars, then the
+      // newest point at the right edge.
       const n = this.bars.length
-      this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, n - 180), to: n + 6 })
+      const ts = this.chart.timeScale()
+      ts.setVisibleRange({
+        from: toTime(this.bars[Math.max(0, n - 180)]!.timeSec),
+        to: toTime(this.bars[n - 1]!.timeSec),
+      })
+      ts.scrollToRealTime()
     }
     this.legend.render()
   }

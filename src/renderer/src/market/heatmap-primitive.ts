@@ -9,6 +9,7 @@ import type {
   SeriesAttachedParameter,
   SeriesType,
   Time,
+  UTCTimestamp,
 } from 'lightweight-charts'
 
 type CanvasRenderingTarget2D = Parameters<IPrimitivePaneRenderer['draw']>[0]
@@ -16,10 +17,36 @@ import type { HeatmapGrid } from './heatmap-grid'
 import { gridToRgba } from './heatmap-grid'
 
 /** A run of heatmap columns sitting on consecutive bars: one drawImage per run. */
-interface Run {
+export interface Run {
   col: number
   logical: number
   count: number
+}
+
+/**
+ * Groups the map's columns into runs of consecutive logical indices. A column is drawn only where a bar is
+ * (no trades, no x). The index comes from the chart's time scale (`indexOf`), which also holds the other
+ * panes' points (open interest may start before the first bar, a line may have a point where no bar is),
+ * so a bar's position in `barTimes` is not its logical index.
+ */
+export function columnRuns(
+  columnTimes: readonly number[],
+  barTimes: readonly number[],
+  indexOf: (timeSec: number) => number | null,
+): Run[] {
+  const runs: Run[] = []
+  let j = 0
+  for (let c = 0; c < columnTimes.length; c++) {
+    const t = columnTimes[c]!
+    while (j < barTimes.length && barTimes[j]! < t) j++
+    if (barTimes[j] !== t) continue
+    const logical = indexOf(t)
+    if (logical === null) continue
+    const last = runs[runs.length - 1]
+    if (last && last.col + last.count === c && last.logical + last.count === logical) last.count++
+    else runs.push({ col: c, logical, count: 1 })
+  }
+  return runs
 }
 
 /**
@@ -78,19 +105,11 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   /** Bars changed (time frame, new bar): recompute which logical index each column sits on. */
   placeColumns(barTimes: readonly number[]): void {
-    this.runs = []
-    const g = this.grid
-    if (g) {
-      let j = 0
-      for (let c = 0; c < g.columnTimes.length; c++) {
-        const t = g.columnTimes[c]!
-        while (j < barTimes.length && barTimes[j]! < t) j++
-        if (barTimes[j] !== t) continue // a column without a bar (no trades then) has no x
-        const last = this.runs[this.runs.length - 1]
-        if (last && last.col + last.count === c && last.logical + last.count === j) last.count++
-        else this.runs.push({ col: c, logical: j, count: 1 })
-      }
-    }
+    const ts = this.chart?.timeScale()
+    this.runs =
+      this.grid && ts
+        ? columnRuns(this.grid.columnTimes, barTimes, (t) => ts.timeToIndex(t as UTCTimestamp, false))
+        : []
     this.requestUpdate?.()
   }
 
