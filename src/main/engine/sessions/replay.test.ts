@@ -161,7 +161,7 @@ describe('replay controls', () => {
       })
     const src = new ReplaySource(SAMPLE, { speed: 'max', settled })
     let emitted = 0
-    // 2 ms of work per batch while held: a 20 ms slice is ~10 batches, far from the sample's 75,884 events.
+    // 2 ms of work per batch while held: a 50 ms slice is ~25 batches, far from the sample's 75,884 events.
     await src.start((events) => {
       emitted += events.length
       const until = performance.now() + (holding ? 2 : 0)
