@@ -2,7 +2,7 @@ import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
 import type { BookGap } from './frame-guard'
 
-/** The ccxt.pro internals a book resync touches (base Exchange and its WebSocket Client). */
+/** The ccxt.pro internals a book resync touches (base Exchange and its WebSocket Clients). */
 interface ProClient {
   url: string
   subscriptions: Record<string, unknown>

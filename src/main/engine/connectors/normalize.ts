@@ -40,7 +40,8 @@ const finite = (v: unknown): number | null => {
 }
 export { finite as toFiniteOrNull }
 
-interface Ctx {
+/** Where an event comes from and when it was received; every normalizer stamps it on. */
+export interface Ctx {
   venue: VenueId
   symbol: string
   receiveTsMs: number

@@ -1,11 +1,6 @@
-import type { FundingEvent, LiquidationEvent, VenueId } from '../../../shared/market-event'
+import type { FundingEvent, LiquidationEvent } from '../../../shared/market-event'
+import type { Ctx } from './normalize'
 import { contractsToBase, fundingEvent, toFiniteOrNull } from './normalize'
-
-interface Ctx {
-  venue: VenueId
-  symbol: string
-  receiveTsMs: number
-}
 
 type Info = Record<string, unknown>
 
