@@ -138,6 +138,8 @@ describe('calculateSize', () => {
     const typed = ok({ ...solRisk, lotSize: 0.01 })
     expect(typed.quantity).toBeCloseTo(9.85, 12)
     expect(typed.lot?.source).toBe('request (lotSize)')
+    // The venue's minimum order (1 SOL) still applies under a typed step.
+    expect(typed.lot?.min).toBe(1)
   })
 
   it("warns when a given quantity is under the market's minimum order", () => {

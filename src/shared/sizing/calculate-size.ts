@@ -38,7 +38,13 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
   const lot = r.lotSize ?? market?.lot?.step ?? null
   const lotInfo: SizeAnswer['lot'] =
     r.lotSize !== undefined
-      ? { step: r.lotSize, min: null, tick: market?.lot?.tick ?? null, source: 'request (lotSize)' }
+      ? // The venue's minimum order still holds under a typed step.
+        {
+          step: r.lotSize,
+          min: market?.lot?.min ?? null,
+          tick: market?.lot?.tick ?? null,
+          source: 'request (lotSize)',
+        }
       : market?.lot
         ? { ...market.lot, source: market.lotSource ?? 'market' }
         : null
