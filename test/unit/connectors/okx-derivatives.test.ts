@@ -11,8 +11,8 @@ import type { WatchedMarket } from '../../../src/main/engine/connectors/market-s
 import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
 
 /*
- * OKX funding, open interest and liquidations are not in the recording, so these payloads are OKX's published
- * examples (as quoted in ccxt's okx parser), parsed by ccxt itself; contract values are the recorded
+ * OKX funding, open interest, mark price and liquidations are not in the recording, so these payloads are OKX's
+ * published examples (as quoted in ccxt's okx parser) or test input in their shape, parsed by ccxt itself; contract values are the recorded
  * instruments' `ctVal` (BTC-USDT-SWAP 0.01 BTC, IOST-USDT-SWAP 1000 IOST, BTC-USD-SWAP 100 USD inverse).
  */
 
@@ -132,6 +132,27 @@ describe('OKX derivatives data through ccxt, from published payloads', () => {
       predictedRatePerPeriod: 0.0002608059239328,
       settled: false,
     })
+  })
+
+  it("a mark-price push gives the mark at OKX's own time", () => {
+    const m = watched('BTC/USDT:USDT')
+    // Test input in the shape of OKX's mark-price push ({instType, instId, markPx, ts}).
+    const entry = { instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx: '42310.6', ts: '1630049139746' }
+    const parsed = (ex as unknown as { parseTicker(t: unknown, m: unknown): unknown }).parseTicker(
+      entry,
+      m.market,
+    )
+    expect(stream(m, 'mark').toEvents(parsed, 1630049140000)).toEqual([
+      {
+        type: 'mark',
+        venue: 'okx',
+        symbol: 'BTC/USDT:USDT',
+        receiveTsMs: 1630049140000,
+        exchangeTsMs: 1630049139746,
+        markPrice: 42310.6,
+        indexPrice: null,
+      },
+    ])
   })
 
   it('reads every detail of a liquidation entry, in base units and USD, with the liquidated side', () => {

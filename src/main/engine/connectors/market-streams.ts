@@ -11,8 +11,8 @@ import {
   tradeEvent,
 } from './normalize'
 import type { ConnectorVenue } from './url-override'
-import type { OkxFunding } from './okx-derivatives'
-import { okxFundingEvent, okxLiquidationEvents } from './okx-derivatives'
+import type { OkxFunding, OkxMark } from './okx-derivatives'
+import { okxFundingEvent, okxLiquidationEvents, okxMarkEvent } from './okx-derivatives'
 
 /** One watched market: what the streams need to normalize it. */
 export interface WatchedMarket {
@@ -112,6 +112,15 @@ export function streamsFor(
         ),
     })
   } else if (venue === 'okx') {
+    specs.push({
+      stream: 'mark',
+      watch: () =>
+        (ex as unknown as { watchMarkPrice(s: string): Promise<unknown> }).watchMarkPrice(m.symbol),
+      toEvents: (v, now) => {
+        const e = okxMarkEvent(ctx(now), v as OkxMark)
+        return e ? [e] : []
+      },
+    })
     specs.push({
       stream: 'funding',
       watch: () => ex.watchFundingRate(m.symbol),

@@ -1,6 +1,6 @@
-import type { FundingEvent, LiquidationEvent } from '../../../shared/market-event'
+import type { FundingEvent, LiquidationEvent, MarkEvent } from '../../../shared/market-event'
 import type { Ctx } from './normalize'
-import { contractsToBase, fundingEvent, toFiniteOrNull } from './normalize'
+import { contractsToBase, fundingEvent, markEvent, toFiniteOrNull } from './normalize'
 
 type Info = Record<string, unknown>
 
@@ -75,4 +75,17 @@ export function okxFundingEvent(
     false,
     f.nextFundingRate,
   )
+}
+
+/** ccxt's parsed OKX `mark-price` push: the raw entry is `{instId, instType, markPx, ts}`. */
+export interface OkxMark {
+  markPrice?: number
+  timestamp?: number
+  info?: Info
+}
+
+/** The mark price; OKX streams the index on another channel (`index-tickers`), so it stays null here. */
+export function okxMarkEvent(ctx: Ctx, m: OkxMark): MarkEvent | null {
+  const tsMs = m.timestamp ?? toFiniteOrNull(m.info?.ts) ?? ctx.receiveTsMs
+  return markEvent(ctx, tsMs, m.info?.markPx ?? m.markPrice, null)
 }
