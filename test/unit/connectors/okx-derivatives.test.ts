@@ -1,7 +1,12 @@
 import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FundingEvent, LiquidationEvent, MarketEvent } from '../../../src/shared/market-event'
+import type {
+  FundingEvent,
+  LiquidationEvent,
+  LongShortEvent,
+  MarketEvent,
+} from '../../../src/shared/market-event'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
 import { applyBaseUrlOverride } from '../../../src/main/engine/connectors/url-override'
@@ -42,19 +47,29 @@ const stream = (m: WatchedMarket, name: string) => {
   return spec
 }
 
-async function polledOpenInterest(symbol: string, payload: Record<string, string>): Promise<MarketEvent[]> {
+/** One round of the radar's REST poller for an OKX perp, over the real ccxt okx with some methods stubbed. */
+async function polled(
+  symbol: string,
+  what: 'openInterest' | 'longShort',
+  stub: (okx: Record<string, unknown>, m: WatchedMarket) => void,
+): Promise<MarketEvent[]> {
   const m = watched(symbol)
-  const parse = (ex as unknown as { parseOpenInterest(i: unknown, m: unknown): unknown }).parseOpenInterest
   const okx = Object.create(ex) as Exchange
-  okx.fetchOpenInterest = async () => parse.call(ex, payload, m.market) as never
+  stub(okx as unknown as Record<string, unknown>, m)
   const out: MarketEvent[] = []
   await pollMarket(
     { ex: okx, venue: 'okx', budget: new RestBudget(), emit: (e) => out.push(...e), progress: () => {} },
     m,
-    'openInterest',
+    what,
   )
   return out
 }
+
+const polledOpenInterest = (symbol: string, payload: Record<string, string>) =>
+  polled(symbol, 'openInterest', (okx, m) => {
+    const parse = (ex as unknown as { parseOpenInterest(i: unknown, m: unknown): unknown }).parseOpenInterest
+    okx.fetchOpenInterest = async () => parse.call(ex, payload, m.market)
+  })
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, speed: 1 })
@@ -153,6 +168,48 @@ describe('OKX derivatives data through ccxt, from published payloads', () => {
         indexPrice: null,
       },
     ])
+  })
+
+  it('polls the three long/short ratios OKX publishes per contract, leaving the unknown shares null', async () => {
+    const asked: [string, unknown][] = []
+    // OKX's published answer of the long/short account ratio endpoint, newest row first.
+    const answer = {
+      code: '0',
+      data: [
+        ['1729323600000', '0.9398602814619824'],
+        ['1729323300000', '0.9398602814619824'],
+      ],
+      msg: '',
+    }
+    const events = await polled('BTC/USDT:USDT', 'longShort', (okx) => {
+      for (const method of [
+        'publicGetRubikStatContractsLongShortAccountRatioContract',
+        'publicGetRubikStatContractsLongShortAccountRatioContractTopTrader',
+        'publicGetRubikStatContractsLongShortPositionRatioContractTopTrader',
+      ])
+        okx[method] = async (params: unknown) => {
+          asked.push([method, params])
+          return answer
+        }
+    })
+    expect(asked.map(([, p]) => p)).toEqual(
+      Array(3).fill({ instId: 'BTC-USDT-SWAP', period: '5m', limit: 1 }),
+    )
+    expect(events.map((e) => (e as LongShortEvent).kind)).toEqual([
+      'globalAccounts',
+      'topAccounts',
+      'topPositions',
+    ])
+    expect(events[0]).toMatchObject({
+      type: 'longShort',
+      venue: 'okx',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: 1729323600000,
+      ratio: 0.9398602814619824,
+      longShare: null,
+      shortShare: null,
+      periodMinutes: 5,
+    })
   })
 
   it('reads every detail of a liquidation entry, in base units and USD, with the liquidated side', () => {

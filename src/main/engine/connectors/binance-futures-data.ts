@@ -5,6 +5,7 @@ import type {
   OpenInterestEvent,
   TakerVolumeEvent,
 } from '../../../shared/market-event'
+import type { Ctx as EventCtx } from './normalize'
 import { toFiniteOrNull as finite } from './normalize'
 
 /** Binance's /futures/data endpoints (ccxt implicit API names) and the event each row becomes. */
@@ -37,7 +38,8 @@ interface Ctx {
   receiveTsMs: number
 }
 
-export function longShortFromRow(ctx: Ctx, kind: LongShortKind, r: Row): LongShortEvent | null {
+/** A ratio row (`longShortRatio`, and the shares where given); OKX's `[ts, ratio]` rows are mapped onto it. */
+export function longShortFromRow(ctx: EventCtx, kind: LongShortKind, r: Row): LongShortEvent | null {
   const ratio = finite(r.longShortRatio)
   const ts = finite(r.timestamp)
   if (ratio === null || ts === null) return null

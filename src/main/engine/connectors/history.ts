@@ -12,6 +12,7 @@ import type { Row } from './binance-futures-data'
 import type { BackfillOptions } from './connector-options'
 import type { WatchedMarket } from './market-streams'
 import { candleEvent, fundingEvent, openInterestEvent, toFiniteOrNull } from './normalize'
+import { OKX_LONG_SHORT, okxLongShortFromRow } from './okx-derivatives'
 import type { PageProgress } from './paginate'
 import { pageBackward } from './paginate'
 import type { RestBudget } from './rest-budget'
@@ -137,6 +138,20 @@ export async function pollMarket(
     for (const [kind, method] of Object.entries(BINANCE_LONG_SHORT) as [LongShortKind, string][]) {
       const rows = await d.budget.run(() => fetchFuturesData(d.ex, method, m.marketId, 1, null))
       const e = rows[0] ? longShortFromRow({ ...ctx, venue: 'binanceusdm' }, kind, rows[0]) : null
+      if (e) events.push(e)
+    }
+    d.emit(events)
+  }
+  if (what === 'longShort' && d.venue === 'okx') {
+    const events: MarketEvent[] = []
+    for (const [kind, method] of Object.entries(OKX_LONG_SHORT) as [LongShortKind, string][]) {
+      const fn = (d.ex as unknown as Record<string, (p: Row) => Promise<unknown>>)[method]
+      const res = (await d.budget.run(() =>
+        fn!.call(d.ex, { instId: m.marketId, period: '5m', limit: 1 }),
+      )) as {
+        data?: unknown[]
+      }
+      const e = okxLongShortFromRow(ctx, kind, res.data?.[0])
       if (e) events.push(e)
     }
     d.emit(events)

@@ -1,4 +1,11 @@
-import type { FundingEvent, LiquidationEvent, MarkEvent } from '../../../shared/market-event'
+import type {
+  FundingEvent,
+  LiquidationEvent,
+  LongShortEvent,
+  LongShortKind,
+  MarkEvent,
+} from '../../../shared/market-event'
+import { longShortFromRow } from './binance-futures-data'
 import type { Ctx } from './normalize'
 import { contractsToBase, fundingEvent, markEvent, toFiniteOrNull } from './normalize'
 
@@ -88,4 +95,17 @@ export interface OkxMark {
 export function okxMarkEvent(ctx: Ctx, m: OkxMark): MarkEvent | null {
   const tsMs = m.timestamp ?? toFiniteOrNull(m.info?.ts) ?? ctx.receiveTsMs
   return markEvent(ctx, tsMs, m.info?.markPx ?? m.markPrice, null)
+}
+
+/** OKX's public long/short statistics per contract (ccxt implicit API names), polled at 5-minute periods. */
+export const OKX_LONG_SHORT: Record<LongShortKind, string> = {
+  globalAccounts: 'publicGetRubikStatContractsLongShortAccountRatioContract',
+  topAccounts: 'publicGetRubikStatContractsLongShortAccountRatioContractTopTrader',
+  topPositions: 'publicGetRubikStatContractsLongShortPositionRatioContractTopTrader',
+}
+
+/** A `[ts, ratio]` row of those endpoints. OKX gives the ratio only, so the shares stay unknown. */
+export function okxLongShortFromRow(ctx: Ctx, kind: LongShortKind, row: unknown): LongShortEvent | null {
+  if (!Array.isArray(row)) return null
+  return longShortFromRow(ctx, kind, { timestamp: row[0], longShortRatio: row[1] })
 }
