@@ -11,6 +11,8 @@ import {
   tradeEvent,
 } from './normalize'
 import type { ConnectorVenue } from './url-override'
+import type { BybitCcxtLiquidation } from './bybit-liquidations'
+import { bybitLiquidationEvents } from './bybit-liquidations'
 import type { OkxFunding, OkxMark } from './okx-derivatives'
 import { okxFundingEvent, okxLiquidationEvents, okxMarkEvent } from './okx-derivatives'
 
@@ -131,14 +133,19 @@ export function streamsFor(
     })
   }
   if (venue === 'bybit') {
+    const seen = new WeakSet<object>()
     specs.push({
       stream: 'liquidation',
       watch: () =>
         (ex as unknown as { watchLiquidations(s: string): Promise<unknown> }).watchLiquidations(m.symbol),
       toEvents: (v, now) =>
-        (v as CcxtLiquidation[])
-          .map((l) => liquidationEvent(ctx(now), { ...l, contractSize: m.contractSize }))
-          .filter((e) => e !== null),
+        bybitLiquidationEvents(
+          ctx(now),
+          v as BybitCcxtLiquidation[],
+          (ex as unknown as { liquidations?: BybitCcxtLiquidation[] }).liquidations,
+          m.contractSize,
+          seen,
+        ),
     })
   } else if (venue === 'okx') {
     specs.push({
