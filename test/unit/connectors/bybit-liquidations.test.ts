@@ -1,12 +1,8 @@
-import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { LiquidationEvent } from '../../../src/shared/market-event'
-import { startEmulator } from '../../../src/main/engine/emulator/emulator'
-import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
-import { applyBaseUrlOverride } from '../../../src/main/engine/connectors/url-override'
 import { streamsFor } from '../../../src/main/engine/connectors/market-streams'
-import type { WatchedMarket } from '../../../src/main/engine/connectors/market-streams'
+import { recordedMarketsExchange } from './helpers'
 
 /*
  * Bybit's allLiquidation stream is in the recording but carried no liquidation, so this feeds Bybit's published
@@ -14,36 +10,14 @@ import type { WatchedMarket } from '../../../src/main/engine/connectors/market-s
  * instruments (ROSEUSDT, linear, one ROSE a contract).
  */
 
-let emu: RunningEmulator
+const recorded = recordedMarketsExchange('bybit', ['linear'])
 let ex: Exchange
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, speed: 1 })
-  ex = new ccxt.pro.bybit({ options: { fetchMarkets: { types: ['linear'] } } })
-  applyBaseUrlOverride(ex.urls.api, { restUrl: emu.restUrl, wsUrl: emu.wsUrl })
-  await ex.loadMarkets()
-}, 20_000)
-afterAll(async () => {
-  await ex.close()
-  await emu.close()
+beforeAll(() => {
+  ex = recorded.ex()
 })
 
 function liquidationStream(symbol: string) {
-  const market = ex.market(symbol)
-  const m: WatchedMarket = {
-    symbol,
-    marketId: String(market.id),
-    market,
-    contractSize: market.contractSize ?? 1,
-    inverse: false,
-    fundingIntervalHours: null,
-    lastExchangeTsMs: null,
-    lastBookEmitMs: 0,
-    lastMark: '',
-    lastFunding: '',
-    lastOi: '',
-  }
-  return streamsFor(ex, 'bybit', m, { bookDepth: 20, bookThrottleMs: 0 }).find(
+  return streamsFor(ex, 'bybit', recorded.watched(symbol), { bookDepth: 20, bookThrottleMs: 0 }).find(
     (s) => s.stream === 'liquidation',
   )!
 }

@@ -1,4 +1,10 @@
+import ccxt from 'ccxt'
+import type { Exchange } from 'ccxt'
+import { afterAll, beforeAll } from 'vitest'
 import type { MarketEvent } from '../../../src/shared/market-event'
+import { startEmulator } from '../../../src/main/engine/emulator/emulator'
+import type { WatchedMarket } from '../../../src/main/engine/connectors/market-streams'
+import { applyBaseUrlOverride } from '../../../src/main/engine/connectors/url-override'
 import { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import type { LiveSourceOptions } from '../../../src/main/engine/connectors/live-source'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
@@ -27,5 +33,51 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/**
+ * A ccxt.pro exchange whose markets are the emulator's recorded instruments, for feeding published payloads
+ * through ccxt's own parsers. Closes the emulator and the exchange after the file's tests.
+ */
+export function recordedMarketsExchange(
+  venue: 'okx' | 'bybit',
+  types: string[],
+): { ex: () => Exchange; watched: (symbol: string) => WatchedMarket } {
+  let emu: RunningEmulator | null = null
+  let ex: Exchange | null = null
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, speed: 1 })
+    ex = new ccxt.pro[venue]({ options: { fetchMarkets: { types } } })
+    applyBaseUrlOverride(ex.urls.api, { restUrl: emu.restUrl, wsUrl: emu.wsUrl })
+    await ex.loadMarkets()
+  }, 20_000)
+  afterAll(async () => {
+    await ex?.close()
+    await emu?.close()
+  })
+  const get = (): Exchange => {
+    if (!ex) throw new Error('the exchange is set up in beforeAll')
+    return ex
+  }
+  return {
+    ex: get,
+    /** The connector's view of a market, as `VenueConnector.start` builds it. */
+    watched: (symbol) => {
+      const market = get().market(symbol)
+      return {
+        symbol,
+        marketId: String(market.id),
+        market,
+        contractSize: market.contractSize ?? 1,
+        inverse: market.inverse === true,
+        fundingIntervalHours: null,
+        lastExchangeTsMs: null,
+        lastBookEmitMs: 0,
+        lastMark: '',
+        lastFunding: '',
+        lastOi: '',
+      }
+    },
   }
 }

@@ -1,19 +1,16 @@
-import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type {
   FundingEvent,
   LiquidationEvent,
   LongShortEvent,
   MarketEvent,
 } from '../../../src/shared/market-event'
-import { startEmulator } from '../../../src/main/engine/emulator/emulator'
-import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
-import { applyBaseUrlOverride } from '../../../src/main/engine/connectors/url-override'
 import { pollMarket } from '../../../src/main/engine/connectors/history'
 import { streamsFor } from '../../../src/main/engine/connectors/market-streams'
 import type { WatchedMarket } from '../../../src/main/engine/connectors/market-streams'
 import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
+import { recordedMarketsExchange } from './helpers'
 
 /*
  * OKX funding, open interest, mark price and liquidations are not in the recording, so these payloads are OKX's
@@ -21,25 +18,12 @@ import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
  * instruments' `ctVal` (BTC-USDT-SWAP 0.01 BTC, IOST-USDT-SWAP 1000 IOST, BTC-USD-SWAP 100 USD inverse).
  */
 
-let emu: RunningEmulator
+const recorded = recordedMarketsExchange('okx', ['spot', 'swap'])
+const watched = recorded.watched
 let ex: Exchange
-
-function watched(symbol: string): WatchedMarket {
-  const market = ex.market(symbol)
-  return {
-    symbol,
-    marketId: String(market.id),
-    market,
-    contractSize: market.contractSize ?? 1,
-    inverse: market.inverse === true,
-    fundingIntervalHours: null,
-    lastExchangeTsMs: null,
-    lastBookEmitMs: 0,
-    lastMark: '',
-    lastFunding: '',
-    lastOi: '',
-  }
-}
+beforeAll(() => {
+  ex = recorded.ex()
+})
 
 const stream = (m: WatchedMarket, name: string) => {
   const spec = streamsFor(ex, 'okx', m, { bookDepth: 20, bookThrottleMs: 0 }).find((s) => s.stream === name)
@@ -70,17 +54,6 @@ const polledOpenInterest = (symbol: string, payload: Record<string, string>) =>
     const parse = (ex as unknown as { parseOpenInterest(i: unknown, m: unknown): unknown }).parseOpenInterest
     okx.fetchOpenInterest = async () => parse.call(ex, payload, m.market)
   })
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, speed: 1 })
-  ex = new ccxt.pro.okx({ options: { fetchMarkets: { types: ['spot', 'swap'] } } })
-  applyBaseUrlOverride(ex.urls.api, { restUrl: emu.restUrl, wsUrl: emu.wsUrl })
-  await ex.loadMarkets()
-}, 20_000)
-afterAll(async () => {
-  await ex.close()
-  await emu.close()
-})
 
 describe('OKX derivatives data through ccxt, from published payloads', () => {
   it('open interest of a linear swap: contracts, and coins as OKX states them', async () => {
