@@ -13,9 +13,10 @@ import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
 import { recordedMarketsExchange } from './helpers'
 
 /*
- * OKX funding, open interest, mark price and liquidations are not in the recording, so these payloads are OKX's
- * published examples (as quoted in ccxt's okx parser) or test input in their shape, parsed by ccxt itself; contract values are the recorded
- * instruments' `ctVal` (BTC-USDT-SWAP 0.01 BTC, IOST-USDT-SWAP 1000 IOST, BTC-USD-SWAP 100 USD inverse).
+ * OKX funding, open interest, mark price, long/short and liquidations are not in the recording, so these
+ * payloads are OKX's published examples (as quoted in ccxt's okx parser) or test input in their shape, parsed
+ * by ccxt itself. Contract values are the recorded instruments' `ctVal` (BTC-USDT-SWAP 0.01 BTC,
+ * IOST-USDT-SWAP 1000 IOST, BTC-USD-SWAP 100 USD inverse).
  */
 
 const recorded = recordedMarketsExchange('okx', ['spot', 'swap'])
