@@ -41,6 +41,22 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
       />
     </Field>
   )
+  /** A labelled select over a field whose values are the options' keys. */
+  const choice = <K extends 'side' | 'marginMode' | 'venue' | 'fillAs'>(
+    k: K,
+    label: string,
+    options: readonly (readonly [CalculatorForm[K], string])[],
+  ) => (
+    <Field label={label}>
+      <select value={f[k]} onChange={(e) => set(k, e.target.value as CalculatorForm[K])} name={k}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
   const setOther = (i: number, patch: Partial<OtherPositionForm>) =>
     set(
       'others',
@@ -49,39 +65,19 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
   return (
     <form className="calc-inputs" onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
       <div className="calc-grid">
-        <Field label="Side">
-          <select
-            value={f.side}
-            onChange={(e) => set('side', e.target.value as CalculatorForm['side'])}
-            name="side"
-          >
-            <option value="long">Long</option>
-            <option value="short">Short</option>
-          </select>
-        </Field>
-        <Field label="Margin mode">
-          <select
-            value={f.marginMode}
-            onChange={(e) => set('marginMode', e.target.value as CalculatorForm['marginMode'])}
-            name="marginMode"
-          >
-            <option value="isolated">Isolated</option>
-            <option value="cross">Cross</option>
-          </select>
-        </Field>
-        <Field label="Liquidation rules">
-          <select
-            value={f.venue}
-            onChange={(e) => set('venue', e.target.value as CalculatorForm['venue'])}
-            name="venue"
-          >
-            {SIZING_VENUES.map((v) => (
-              <option key={v} value={v}>
-                {v === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {choice('side', 'Side', [
+          ['long', 'Long'],
+          ['short', 'Short'],
+        ])}
+        {choice('marginMode', 'Margin mode', [
+          ['isolated', 'Isolated'],
+          ['cross', 'Cross'],
+        ])}
+        {choice(
+          'venue',
+          'Liquidation rules',
+          SIZING_VENUES.map((v) => [v, v === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'] as const),
+        )}
         {text('equity', f.marginMode === 'cross' ? 'Wallet balance (USD)' : 'Account equity (USD)')}
         <Field label="Risk per trade">
           <span className="calc-pair">
@@ -114,16 +110,10 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
         )}
         {text('feePct', 'Taker fee %')}
         {text('makerFeePct', 'Maker fee %')}
-        <Field label="Fills pay">
-          <select
-            value={f.fillAs}
-            onChange={(e) => set('fillAs', e.target.value as CalculatorForm['fillAs'])}
-            name="fillAs"
-          >
-            <option value="taker">Taker fee</option>
-            <option value="maker">Maker fee</option>
-          </select>
-        </Field>
+        {choice('fillAs', 'Fills pay', [
+          ['taker', 'Taker fee'],
+          ['maker', 'Maker fee'],
+        ])}
         {text('holdingHours', 'Holding time (h)')}
         {text('fundingRatePct', 'Funding % / period', 'current rate')}
         {text('fundingIntervalHours', 'Funding interval (h)')}

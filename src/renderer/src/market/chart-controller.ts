@@ -241,19 +241,23 @@ export class MarketChartController {
     }
     this.drawMarkers()
     this.drawHeatmap()
-    if (resetView && this.bars.length > 0) {
-      // By time, not by bar index: the time scale also holds the other panes' points (open interest may
-      // start a day before the first bar), so a bar index is not a logical index. Last 180 bars, then the
-      // newest point at the right edge.
-      const n = this.bars.length
-      const ts = this.chart.timeScale()
-      ts.setVisibleRange({
-        from: toTime(this.bars[Math.max(0, n - 180)]!.timeSec),
-        to: toTime(this.bars[n - 1]!.timeSec),
-      })
-      ts.scrollToRealTime()
-    }
+    if (resetView && this.bars.length > 0) this.showLatestBars(180)
     this.legend.render()
+  }
+
+  /**
+   * Shows the newest `count` bars with a little room on the right. Indices come from the time scale, not
+   * from the bar list: the scale also holds the other panes' points (open interest may start a day before
+   * the first bar), so a bar's position in the list is not its logical index.
+   */
+  private showLatestBars(count: number): void {
+    const n = this.bars.length
+    const ts = this.chart.timeScale()
+    const first = ts.timeToIndex(toTime(this.bars[Math.max(0, n - count)]!.timeSec), true)
+    const last = ts.timeToIndex(toTime(this.bars[n - 1]!.timeSec), true)
+    if (first === null || last === null) return
+    const room = Math.max(1, Math.round((last - first) * 0.04))
+    ts.setVisibleLogicalRange({ from: first - 0.5, to: last + room })
   }
 
   private drawMarkers(): void {
