@@ -37,14 +37,14 @@ function replayAll(): number {
   return n
 }
 
-/** Best of ROUNDS (after one warm-up), in events per second. */
-function rate(fn: () => number): { events: number; perSec: number } {
-  fn()
+/** Best of ROUNDS (after one warm-up), in events per second; `fn` returns the events it handled. */
+async function rate(fn: () => number | Promise<number>): Promise<{ events: number; perSec: number }> {
+  await fn()
   let best = Infinity
   let events = 0
   for (let i = 0; i < ROUNDS; i++) {
     const t0 = performance.now()
-    events = fn()
+    events = await fn()
     best = Math.min(best, performance.now() - t0)
   }
   return { events, perSec: Math.round(events / (best / 1000)) }
@@ -76,20 +76,14 @@ async function engineReplayRate(): Promise<{ events: number; perSec: number }> {
     }
     return n
   }
-  await playAll() // warm-up, and the worker's start
-  let best = Infinity
-  let events = 0
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now()
-    events = await playAll()
-    best = Math.min(best, performance.now() - t0)
-  }
+  // The warm-up round also covers the worker's start.
+  const r = await rate(playAll)
   await host.stop()
-  return { events, perSec: Math.round(events / (best / 1000)) }
+  return r
 }
 
-const decode = rate(decodeAll)
-const replay = rate(replayAll)
+const decode = await rate(decodeAll)
+const replay = await rate(replayAll)
 const engineReplay = await engineReplayRate()
 process.stdout.write(`sessions.events: ${decode.events} events in ${FILES.length} sample sessions\n`)
 process.stdout.write(`sessions.decode_events_per_s: ${decode.perSec} /s\n`)

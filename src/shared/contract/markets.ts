@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MarketLot } from '../sizing/market-lot'
 
 export interface LeverageTier {
   tier: number
@@ -19,7 +20,7 @@ export interface LeverageTiersView {
   asOf: string
   source: string
   /** The market's quantity step, minimum and price tick (base units / quote), where the source lists them. */
-  lot: { step: number; min: number; tick: number | null } | null
+  lot: MarketLot | null
   /** Where the lot comes from and when; null without a lot. */
   lotSource: string | null
 }

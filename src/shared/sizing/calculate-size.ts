@@ -35,7 +35,6 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
     p.riskUsd ?? (p.riskPercent !== undefined && equity !== undefined ? (p.riskPercent / 100) * equity : null)
   const riskField = p.riskUsd !== undefined ? 'position.riskUsd' : 'position.riskPercent'
   // A lot typed in the request wins (the trader knows today's rule); else the market's from the tiers source.
-  const lot = r.lotSize ?? market?.lot?.step ?? null
   const lotInfo: SizeAnswer['lot'] =
     r.lotSize !== undefined
       ? // The venue's minimum order still holds under a typed step.
@@ -48,6 +47,7 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
       : market?.lot
         ? { ...market.lot, source: market.lotSource ?? 'market' }
         : null
+  const lot = lotInfo?.step ?? null
 
   let quantity: number
   let sizing: RiskSizing | null = null

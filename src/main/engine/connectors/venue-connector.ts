@@ -246,9 +246,8 @@ export class VenueConnector {
       const silentMs = now - last
       if (silentMs < this.opts.bookSilenceMs) continue
       const url = bookConnectionUrl(ex, symbol)
-      const frameAge = url === null ? null : now - (this.lastFrameMs.get(url) ?? 0)
       // A silent connection is the connection watchdog's; only a live one with a silent book is ours.
-      if (url === null || frameAge === null || frameAge >= this.opts.watchdogMs) continue
+      if (url === null || now - (this.lastFrameMs.get(url) ?? 0) >= this.opts.watchdogMs) continue
       this.bookResubscribes++
       this.lastBookMs.set(symbol, now)
       const why = `${symbol} book silent for ${silentMs} ms while its connection delivers other streams`
