@@ -98,6 +98,28 @@ export interface LiquidationEvent extends EventBase {
   usd: number
 }
 
+/**
+ * Realized liquidations summed over one bar, as history sources publish them (CoinGlass-, Coinalyze- or
+ * Velo-style exports): totals per bar, not single orders, so they carry no price. `exchangeTsMs` is the bar's
+ * last millisecond (open + length − 1), like candles: the total is only known once the bar has closed.
+ */
+export interface LiquidationBarEvent extends EventBase {
+  type: 'liquidationBar'
+  /** Bar open time (Unix ms, UTC). */
+  openTsMs: number
+  /** Bar length in seconds. */
+  intervalSec: number
+  /** USD notional of long positions liquidated in the bar (forced sells). */
+  longUsd: number
+  /** USD notional of short positions liquidated in the bar (forced buys). */
+  shortUsd: number
+  /**
+   * Venues the totals are summed over when they aggregate more than the event's own venue (a CoinGlass
+   * history covers Binance + Bybit + OKX); empty when the totals are the event's venue alone.
+   */
+  coveredVenues: string[]
+}
+
 export type CandlePriceKind = 'last' | 'mark' | 'index' | 'premium'
 
 export interface CandleEvent extends EventBase {
@@ -142,6 +164,7 @@ export type MarketEvent =
   | LongShortEvent
   | TakerVolumeEvent
   | LiquidationEvent
+  | LiquidationBarEvent
   | CandleEvent
   | QuoteEvent
   | GapEvent

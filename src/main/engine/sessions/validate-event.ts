@@ -6,7 +6,7 @@ import { VENUE_IDS } from '../../../shared/market-event'
  * written by a buggy importer; a malformed event is reported and dropped, never passed on.
  * Hand-written rather than zod because it runs on every replayed event.
  */
-type FieldKind = 'num' | 'num?' | 'str' | 'bool' | 'levels' | 'enum'
+type FieldKind = 'num' | 'num?' | 'str' | 'strs' | 'bool' | 'levels' | 'enum'
 interface FieldSpec {
   name: string
   kind: FieldKind
@@ -46,6 +46,13 @@ const FIELDS: Record<MarketEventType, FieldSpec[]> = {
     f('qtyBase', 'num'),
     f('usd', 'num'),
   ],
+  liquidationBar: [
+    f('openTsMs', 'num'),
+    f('intervalSec', 'num'),
+    f('longUsd', 'num'),
+    f('shortUsd', 'num'),
+    f('coveredVenues', 'strs'),
+  ],
   candle: [
     f('priceKind', 'enum', ['last', 'mark', 'index', 'premium']),
     f('intervalSec', 'num'),
@@ -78,6 +85,10 @@ function checkField(o: Record<string, unknown>, spec: FieldSpec): string | null 
       return v === null || isNum(v) ? null : `${spec.name} must be a finite number or null`
     case 'str':
       return typeof v === 'string' ? null : `${spec.name} must be a string`
+    case 'strs':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string')
+        ? null
+        : `${spec.name} must be an array of strings`
     case 'bool':
       return typeof v === 'boolean' ? null : `${spec.name} must be true or false`
     case 'enum':
