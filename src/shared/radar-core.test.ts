@@ -21,7 +21,7 @@ const opts: RadarCoreOptions = {
           },
         ]
       : null,
-  heatmap: { levels: [{ leverage: 10, weight: 1 }], decayHalfLifeSec: 1e15, barSec: 60 },
+  heatmap: { levels: [{ leverage: 10, weight: 1 }], leverageSpread: 0, decayHalfLifeSec: 1e15, barSec: 60 },
 }
 
 // OI 1,000 -> 2,000 contracts at 100 with equal taker buy and sell: 100,000 USD opened, 50,000 each side.

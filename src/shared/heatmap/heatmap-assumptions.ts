@@ -14,8 +14,14 @@ export function heatmapAssumptions(state: HeatmapState): string[] {
       : `${cfg.cell.multiple} × the ATR of the first ${cfg.cell.bars} bars`
   const out = [
     `Leverage mix (an assumption, not a fact): ${cfg.levels.map((l) => `${l.leverage}x ${pct(l.weight)}`).join(', ')}.`,
-    `New positions: each bar's rise in open interest (contracts × the bar's price) is opened at the bar's VWAP ` +
-      `(the candle's typical price (H+L+C)/3 where the data has no volume).`,
+    `New positions: each bar's rise in open interest (contracts × the bar's price) is opened ` +
+      (cfg.priceSpread === 'triangular'
+        ? `across the bar's low–high range, most at its VWAP (a triangular spread; `
+        : `at the bar's VWAP (`) +
+      `the candle's typical price (H+L+C)/3 where the data has no volume).`,
+    cfg.leverageSpread > 0
+      ? `Each leverage stands for a spread of leverages: margin 1/L ± ${pct(cfg.leverageSpread)} (triangular).`
+      : 'Each leverage is taken exactly (no spread around it).',
     `Long/short split by the bar's taker buy/sell volume; 50/50 where the bar has none ` +
       `(${stats.splitEven} of ${splitBars} bars with new positions so far).`,
     `Liquidation prices: ${venue} formula for a ${cfg.positionNotionalUsd} USD position, which sits in tier ${t.tier} ` +

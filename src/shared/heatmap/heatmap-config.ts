@@ -17,6 +17,16 @@ export interface HeatmapConfig {
   /** Levels at or above this leverage form the "high" breakdown (25–100x), the rest the "low" one. */
   highLeverageMin: number
   cell: CellSizing
+  /**
+   * How each bar's new positions spread over price: 'triangular' = entries drawn from a triangular
+   * distribution over the bar's low–high with its mode at the bar's VWAP; 'point' = all at the VWAP.
+   */
+  priceSpread: 'triangular' | 'point'
+  /**
+   * Width of the continuous leverage distribution around each configured leverage, as a relative spread of
+   * the margin fraction 1/L: a triangular distribution over [1/L × (1 − s), 1/L × (1 + s)]; 0 = exactly L.
+   */
+  leverageSpread: number
   /** Estimated levels lose half their USD over this span, for positions closed without a trace in OI. */
   decayHalfLifeSec: number
   /** Bar length; 'auto' adopts the data's own resolution (the first candle or taker-volume period). */
@@ -42,6 +52,12 @@ export const DEFAULT_LEVELS: readonly LeverageLevel[] = [
   { leverage: 100, weight: 0.1 },
 ]
 
+/** The spread the model uses unless told otherwise (see methodology-heatmap.md, calibration). */
+export const DEFAULT_SPREAD: Pick<HeatmapConfig, 'priceSpread' | 'leverageSpread'> = {
+  priceSpread: 'triangular',
+  leverageSpread: 0.4,
+}
+
 /** Everything but the tiers has a default; the tiers must come from the venue for the market. */
 export type HeatmapConfigInput = Partial<Omit<HeatmapConfig, 'tiers'>> & { tiers: MarginTier[] }
 
@@ -50,6 +66,8 @@ export function resolveHeatmapConfig(input: HeatmapConfigInput): HeatmapConfig {
     levels: (input.levels ?? DEFAULT_LEVELS).map((l) => ({ ...l })),
     highLeverageMin: input.highLeverageMin ?? 25,
     cell: input.cell ?? { kind: 'pct', fraction: 0.001 },
+    priceSpread: input.priceSpread ?? DEFAULT_SPREAD.priceSpread,
+    leverageSpread: input.leverageSpread ?? DEFAULT_SPREAD.leverageSpread,
     decayHalfLifeSec: input.decayHalfLifeSec ?? 48 * 3600,
     barSec: input.barSec ?? 60,
     tiers: input.tiers,
@@ -80,6 +98,10 @@ export function heatmapConfigProblems(cfg: HeatmapConfig): string[] {
     !(cfg.cell.multiple > 0 && Number.isInteger(cfg.cell.bars) && cfg.cell.bars >= 1)
   )
     out.push('cell: ATR sizing needs multiple > 0 and an integer bars ≥ 1')
+  if (cfg.priceSpread !== 'triangular' && cfg.priceSpread !== 'point')
+    out.push(`priceSpread ${String(cfg.priceSpread)} must be 'triangular' or 'point'`)
+  if (!(cfg.leverageSpread >= 0 && cfg.leverageSpread < 1))
+    out.push(`leverageSpread ${cfg.leverageSpread} must be in [0, 1)`)
   if (!(cfg.decayHalfLifeSec > 0)) out.push(`decayHalfLifeSec ${cfg.decayHalfLifeSec} must be > 0`)
   if (cfg.barSec !== 'auto' && !(cfg.barSec > 0)) out.push(`barSec ${cfg.barSec} must be > 0 or 'auto'`)
   if (!(cfg.positionNotionalUsd > 0)) out.push(`positionNotionalUsd ${cfg.positionNotionalUsd} must be > 0`)

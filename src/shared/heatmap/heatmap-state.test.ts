@@ -10,13 +10,16 @@ import { SIDE_LONG, SIDE_SHORT } from './price-grid'
 
 // Flat tier with mmr 0 and cum 0: an isolated L-x position opened at E liquidates at E(1 − 1/L) long and
 // E(1 + 1/L) short (margin N/L exactly exhausted), so every expected price below is plain arithmetic.
-// Cells are 0.5 % of the first price 100 = 0.5 wide. Decay is off unless a test sets it (half-life 10^12 s).
+// Cells are 0.5 % of the first price 100 = 0.5 wide. These tests place each level at one point (no price or
+// leverage spread); heatmap-spread.test.ts covers the spread. Decay is off unless a test sets it (half-life 10^12 s).
 function run(bars: FixtureBar[], cfg: Partial<HeatmapConfigInput> = {}): HeatmapState {
   const s = createHeatmapState({
     tiers: [flatTier(0, 0)],
     cell: { kind: 'pct', fraction: 0.005 },
     decayHalfLifeSec: 1e12,
     levels: [{ leverage: 10, weight: 1 }],
+    priceSpread: 'point',
+    leverageSpread: 0,
     ...cfg,
   })
   for (const e of fixtureEvents(bars)) applyHeatmapEvent(s, e)
@@ -139,6 +142,8 @@ describe('heatmap model: shrink and decay', () => {
       cell: { kind: 'pct', fraction: 0.005 },
       decayHalfLifeSec: 60,
       levels: [{ leverage: 10, weight: 1 }],
+      priceSpread: 'point',
+      leverageSpread: 0,
     })
     const evs = fixtureEvents(opened())
     const later = fixtureEvents([flat(100)], FIXTURE_START_MS + 4 * 60_000)

@@ -7,9 +7,10 @@ import { resolveHeatmapConfig } from './heatmap-config'
 import type { HistoryLog } from './history-log'
 import { closeColumn, createHistory, noteChange } from './history-log'
 import type { LeveragePlan } from './leverage-plan'
-import { levelLiquidationPrice, planLeverage } from './leverage-plan'
+import { planLeverage } from './leverage-plan'
 import type { PriceGrid } from './price-grid'
-import { addLevel, createGrid, layerOf, rawCell, scaleGrid, SIDE_LONG, SIDE_SHORT, sweep } from './price-grid'
+import { createGrid, LAYERS, layerOf, rawCell, scaleGrid, SIDE_LONG, SIDE_SHORT, sweep } from './price-grid'
+import { addTriangular } from './price-spread'
 
 /** A realized liquidation from the venue's stream, kept beside the estimate and never mixed into it. */
 export interface RealizedLiquidation {
@@ -220,6 +221,9 @@ function closeBar(state: HeatmapState): void {
     )
 }
 
+/** Scratch list of the cells a bar's placement touched (reused: one bar is placed at a time). */
+const TOUCHED: number[] = []
+
 function placeNewPositions(
   state: HeatmapState,
   grid: PriceGrid,
@@ -234,21 +238,36 @@ function placeNewPositions(
     st.splitEven++
   } else if (b.takerBuyBase !== null) st.splitFromTakerVolume++
   else st.splitFromTrades++
-  for (const side of [SIDE_LONG, SIDE_SHORT]) {
+  // Entries spread over the bar's range with the mode at the VWAP (clamped into the range), or one point.
+  const w = state.cfg.priceSpread === 'triangular' ? wick(b) : null
+  const lo = w ? Math.min(w.low, entry) : entry
+  const hi = w ? Math.max(w.high, entry) : entry
+  const touched = TOUCHED
+  touched.length = 0
+  for (let side = SIDE_LONG; side <= SIDE_SHORT; side++) {
     const sideUsd = dUsd * (side === SIDE_LONG ? longShare : 1 - longShare)
-    const positionSide: PositionSide = side === SIDE_LONG ? 'long' : 'short'
     for (const level of state.plan.levels) {
-      const usd = sideUsd * level.weight
-      if (usd <= 0) continue
-      const price = levelLiquidationPrice(state.plan, level, positionSide, entry, state.cfg)
-      if (price === null) {
-        st.unplacedUsd += usd
-        continue
-      }
       const layer = layerOf(side, level.group)
-      const cell = addLevel(grid, layer, price, usd)
-      noteChange(state.history, layer, cell, rawCell(grid, layer, cell))
-      st.placedUsd += usd
+      for (const node of level.nodes) {
+        const usd = sideUsd * level.weight * node.share
+        if (usd <= 0) continue
+        const k = side === SIDE_LONG ? node.longFactor : node.shortFactor
+        if (k === null) {
+          st.unplacedUsd += usd
+          continue
+        }
+        addTriangular(grid, layer, lo * k, entry * k, hi * k, usd, touched)
+        st.placedUsd += usd
+      }
     }
+  }
+  // One history record per changed cell, with its value after the whole bar.
+  touched.sort((x, y) => x - y)
+  for (let k = 0; k < touched.length; k++) {
+    const code = touched[k]!
+    if (k > 0 && code === touched[k - 1]) continue
+    const layer = code % LAYERS
+    const cell = (code - layer) / LAYERS
+    noteChange(state.history, layer, cell, rawCell(grid, layer, cell))
   }
 }

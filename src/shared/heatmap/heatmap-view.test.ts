@@ -25,6 +25,8 @@ function mapState(): HeatmapState {
     cell: { kind: 'pct', fraction: 0.005 },
     decayHalfLifeSec: 1e12,
     levels: LEVELS,
+    priceSpread: 'point',
+    leverageSpread: 0,
     snapshotEveryBars: 2,
   })
 }

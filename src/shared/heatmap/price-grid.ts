@@ -80,6 +80,25 @@ export function addLevel(g: PriceGrid, layer: number, price: number, usdAmount: 
   return cell
 }
 
+/**
+ * Adds `usdAmount` to one cell of a layer whose USD-weighted price sum grows by `usdTimesPrice` (a share of
+ * a spread level: the caller integrates the price over the part of the distribution in this cell).
+ */
+export function addCellMass(
+  g: PriceGrid,
+  layer: number,
+  cell: number,
+  usdAmount: number,
+  usdTimesPrice: number,
+): void {
+  ensure(g, cell)
+  const i = cell - g.lo
+  ;(g.usd[layer] as Float64Array)[i]! += usdAmount / g.scale
+  ;(g.usdPx[layer] as Float64Array)[i]! += usdTimesPrice / g.scale
+  if (layer >> 1 === SIDE_LONG) g.maxLongCell = Math.max(g.maxLongCell, cell)
+  else g.minShortCell = Math.min(g.minShortCell, cell)
+}
+
 export function cellUsd(g: PriceGrid, layer: number, cell: number): number {
   const i = cell - g.lo
   if (i < 0 || i >= g.capacity) return 0

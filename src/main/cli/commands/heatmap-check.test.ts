@@ -24,11 +24,14 @@ function session(events: MarketEvent[]): string {
   return path
 }
 
+// The arithmetic below places each level at one point: no spread over the bar's range or around a leverage.
+const POINT = ['--price-spread', 'point', '--leverage-spread', '0']
+
 async function check(path: string, extra: string[] = []) {
   let stdout = ''
   const io: CommandIo = { stdout: (t) => void (stdout += t), stderr: () => {}, readStdin: async () => '' }
   const code = await heatmapCheckCommand.run(
-    parseArgs([path, ...extra], new Set(heatmapCheckCommand.flags)),
+    parseArgs([path, ...POINT, ...extra], new Set(heatmapCheckCommand.flags)),
     io,
   )
   return { code, stdout }

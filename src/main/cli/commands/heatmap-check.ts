@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/heatmap-check'
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
+import { DEFAULT_SPREAD } from '../../../shared/heatmap/heatmap-config'
 import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
 import { createHeatmapState, flushHeatmapBar } from '../../../shared/heatmap/heatmap-state'
@@ -77,6 +78,8 @@ Options:
   --top <n>          clusters per side for the hit rate (default 5)
   --hit-pct <p>      distance from a cluster that counts as a hit (default 0.5)
   --tiers-file <f>   leverage tiers snapshot (default: the bundled Binance USDⓈ-M snapshot)
+  --price-spread <s> triangular (default) or point: new positions over the bar's range, or at its VWAP
+  --leverage-spread <f>  relative spread of each leverage's margin fraction (default ${DEFAULT_SPREAD.leverageSpread})
   --json             print the figures as JSON
 
 Example:
@@ -91,6 +94,15 @@ Example:
       topN: option(args, 'top', DEFAULT_CHECK_OPTIONS.topN, (v) => Number.isInteger(v) && v >= 1),
       hitPct: option(args, 'hit-pct', DEFAULT_CHECK_OPTIONS.hitPct, (v) => v > 0 && v < 100),
     }
+    const priceSpread = stringOption(args, 'price-spread') ?? DEFAULT_SPREAD.priceSpread
+    if (priceSpread !== 'triangular' && priceSpread !== 'point')
+      throw new UsageError(`--price-spread ${priceSpread}: use triangular or point`)
+    const leverageSpread = option(
+      args,
+      'leverage-spread',
+      DEFAULT_SPREAD.leverageSpread,
+      (v) => v >= 0 && v < 1,
+    )
     const tiersFile = stringOption(args, 'tiers-file')
     const tiers: ParsedTiersSnapshot = tiersFile
       ? loadTiersSnapshotFile(resolve(tiersFile))
@@ -99,7 +111,9 @@ Example:
     const makeState = (key: string): HeatmapState | null => {
       const { venue, symbol } = parseMarketKey(key)
       const market = venue === tiers.venue && isPerpSymbol(symbol) ? tiers.markets.get(symbol) : undefined
-      return market ? createHeatmapState({ tiers: market.tiers, barSec: 'auto' }) : null
+      return market
+        ? createHeatmapState({ tiers: market.tiers, barSec: 'auto', priceSpread, leverageSpread })
+        : null
     }
     let result: ReturnType<typeof runHeatmapCheck>
     try {
