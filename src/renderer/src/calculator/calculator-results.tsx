@@ -1,7 +1,7 @@
 import type { HeatmapView, LiquidationCluster } from '../../../shared/contract/heatmap'
 import type { PriceDistance } from '../../../shared/sizing/carry'
 import type { SizeAnswer, SizeErrorAnswer } from '../../../shared/sizing/size-answer'
-import { fmtPrice, fmtUsd } from '../components/metric-format'
+import { fmtPrice, fmtUsd } from '../format'
 import { MetricTip } from '../components/metric-tooltip'
 import { clustersBetween } from './clusters-between'
 

@@ -1,12 +1,13 @@
 import { useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import { metricInfo, methodologyAnchor, methodologyHref } from './metric-catalog'
+import { metricInfo, methodologyAnchor, methodologyHref } from '../../../shared/scoring/metric-registry'
+import type { ExplainedId } from '../../../shared/scoring/metric-registry'
 import { helpStore } from '../help/help-store'
 import '../market.css'
 
 interface Props {
   /** Metric (or label) id, e.g. 'funding-apr'. */
-  id: string
+  id: ExplainedId
   children: ReactNode
   /** Extra line, e.g. the reason a value is missing. */
   note?: string | null

@@ -1,22 +1,23 @@
 import type { Metric } from '../../../shared/scoring/snapshot'
+import type { MetricId } from '../../../shared/scoring/metric-registry'
 import { MetricTip } from './metric-tooltip'
-import { fmtMetric, metricNote } from './metric-format'
+import { fmtMetric, metricNote } from '../format'
 
 interface Props {
-  id: string
+  id: MetricId
   metric: Metric | undefined
   /** Override the display text (e.g. a derived percent); still n/a when the metric is missing. */
   text?: string
   className?: string
 }
 
-/** A metric's value with its tooltip; a missing one reads "n/a" and says why. */
+/** A metric's value in its registry format, with its tooltip; a missing one reads "n/a" and says why. */
 export function MetricValue({ id, metric, text, className }: Props) {
   const missing = !metric || metric.value === null
   const note = metricNote(metric)
   return (
     <MetricTip id={id} note={note} className={`${missing ? 'value-na' : ''} ${className ?? ''}`}>
-      {missing ? 'n/a' : (text ?? fmtMetric(metric))}
+      {missing ? 'n/a' : (text ?? fmtMetric(id, metric))}
     </MetricTip>
   )
 }

@@ -1,8 +1,8 @@
+import type { LabelId } from '../../../shared/scoring/metric-registry'
 import { MetricTip } from './metric-tooltip'
 
 interface Props {
-  /** Label id, e.g. 'funding-regime'. */
-  id: string
+  id: LabelId
   value: string | null | undefined
 }
 
@@ -27,13 +27,16 @@ const TONE: Record<string, string> = {
   shorts: 'cool',
 }
 
-/** A regime label as a small coloured chip; undetermined regimes read "—" with the reason in the tooltip. */
+/**
+ * A regime label as a small coloured chip. An undetermined regime shows no chip: the value beside it already
+ * reads "n/a" with its reason, and an empty "—" chip would only repeat it.
+ */
 export function RegimeChip({ id, value }: Props) {
-  const tone = value ? (TONE[value] ?? 'neutral') : 'none'
+  if (!value) return null
   return (
-    <MetricTip id={id} note={value ? null : 'regime not determined yet (needs enough history)'}>
-      <span className={`regime-chip tone-${tone}`} data-regime={id}>
-        {value ?? '—'}
+    <MetricTip id={id}>
+      <span className={`regime-chip tone-${TONE[value] ?? 'neutral'}`} data-regime={id}>
+        {value}
       </span>
     </MetricTip>
   )

@@ -9,7 +9,7 @@ import type {
   SeriesUpdate,
 } from '../../../shared/contract/series'
 import { SERIES_LINES } from '../../../shared/contract/series'
-import { fmtUsd } from '../components/metric-format'
+import { fmtUsd } from '../format'
 import {
   aggregateBars,
   aggregateLiquidations,

@@ -1,6 +1,6 @@
 import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts'
 import type { Bar, SeriesLineId, SeriesPoint } from '../../../shared/contract/series'
-import { fmtPrice, fmtUsd } from '../components/metric-format'
+import { fmtPrice, fmtUsd } from '../format'
 import { PANES, QUADRANT_NAMES } from './chart-panes'
 import type { PaneId } from './chart-panes'
 

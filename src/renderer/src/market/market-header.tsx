@@ -1,7 +1,7 @@
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
-import { fmtPrice } from '../components/metric-format'
+import { fmtPrice } from '../format'
 
 export const TIMEFRAMES = [
   { sec: 60, label: '1m' },

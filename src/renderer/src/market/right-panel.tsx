@@ -1,5 +1,6 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { isMetricId, metricInfo } from '../../../shared/scoring/metric-registry'
 import { MetricTip } from '../components/metric-tooltip'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
@@ -144,9 +145,13 @@ export function RightPanel({ market, heatmap }: Props) {
         <ul>
           {notes.map(([id, x]) => (
             <li key={id}>
-              <MetricTip id={id}>
+              {isMetricId(id) ? (
+                <MetricTip id={id}>
+                  <b>{metricInfo(id).name}</b>
+                </MetricTip>
+              ) : (
                 <code>{id}</code>
-              </MetricTip>{' '}
+              )}{' '}
               <span className={x.sufficient ? '' : 'muted'}>{x.reason}</span>
             </li>
           ))}

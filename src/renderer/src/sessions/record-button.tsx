@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RecordingStatus } from '../../../shared/contract/sessions'
 import type { RadarApi } from '../../../shared/api'
-import { fmtBytes, fmtDuration } from './session-format'
+import { fmtBytes, fmtDuration } from '../format'
 import { useAction } from './use-load'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 import type { ScreenProps } from '../screen-props'
-import { fmtClock, fmtDuration } from './session-format'
+import { fmtClock, fmtDuration } from '../format'
 import { useAction } from './use-load'
 import '../workflow.css'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fmtBytes, fmtClock, fmtDuration, fmtSpan, isWarningNote } from './session-format'
+import { fmtBytes, fmtClock, fmtDuration, fmtSpan } from '../format'
+import { isWarningNote } from './session-format'
 
 describe('session formatting', () => {
   it('sizes in binary units', () => {

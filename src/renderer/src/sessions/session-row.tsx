@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { SessionSummary } from '../../../shared/contract/sessions'
-import { fmtBytes, fmtDuration, fmtSpan, isWarningNote, kindBadge } from './session-format'
+import { fmtBytes, fmtDuration, fmtSpan } from '../format'
+import { isWarningNote, kindBadge } from './session-format'
 
 interface Props {
   session: SessionSummary

@@ -5,7 +5,7 @@ import { ConfirmDialog } from './confirm-dialog'
 import { ImportPanel } from './import-panel'
 import { RecordButton } from './record-button'
 import { SessionRow } from './session-row'
-import { fmtBytes, fmtSpan } from './session-format'
+import { fmtBytes, fmtSpan } from '../format'
 import { useAction, useLoad } from './use-load'
 import '../workflow.css'
 
