@@ -32,6 +32,8 @@ export const INVOKE_CHANNELS = [
   'getLeverageTiers',
   'searchMarkets',
   'startLive',
+  'stopLive',
+  'probeVenues',
   'runEvidence',
   'cancelEvidence',
 ] as const

@@ -16,7 +16,7 @@ import type { AlertFired, AlertRule } from './contract/alerts'
 import { alertRequests } from './contract/alerts'
 import type { HeatmapView } from './contract/heatmap'
 import { heatmapRequests } from './contract/heatmap'
-import type { LeverageTiersView } from './contract/markets'
+import type { LeverageTiersView, VenueProbe } from './contract/markets'
 import { marketRequests } from './contract/markets'
 import type { EvidenceEventPayloads, EvidenceInvokeResponses } from './contract/evidence'
 import { evidenceRequests } from './contract/evidence'
@@ -94,6 +94,8 @@ export interface InvokeResponses extends EvidenceInvokeResponses {
   getLeverageTiers: LeverageTiersView
   searchMarkets: { key: string; venue: string; symbol: string }[]
   startLive: { started: true }
+  stopLive: { stopped: true }
+  probeVenues: VenueProbe[]
 }
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>

@@ -26,6 +26,11 @@ export interface SourceStatus {
   /** LIVE, REPLAY (a session), SAMPLE (a bundled recorded sample), or none yet. */
   kind: 'live' | 'replay' | 'sample' | 'none'
   label: string
+  /**
+   * Set while launch probes the venues, and when launch fell back to the sample because no venue answered
+   * (one line naming each venue and why); cleared by the next source the user picks.
+   */
+  launchNote?: string
 }
 
 /** Where OI / market cap gets its caps besides Settings, for the line under Settings > Market caps. */

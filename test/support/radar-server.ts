@@ -33,7 +33,12 @@ export async function startServer(
       '--diagnostics',
       ...(opts.args ?? []),
     ],
-    { cwd: REPO_ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: REPO_ROOT,
+      // Tests and benches open their own sources: no launch probe, no launch sample, unless a test asks for it.
+      env: { ...process.env, RADAR_LAUNCH: 'idle', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -43,7 +48,8 @@ export async function startServer(
     )
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
-      const m = /http:\/\/\S+token=\w+/.exec(output)
+      // The URL carries the per-run token as its first path segment: http://127.0.0.1:PORT/<token>/
+      const m = /http:\/\/[^\s/]+\/[0-9a-f]{16,}\//.exec(output)
       if (m) {
         clearTimeout(timer)
         resolveUrl(m[0])
@@ -57,7 +63,7 @@ export async function startServer(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token: parsed.pathname.split('/')[1] ?? '',
     userDataDir,
     process: child,
     stop: () =>
@@ -75,7 +81,7 @@ export async function openApiSocket(
   server: RunningServer,
   headers: Record<string, string> = { Origin: server.origin },
 ): Promise<{ ws: WebSocket; call: (msg: unknown) => Promise<Record<string, unknown>>; close: () => void }> {
-  const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/api?token=${server.token}`, { headers })
+  const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/${server.token}/api`, { headers })
   await new Promise<void>((res, rej) => {
     ws.once('open', () => res())
     ws.once('error', rej)

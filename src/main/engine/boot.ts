@@ -9,6 +9,8 @@ import { userDataPaths } from './user-data'
 import { RADAR_VERSION } from './version'
 import { createServices } from './services'
 import type { EngineServices } from './services'
+import { launchModeFrom, launchSource } from './control/launch-source'
+import type { LaunchMode, LaunchOutcome } from './control/launch-source'
 
 export interface BootOptions {
   userDataDir: string
@@ -18,6 +20,8 @@ export interface BootOptions {
   openSettings: (userDataDir: string) => SettingsStore
   diagnostics?: boolean
   echoLogs?: boolean
+  /** What to open on launch; default: `--offline` in argv, else RADAR_LAUNCH, else `auto` (live if reachable). */
+  launch?: LaunchMode
 }
 
 export interface BootedEngine {
@@ -25,6 +29,8 @@ export interface BootedEngine {
   services: EngineServices
   handlers: InvokeHandlers
   appInfo: AppInfo
+  /** Resolves once the launch source is open (live, the sample, or nothing); never rejects. */
+  launched: Promise<LaunchOutcome>
 }
 
 /** Builds the engine with its logger, settings and contract handlers; the same for every door. */
@@ -43,5 +49,6 @@ export function bootEngine(opts: BootOptions): BootedEngine {
   }
   engine.start()
   const services = createServices(engine, opts.userDataDir)
-  return { engine, services, handlers: createInvokeHandlers(services, appInfo), appInfo }
+  const launched = launchSource(services, opts.launch ?? launchModeFrom(process.argv, process.env))
+  return { engine, services, handlers: createInvokeHandlers(services, appInfo), appInfo, launched }
 }

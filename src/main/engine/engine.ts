@@ -37,6 +37,7 @@ export class Engine {
   private readonly ingestListeners = new Set<(events: MarketEvent[]) => void>()
   private fetchedMarketCapsUsd: Record<string, number> = {}
   private marketCapStatus: MarketCapSourceStatus | undefined
+  private launchNote: string | null = null
 
   constructor(private readonly opts: EngineOptions) {
     this.host = new ScoringHost({
@@ -96,12 +97,20 @@ export class Engine {
   async setSource(source: DataSource | null): Promise<void> {
     await this.source?.stop()
     this.source = source
+    // A launch note speaks of the launch's source only: any later choice clears it.
+    this.launchNote = null
     this.resetScoring()
     this.pushStatus()
     if (source) {
       await source.start((events) => this.ingest(events))
       this.opts.logger.info('data source started', { kind: source.kind, label: source.label })
     }
+  }
+
+  /** The launch's line for the top-bar banner (probing, or why it fell back to the sample); null clears it. */
+  setLaunchNote(note: string | null): void {
+    this.launchNote = note
+    this.pushStatus()
   }
 
   ingest(events: MarketEvent[]): void {
@@ -180,9 +189,12 @@ export class Engine {
   status(): EngineStatus {
     return {
       startedAtMs: this.startedAtMs,
-      source: this.source
-        ? { kind: this.source.kind, label: this.source.label }
-        : { kind: 'none', label: 'No data source' },
+      source: {
+        ...(this.source
+          ? { kind: this.source.kind, label: this.source.label }
+          : { kind: 'none' as const, label: 'No data source' }),
+        ...(this.launchNote ? { launchNote: this.launchNote } : {}),
+      },
       venues: this.source?.venueStatuses() ?? [],
       worker: this.host.getStatus(),
       marketCount: this.snapshots.size,

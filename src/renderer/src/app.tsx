@@ -3,6 +3,7 @@ import type { RadarApi } from '../../shared/api'
 import { useEngine } from './hooks/use-engine'
 import type { ScreenId, ScreenProps } from './screen-props'
 import { TopBar } from './components/top-bar'
+import { LiveControl } from './components/live-control'
 import { StatusBar } from './components/status-bar'
 import { Notices } from './components/notices'
 import { NavTabs } from './components/nav-tabs'
@@ -45,6 +46,7 @@ export function App({ api, connected }: Props) {
   return (
     <div className={`shell theme-${engine.settings?.settings.theme ?? 'dark'}`}>
       <TopBar status={engine.status} connected={connected} onOpenSettings={() => navigate('settings')} />
+      <LiveControl api={api} status={engine.status} recording={engine.recording} />
       <NavTabs current={screen} hasMarket={selectedKey !== null} onSelect={(s) => navigate(s)} />
       <Notices notices={engine.notices} settingsWarning={engine.settings?.warning ?? null} />
       {engine.error && (

@@ -25,6 +25,14 @@ export interface LeverageTiersView {
   lotSource: string | null
 }
 
+/** Whether one venue's REST API answered a light request, and if not, why. */
+export interface VenueProbe {
+  venue: string
+  reachable: boolean
+  reason: string | null
+  elapsedMs: number
+}
+
 export const marketRequests = {
   getLeverageTiers: z
     .object({ venue: z.string().min(1).max(40), symbol: z.string().min(1).max(64) })
@@ -32,4 +40,8 @@ export const marketRequests = {
   /** Markets the radar knows (for the watchlist search). */
   searchMarkets: z.object({ query: z.string().max(64) }).strict(),
   startLive: z.undefined(),
+  /** Stops live data (or a replay): the engine is left with no source. */
+  stopLive: z.undefined(),
+  /** Asks each venue of the live plan whether it answers (what launch does before going live). */
+  probeVenues: z.undefined(),
 } as const

@@ -48,5 +48,7 @@ export function marketHandlers(s: EngineServices) {
       return out.slice(0, 50)
     },
     startLive: () => s.live.start(),
+    stopLive: () => s.live.stop(),
+    probeVenues: () => s.live.probe(),
   }
 }

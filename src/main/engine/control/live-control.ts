@@ -1,41 +1,92 @@
 import type { Engine } from '../engine'
 import { LiveSource } from '../connectors/live-source'
 import type { WatchlistEntry } from '../connectors/live-source'
-import type { ConnectorVenue } from '../connectors/url-override'
+import type { BaseUrlOverride, ConnectorVenue } from '../connectors/url-override'
+import { CONNECTOR_VENUES, overrideFromEnv } from '../connectors/url-override'
+import { probeVenue } from '../connectors/venue-probe'
+import type { ProbeResult } from '../connectors/venue-probe'
 import { parseMarketKey } from '../../../shared/market-event'
+import type { Settings } from '../../../shared/settings'
 import type { ReplayControl } from './replay-control'
 
-const CONNECTOR_VENUES: readonly string[] = ['binanceusdm', 'binance', 'bybit', 'okx']
+/** What going live would subscribe: the watchlist's markets on the enabled venues, with their endpoints. */
+export interface LivePlan {
+  watchlist: WatchlistEntry[]
+  overrides: Partial<Record<ConnectorVenue, BaseUrlOverride>>
+  /** Watchlist entries left out, each with why (a disabled venue). */
+  skipped: string[]
+}
 
-/** Starts live data for the watchlist in Settings (plus the reference asset) as the engine's source. */
+/** Builds the live plan from Settings; throws a plain sentence when there is nothing to go live with. */
+export function livePlan(settings: Settings): LivePlan {
+  const byVenue = new Map<ConnectorVenue, string[]>()
+  const skipped: string[] = []
+  for (const key of settings.watchlist) {
+    const { venue, symbol } = parseMarketKey(key)
+    if (!(CONNECTOR_VENUES as readonly string[]).includes(venue))
+      throw new Error(`live data is not available for venue "${venue}" (${key})`)
+    if (!settings.venues.includes(venue)) {
+      skipped.push(`${key} (venue ${venue} is disabled in Settings → Venues)`)
+      continue
+    }
+    const list = byVenue.get(venue as ConnectorVenue) ?? []
+    list.push(symbol)
+    byVenue.set(venue as ConnectorVenue, list)
+  }
+  if (byVenue.size === 0)
+    throw new Error(
+      skipped.length > 0
+        ? `no watchlist market is on an enabled venue: ${skipped.join(', ')}`
+        : 'the watchlist is empty: add markets in Settings first',
+    )
+  const overrides: LivePlan['overrides'] = {}
+  for (const venue of byVenue.keys()) {
+    const fromSettings = settings.baseUrls[venue]
+    // Settings win over RADAR_<VENUE>_{REST,WS}_URL, field by field.
+    overrides[venue] = {
+      ...overrideFromEnv(venue),
+      ...(fromSettings?.rest ? { restUrl: fromSettings.rest } : {}),
+      ...(fromSettings?.ws ? { wsUrl: fromSettings.ws } : {}),
+    }
+  }
+  return { watchlist: [...byVenue].map(([venue, symbols]) => ({ venue, symbols })), overrides, skipped }
+}
+
+/** Starts and stops live data for the watchlist in Settings (plus the reference asset) as the engine's source. */
 export class LiveControl {
   constructor(
     private readonly engine: Engine,
     private readonly replay: ReplayControl,
   ) {}
 
+  /** Asks every venue of the live plan whether it answers, in parallel. */
+  async probe(timeoutMs?: number): Promise<ProbeResult[]> {
+    const plan = livePlan(this.engine.settings.get())
+    return Promise.all(
+      plan.watchlist.map((w) => probeVenue(w.venue, plan.overrides[w.venue] ?? {}, timeoutMs)),
+    )
+  }
+
   async start(): Promise<{ started: true }> {
     const settings = this.engine.settings.get()
-    const byVenue = new Map<ConnectorVenue, string[]>()
-    for (const key of settings.watchlist) {
-      const { venue, symbol } = parseMarketKey(key)
-      if (!CONNECTOR_VENUES.includes(venue))
-        throw new Error(`live data is not available for venue "${venue}" (${key})`)
-      const list = byVenue.get(venue as ConnectorVenue) ?? []
-      list.push(symbol)
-      byVenue.set(venue as ConnectorVenue, list)
-    }
-    if (byVenue.size === 0) throw new Error('the watchlist is empty: add markets in Settings first')
-    const watchlist: WatchlistEntry[] = [...byVenue].map(([venue, symbols]) => ({ venue, symbols }))
-    const overrides = Object.fromEntries(
-      Object.entries(settings.baseUrls)
-        .filter(([venue]) => CONNECTOR_VENUES.includes(venue))
-        .map(([venue, u]) => [venue, { restUrl: u.rest, wsUrl: u.ws }]),
-    )
+    const plan = livePlan(settings)
     await this.replay.close()
     await this.engine.setSource(
-      new LiveSource({ watchlist, referenceAsset: settings.referenceAsset, overrides }),
+      new LiveSource({
+        watchlist: plan.watchlist,
+        referenceAsset: settings.referenceAsset,
+        overrides: plan.overrides,
+        log: (line) => this.engine.logger.info(line),
+      }),
     )
+    if (plan.skipped.length > 0) this.engine.notify('info', `Live without ${plan.skipped.join(', ')}.`)
     return { started: true }
+  }
+
+  /** Stops live data (or any replay) and leaves the engine with no source. */
+  async stop(): Promise<{ stopped: true }> {
+    await this.replay.close()
+    await this.engine.setSource(null)
+    return { stopped: true }
   }
 }

@@ -24,7 +24,7 @@ export class Recorder {
     if (this.writer) return this.current()
     const source = this.engine.status().source
     if (source.kind !== 'live')
-      throw new Error('recording needs live data: start live data first (Settings → venues)')
+      throw new Error('recording needs live data: press Go live in the top bar first')
     const path = this.library.newSessionPath('recording')
     const writer = SessionWriter.open(
       path,

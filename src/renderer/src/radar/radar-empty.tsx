@@ -37,10 +37,25 @@ export function RadarEmpty({ api, navigate }: Props) {
     )
   }
 
+  const goLive = (): void => {
+    setOpening('live')
+    setError(null)
+    api.startLive().then(
+      () => setOpening(null),
+      (err: unknown) => {
+        setOpening(null)
+        setError(err instanceof Error ? err.message : String(err))
+      },
+    )
+  }
+
   return (
     <div className="empty-state radar-empty" data-testid="radar-empty">
       <h2>No markets yet</h2>
-      <p>Open a recorded session to replay it, or add venues and a watchlist in Settings to go live.</p>
+      <p>
+        Open a recorded session to replay it, or go live with the watchlist&apos;s markets on the venues
+        enabled in Settings.
+      </p>
       {samples.length > 0 && (
         <ul className="sample-list" aria-label="bundled sample sessions">
           {samples.map((s) => (
@@ -54,6 +69,9 @@ export function RadarEmpty({ api, navigate }: Props) {
         </ul>
       )}
       <div className="empty-actions">
+        <button type="button" onClick={goLive} disabled={opening !== null}>
+          {opening === 'live' ? 'Going live…' : 'Go live'}
+        </button>
         <button type="button" onClick={() => navigate('sessions')}>
           Sessions…
         </button>
@@ -63,7 +81,7 @@ export function RadarEmpty({ api, navigate }: Props) {
       </div>
       {error && (
         <p className="error-text" role="alert">
-          Could not open the session: {error}
+          Could not start: {error}
         </p>
       )}
     </div>
