@@ -37,9 +37,9 @@ if (binary) {
   process.stdout.write(
     'The Electron binary is not installed and could not be downloaded here; starting browser mode instead.\n',
   )
-  // No exchange is assumed reachable here either: open the bundled recorded sample, clearly labelled.
-  const args = extra.length > 0 ? extra : ['--sample', '--play']
-  const child = spawn(process.execPath, ['bin/radar.js', 'serve', ...args], { stdio: 'inherit' })
+  // The same launch rule as the window: live when an enabled venue answers a probe, else the week sample
+  // (with a banner saying why); `npm start -- --offline` skips the probe.
+  const child = spawn(process.execPath, ['bin/radar.js', 'serve', ...extra], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
 }
