@@ -25,6 +25,13 @@ function tzOffsetOption(value: string | undefined): number | undefined {
   return m[1] === '-' ? -h : h
 }
 
+function fundingUnitOption(value: string | undefined): 'percent' | 'fraction' | undefined {
+  if (value === undefined) return undefined
+  if (value !== 'percent' && value !== 'fraction')
+    throw new UsageError(`--funding-unit must be percent or fraction, got "${value}"`)
+  return value
+}
+
 function printSummary(s: ImportSummary, io: CommandIo): void {
   const m = s.metadata
   io.stdout(
@@ -61,12 +68,19 @@ Options:
   --radar-venue <id>    funding-csv: file the rates under this radar venue
   --label <text>        label shown in the Sessions screen
   --book-depth <n>      levels per side kept in book events (default 20)
+  --symbol <symbol>     bars: the unified market the rows describe (BTC/USDT:USDT, BTC/USDT)
+  --funding-unit <u>    bars: percent (0.01 = 0.01 %) or fraction (0.0001 = 0.01 %) per period
+  --funding-interval-hours <h>  bars: the funding period the rates are per
+  --columns <map>       bars: field=column,... for other column names (docs/import-formats.md)
   --force               overwrite --out if it exists
   --json                print the summary as JSON
 
 Examples:
   radar import binance-ws data/usdm/btcusdt_20230405.dat.gz data/spot/btcusdt_20230405.dat.gz --out s.radar
-  radar import funding-csv BTC-USDT_binance.csv --venue binance --tz-offset +3 --out f.radar`,
+  radar import funding-csv BTC-USDT_binance.csv --venue binance --tz-offset +3 --out f.radar
+  radar import bars ../shared/data/btc-derivatives-2026/*.csv --out btc-2026.radar
+  radar import bars export.csv --venue bybit --symbol ETH/USDT:USDT --funding-unit percent \
+    --funding-interval-hours 8 --columns liqLongUsd=long_liq,liqShortUsd=short_liq --out e.radar`,
   flags: ['force', 'json'],
   async run(args, io) {
     const [format, ...paths] = args.positionals
@@ -95,6 +109,10 @@ Examples:
         tzOffsetHours: tzOffsetOption(stringOption(args, 'tz-offset')),
         label: stringOption(args, 'label'),
         bookDepth: depth,
+        symbol: stringOption(args, 'symbol'),
+        fundingUnit: fundingUnitOption(stringOption(args, 'funding-unit')),
+        fundingIntervalHours: numberOption(args, 'funding-interval-hours'),
+        columns: stringOption(args, 'columns'),
         overwrite: args.options.has('force'),
         onProgress: (p: ImportProgress) => {
           const now = Date.now()

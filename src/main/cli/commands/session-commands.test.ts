@@ -29,7 +29,7 @@ describe('radar import / replay / export', () => {
     const r = await radar('import', 'kraken-csv', 'x.csv', '--out', 'x.radar')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(
-      'unknown format "kraken-csv"; formats: binance-ws, binance-vision, binance-futures-data, tardis, funding-csv',
+      'unknown format "kraken-csv"; formats: binance-ws, binance-vision, binance-futures-data, tardis, funding-csv, bars',
     )
   })
 

@@ -31,6 +31,11 @@ export class ImportContext {
     return this.file
   }
 
+  /** Size on disk of the file being read, for progress as bytes read / size. */
+  get currentFileBytes(): number {
+    return this.fileBytes
+  }
+
   get events(): MarketEvent[] {
     return this.result.events
   }

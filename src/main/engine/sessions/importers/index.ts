@@ -1,3 +1,4 @@
+import { barsImporter } from './bars'
 import { binanceFuturesDataImporter } from './binance-futures-data'
 import { binanceVisionImporter } from './binance-vision'
 import { binanceWsImporter } from './binance-ws'
@@ -11,6 +12,7 @@ export const IMPORTERS: readonly Importer[] = [
   binanceFuturesDataImporter,
   tardisImporter,
   fundingCsvImporter,
+  barsImporter,
 ]
 
 export function findImporter(format: string): Importer {

@@ -18,6 +18,8 @@ export function readLines(path: string): string[] {
   } else {
     text = raw.toString('utf8')
   }
+  // A byte-order mark (spreadsheet exports) would otherwise glue itself to the first header name.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const lines = text.split(/\r?\n/)
   if (lines.at(-1) === '') lines.pop()
   return lines

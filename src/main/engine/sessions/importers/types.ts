@@ -15,6 +15,14 @@ export interface ImportOptions {
   tzOffsetHours?: number
   /** For funding-csv: the venue name as the source names it (binance, kucoin, gate, ...). */
   sourceVenue?: string
+  /** bars: the unified ccxt symbol of the market the rows describe (`BTC/USDT:USDT`). */
+  symbol?: string
+  /** bars: how the funding column is written (0.01 % per period as `0.01` = percent, `0.0001` = fraction). */
+  fundingUnit?: 'percent' | 'fraction'
+  /** bars: the funding period the rates are per, in hours. */
+  fundingIntervalHours?: number
+  /** bars: `field=column,...` for exports whose column names the schema does not know. */
+  columns?: string
   /** Book levels per side kept in BookEvents. */
   bookDepth?: number
   onProgress?: (p: ImportProgress) => void
