@@ -11,4 +11,3 @@ export type ServerMessage =
 
 export const WS_PATH = '/api'
 export const TOKEN_PARAM = 'token'
-export const TOKEN_COOKIE = 'radar_token'

@@ -10,19 +10,44 @@ function req(url: string, headers: Record<string, string>): IncomingMessage {
 }
 
 describe('checkRequest', () => {
-  it('accepts the token in the query or the cookie, from the own host and origin', () => {
-    expect(checkRequest(req(`/?token=${TOKEN}`, { host: '127.0.0.1:4321' }), cfg)).toEqual({ ok: true })
-    expect(
-      checkRequest(req('/assets/x.js', { host: 'localhost:4321', cookie: `a=1; radar_token=${TOKEN}` }), cfg),
-    ).toEqual({
+  it('accepts the token as the first path segment or in the query, from the own host and origin', () => {
+    expect(checkRequest(req(`/${TOKEN}/`, { host: '127.0.0.1:4321' }), cfg)).toEqual({
       ok: true,
+      path: '/',
+      tokenIn: 'path',
+    })
+    expect(checkRequest(req(`/${TOKEN}/assets/x.js?v=2`, { host: 'localhost:4321' }), cfg)).toEqual({
+      ok: true,
+      path: '/assets/x.js',
+      tokenIn: 'path',
     })
     expect(
       checkRequest(
         req(`/api?token=${TOKEN}`, { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321' }),
         cfg,
       ),
-    ).toEqual({ ok: true })
+    ).toEqual({ ok: true, path: '/api', tokenIn: 'query' })
+  })
+
+  it('no longer reads a cookie: browsers send cookies to every server on the host, whatever the port', () => {
+    expect(
+      checkRequest(req('/assets/x.js', { host: 'localhost:4321', cookie: `radar_token=${TOKEN}` }), cfg),
+    ).toMatchObject({ ok: false, status: 401, reason: 'missing token' })
+  })
+
+  it('refuses a token segment that is only a prefix or a longer string of the token', () => {
+    expect(checkRequest(req(`/${TOKEN.slice(1)}/`, { host: '127.0.0.1:4321' }), cfg)).toMatchObject({
+      status: 401,
+    })
+    expect(checkRequest(req(`/${TOKEN}a/`, { host: '127.0.0.1:4321' }), cfg)).toMatchObject({
+      status: 401,
+    })
+  })
+
+  it('cuts a huge foreign Host short in the refusal reason', () => {
+    const verdict = checkRequest(req(`/${TOKEN}/`, { host: 'h'.repeat(10_000) }), cfg)
+    expect(verdict).toMatchObject({ ok: false, status: 403 })
+    expect(verdict.ok ? 0 : verdict.reason.length).toBeLessThan(120)
   })
 
   it('refuses a missing or wrong token with 401', () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import { TOKEN_COOKIE, TOKEN_PARAM } from '../../shared/ws-protocol'
+import { TOKEN_PARAM } from '../../shared/ws-protocol'
 
 export interface GuardConfig {
   token: string
@@ -8,7 +8,14 @@ export interface GuardConfig {
   allowedHosts: Set<string>
 }
 
-export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string }
+/**
+ * `path` is the request's path inside the app, with the per-run token segment taken off; `tokenIn` says where
+ * the token was found (a page opened with `?token=` is sent on to the token path so its relative assets
+ * carry the token too).
+ */
+export type GuardVerdict =
+  | { ok: true; path: string; tokenIn: 'path' | 'query' }
+  | { ok: false; status: 400 | 401 | 403; reason: string }
 
 function tokensEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a)
@@ -16,28 +23,29 @@ function tokensEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb)
 }
 
-export function cookieToken(req: IncomingMessage): string | null {
-  const header = req.headers.cookie
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === TOKEN_COOKIE) return v.join('=')
+/** Request targets are attacker-chosen: a URL that cannot be parsed is a refusal, never an exception. */
+export function parseTarget(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://placeholder')
+  } catch {
+    return null
   }
-  return null
 }
 
-export function queryToken(req: IncomingMessage): string | null {
-  return new URL(req.url ?? '/', 'http://placeholder').searchParams.get(TOKEN_PARAM)
+/** A Host or Origin quoted in a refusal, cut short: refusals are logged and a header can be 16 KiB. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
 }
 
 /**
  * Every request must name a host this server is bound to, come from its own origin when it carries one, and
- * present the per-run token (query on first load, then an HttpOnly SameSite=Strict cookie).
+ * present the per-run token: as the first path segment (`/<token>/…`, what the browser uses, so no cookie
+ * carries it to other servers on the same host) or as `?token=` (the printed URL's older form, and tools).
  */
 export function checkRequest(req: IncomingMessage, cfg: GuardConfig): GuardVerdict {
   const host = req.headers.host
   if (!host || !cfg.allowedHosts.has(host.toLowerCase())) {
-    return { ok: false, status: 403, reason: `foreign Host header ${JSON.stringify(host ?? '')}` }
+    return { ok: false, status: 403, reason: `foreign Host header ${quote(host ?? '')}` }
   }
   const origin = req.headers.origin
   if (origin !== undefined) {
@@ -49,13 +57,19 @@ export function checkRequest(req: IncomingMessage, cfg: GuardConfig): GuardVerdi
       originHost = null
     }
     if (originHost === null || !cfg.allowedHosts.has(originHost)) {
-      return { ok: false, status: 403, reason: `foreign Origin ${JSON.stringify(origin)}` }
+      return { ok: false, status: 403, reason: `foreign Origin ${quote(origin)}` }
     }
   }
-  const presented = queryToken(req) ?? cookieToken(req)
-  if (presented === null) return { ok: false, status: 401, reason: 'missing token' }
-  if (!tokensEqual(presented, cfg.token)) return { ok: false, status: 401, reason: 'wrong token' }
-  return { ok: true }
+  const target = parseTarget(req)
+  if (!target) return { ok: false, status: 400, reason: 'unreadable request target' }
+  const [, first = '', ...rest] = target.pathname.split('/')
+  if (first.length > 0 && tokensEqual(first, cfg.token)) {
+    return { ok: true, path: `/${rest.join('/')}`, tokenIn: 'path' }
+  }
+  const queried = target.searchParams.get(TOKEN_PARAM)
+  if (queried === null) return { ok: false, status: 401, reason: 'missing token' }
+  if (!tokensEqual(queried, cfg.token)) return { ok: false, status: 401, reason: 'wrong token' }
+  return { ok: true, path: target.pathname, tokenIn: 'query' }
 }
 
 export function allowedHostsFor(bindHost: string, port: number): Set<string> {

@@ -21,15 +21,59 @@ export interface FileLoggerOptions {
   echo?: boolean
 }
 
+/** A message is cut to this many characters, a whole line to LINE_CHARS: a peer can choose what gets logged. */
+const MESSAGE_CHARS = 2000
+const LINE_CHARS = 8192
+/** Kinds are remembered to log each once; past this many, new kinds share one overflow kind. */
+const MAX_KINDS = 1000
+const KIND_CHARS = 120
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters cut)` : text
+}
+
+/** The kind a `once` call is remembered under: bounded in length and in number, whatever the caller passed. */
+function boundedKind(seen: Set<string>, kind: string): string {
+  const k = kind.length > KIND_CHARS ? `${kind.slice(0, KIND_CHARS)}…` : kind
+  return seen.has(k) || seen.size < MAX_KINDS ? k : 'too-many-kinds'
+}
+
+/** One JSON line, never longer than LINE_CHARS: oversized fields are replaced by their cut JSON text. */
+function formatLogLine(level: LogLevel, msg: string, fields?: Record<string, unknown>): string {
+  const base = { t: new Date().toISOString(), level, msg: cut(msg, MESSAGE_CHARS) }
+  let line: string
+  try {
+    line = JSON.stringify({ ...base, ...fields })
+  } catch {
+    line = JSON.stringify({ ...base, fields: 'unserialisable' })
+  }
+  if (line.length > LINE_CHARS) {
+    let fieldsText: string
+    try {
+      fieldsText = JSON.stringify(fields)
+    } catch {
+      fieldsText = 'unserialisable'
+    }
+    line = JSON.stringify({ ...base, fieldsCut: cut(fieldsText, LINE_CHARS / 2) })
+  }
+  return `${line}\n`
+}
+
 /**
  * Structured JSON-lines log in the user-data folder, rotated by size (radar.log -> radar.log.1 -> ...).
- * Writes are synchronous appends: log volume is low by design, and a crash loses no line.
+ * Writes are synchronous appends: log volume is low by design, and a crash loses no line. A folder that
+ * cannot be created or written (read-only user data) leaves the logger working without a file.
  */
 export function createFileLogger(opts: FileLoggerOptions): Logger {
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024
   const keep = opts.keepFiles ?? 3
-  mkdirSync(dirname(opts.path), { recursive: true })
-  let size = existsSync(opts.path) ? statSync(opts.path).size : 0
+  let size = 0
+  try {
+    mkdirSync(dirname(opts.path), { recursive: true })
+    size = existsSync(opts.path) ? statSync(opts.path).size : 0
+  } catch (err) {
+    if (opts.echo) process.stderr.write(`[warn] logs cannot be written to ${opts.path}: ${String(err)}\n`)
+  }
   const seenKinds = new Set<string>()
 
   const rotate = (): void => {
@@ -42,7 +86,7 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
   }
 
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
-    const line = `${JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields })}\n`
+    const line = formatLogLine(level, msg, fields)
     try {
       if (size + line.length > maxBytes) rotate()
       appendFileSync(opts.path, line)
@@ -50,7 +94,9 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
     } catch {
       // A full disk or a removed folder must not take the engine down with it.
     }
-    if (opts.echo && (level === 'warn' || level === 'error')) process.stderr.write(`[${level}] ${msg}\n`)
+    if (opts.echo && (level === 'warn' || level === 'error')) {
+      process.stderr.write(`[${level}] ${cut(msg, MESSAGE_CHARS)}\n`)
+    }
   }
 
   return {
@@ -60,9 +106,10 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
     once: (kind, level, m, f) => {
-      if (seenKinds.has(kind)) return
-      seenKinds.add(kind)
-      write(level, m, { ...f, kind, note: 'further occurrences of this kind are counted, not logged' })
+      const k = boundedKind(seenKinds, kind)
+      if (seenKinds.has(k)) return
+      seenKinds.add(k)
+      write(level, m, { ...f, kind: k, note: 'further occurrences of this kind are not logged' })
     },
   }
 }
@@ -80,9 +127,10 @@ export function createMemoryLogger(): Logger & { lines: { level: LogLevel; msg: 
     warn: push('warn'),
     error: push('error'),
     once: (kind, level, msg) => {
-      if (seen.has(kind)) return
-      seen.add(kind)
-      lines.push({ level, msg })
+      const k = boundedKind(seen, kind)
+      if (seen.has(k)) return
+      seen.add(k)
+      lines.push({ level, msg: cut(msg, MESSAGE_CHARS) })
     },
   }
 }

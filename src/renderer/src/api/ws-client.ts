@@ -7,7 +7,8 @@ export type ConnectionListener = (state: 'open' | 'closed') => void
 
 /**
  * Browser mode's RadarApi: the same functions as the preload, carried over one WebSocket to `radar serve`.
- * The token travels in the HttpOnly cookie the server set when the page was opened with it.
+ * The token is the first segment of the page's path (`/<token>/`); the socket opens beside the page, so it
+ * carries the token the same way (no cookie, which every server on the same host would receive).
  * Reconnects by itself when the server restarts.
  */
 export function createWsApi(onConnection: ConnectionListener = () => {}): RadarApi {
@@ -20,7 +21,8 @@ export function createWsApi(onConnection: ConnectionListener = () => {}): RadarA
 
   const connect = (): void => {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-    socket = new WebSocket(`${scheme}://${location.host}${WS_PATH}`)
+    const dir = location.pathname.replace(/[^/]*$/, '')
+    socket = new WebSocket(`${scheme}://${location.host}${dir}${WS_PATH.replace(/^\//, '')}`)
     socket.onopen = () => {
       retryMs = 500
       onConnection('open')
