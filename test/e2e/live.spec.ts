@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { REPO_ROOT, startServer } from '../support/radar-server'
 import type { RunningServer } from '../support/radar-server'
-import { engineCall, gotoScreen } from './workflow-helpers'
+import { SAMPLE_WEEK, engineCall, gotoScreen } from './workflow-helpers'
 
 const PERP = 'binanceusdm:BTC/USDT:USDT'
 const SPOT = 'binance:BTC/USDT'
@@ -78,29 +79,41 @@ test.afterEach(async () => {
   emulator = null
 })
 
-test('browser mode shows live per-venue status from the emulator, the radar prices it, and a recording lands in Sessions', async ({
+/** A user-data folder whose settings point both Binance venues at `restUrl` / `wsUrl`, as Settings → Venues saves them. */
+function userDataWithBaseUrls(restUrl: string, wsUrl: string, watchlist: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-e2e-live-'))
+  const urls = { rest: restUrl, ws: wsUrl }
+  const settings = { version: 1, watchlist, baseUrls: { binanceusdm: urls, binance: urls } }
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings))
+  return dir
+}
+
+test('launched with emulator URLs in Settings, browser mode goes live by itself; Stop, Go live and a recording that replays', async ({
   page,
   consoleErrors,
 }) => {
+  // Launch, stop, go live, record and replay: several of the default minute's steps in one story.
+  test.setTimeout(150_000)
   // The emulator replays the recordings at their recorded pace from the moment it starts.
   const emu = await startEmulatorProcess()
   emulator = emu.child
   const restUrl = emu.origin
   const wsUrl = emu.origin.replace('http://', 'ws://')
+  const launchedAtMs = Date.now()
+  // No session, no --sample, no click: launch probes the venues in Settings and goes live on its own.
   server = await startServer({
-    env: {
-      RADAR_BINANCEUSDM_REST_URL: restUrl,
-      RADAR_BINANCEUSDM_WS_URL: wsUrl,
-      RADAR_BINANCE_REST_URL: restUrl,
-      RADAR_BINANCE_WS_URL: wsUrl,
-    },
+    userDataDir: userDataWithBaseUrls(restUrl, wsUrl, [PERP, SPOT]),
+    env: { RADAR_LAUNCH: 'auto' },
   })
-  await engineCall(server, 'updateSettings', { watchlist: [PERP, SPOT] })
-  await engineCall(server, 'startLive')
   await page.goto(server.url)
 
-  // Top bar: the source badge and one chip per venue with its connection state.
-  await expect(page.getByTestId('source-badge')).toHaveText('LIVE')
+  // LIVE with rows within 15 s of launch.
+  const perpRow = page.locator(`[data-testid="radar-row"][data-key="${PERP}"]`)
+  const sinceLaunch = 15_000 - (Date.now() - launchedAtMs)
+  await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: sinceLaunch })
+  await expect(perpRow).toContainText('BTC/USDT:USDT', { timeout: 15_000 - (Date.now() - launchedAtMs) })
+  await expect(page.getByTestId('live-state')).toHaveText('LIVE')
+  await expect(page.getByTestId('launch-banner')).toHaveCount(0)
   // The emulator stands in for the venues: the label says the feed comes from a custom endpoint.
   const label = `Live — binanceusdm, binance · custom endpoint: binanceusdm via ${restUrl}, binance via ${restUrl}`
   await expect(page.getByTestId('source-label')).toHaveText(label)
@@ -110,45 +123,103 @@ test('browser mode shows live per-venue status from the emulator, the radar pric
 
   // Status bar: per venue and per metric, the age of the last event (a number, not "n/a", once trades flow).
   const footer = page.getByRole('contentinfo')
-  await expect(footer).toContainText('LIVE')
   await expect(footer.locator('span', { hasText: 'binanceusdm: connected' })).toHaveText(
     /· trade \d+(\.\d)? (ms|s)\b/,
     { timeout: 20_000 },
   )
-  await expect(footer.locator('span', { hasText: /^binance: connected/ })).toHaveText(
-    /· trade \d+(\.\d)? (ms|s)\b/,
-  )
 
-  // Radar: both markets listed; prices come from the replayed trades. Until the perp's first trade arrives
-  // its price can come from backfilled 5-minute bars of another window (2024-05), so the check polls.
-  await expect(page.locator(`[data-testid="radar-row"][data-key="${PERP}"]`)).toContainText('BTC/USDT:USDT')
+  // Radar: prices come from the replayed trades. Until the perp's first trade arrives its price can come
+  // from backfilled 5-minute bars of another window (2024-05), so the check polls.
   await expect(page.locator(`[data-testid="radar-row"][data-key="${SPOT}"]`)).toContainText('BTC/USDT')
   await expect.poll(() => priceCheck(page, PERP, PERP_RANGE), { timeout: 30_000 }).toBe('in range')
   expect(await priceCheck(page, SPOT, SPOT_RANGE)).toBe('in range')
-  mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true })
+  mkdirSync(join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true })
   await page.screenshot({ path: 'test-results/screenshots/live.png' })
   copyFileSync(
     join(REPO_ROOT, 'test-results', 'screenshots', 'live.png'),
     join(REPO_ROOT, 'docs', 'screenshots', 'live.png'),
   )
 
-  // Sessions: record a few seconds of the live feed; the recording then appears in the list.
-  await gotoScreen(page, 'Sessions')
-  const record = page.getByTestId('record-button')
+  // Stop returns to no source; Go live (one click) brings the same feed back.
+  await page.getByTestId('live-stop').click()
+  await expect(page.getByTestId('source-badge')).toHaveText('NO DATA')
+  await expect(page.getByTestId('live-state')).toHaveText('NO SOURCE')
+  await expect(page.getByTestId('radar-row')).toHaveCount(0)
+  await page.getByTestId('go-live').click()
+  await expect(page.getByTestId('source-badge')).toHaveText('LIVE')
+  await expect(page.getByTestId('source-label')).toHaveText(label)
+  await expect(perpRow).toBeVisible({ timeout: 15_000 })
+
+  // Record from the Live control: a few seconds of the feed, then the recording is listed and replays.
+  const record = page.getByTestId('live-control').getByTestId('record-button')
   await record.click()
   await expect(record).toHaveText('Stop recording')
-  const stats = page.getByTestId('record-stats')
-  await expect(stats).toBeVisible()
+  const stats = page.getByTestId('live-control').getByTestId('record-stats')
   await expect.poll(async () => eventCount(await stats.textContent()), { timeout: 15_000 }).toBeGreaterThan(0)
-  // a few seconds of live data; the file then holds at least what the button counted before Stop
   await page.waitForTimeout(3000)
   const countedBeforeStop = eventCount(await stats.textContent())
   await record.click()
   await expect(record).toHaveText('Record')
+  await gotoScreen(page, 'Sessions')
   const session = page.getByRole('article', { name: `Recording — ${label}` })
   await expect(session).toBeVisible()
   await expect(session.locator('.chip-market', { hasText: 'BTC/USDT:USDT' })).toBeVisible()
   expect(eventCount(await session.textContent())).toBeGreaterThanOrEqual(countedBeforeStop)
   expect(countedBeforeStop).toBeGreaterThan(0)
+
+  await page.getByRole('button', { name: `Open Recording — ${label}` }).click()
+  await expect(page.getByTestId('source-badge')).toHaveText('REPLAY')
+  const bar = page.getByTestId('replay-bar')
+  await bar.getByRole('radio', { name: 'MAX' }).click()
+  await bar.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByTestId('replay-state')).toHaveText(/ended/i, { timeout: 30_000 })
+  await gotoScreen(page, 'Radar')
+  // The recorded perp trades replay into the same price range the live feed showed.
+  await expect.poll(() => priceCheck(page, PERP, PERP_RANGE), { timeout: 15_000 }).toBe('in range')
+  expect(consoleErrors).toEqual([])
+})
+
+test('when no enabled venue answers, launch says why in one line and opens the week sample at its end, with Stress and the heatmap', async ({
+  page,
+  consoleErrors,
+}) => {
+  // The whole week replays through the scorer before the checks: longer than the default minute.
+  test.setTimeout(150_000)
+  // Port 9 (discard) on 127.0.0.1 has no listener here: the probe is refused at once, like an offline machine.
+  const closed = 'http://127.0.0.1:9'
+  server = await startServer({
+    userDataDir: userDataWithBaseUrls(closed, closed.replace('http', 'ws'), [PERP]),
+    env: { RADAR_LAUNCH: 'auto' },
+  })
+  await page.goto(server.url)
+  const banner = page.getByTestId('launch-banner')
+  await expect(banner).toContainText('No enabled venue answered (binanceusdm:', { timeout: 15_000 })
+  await expect(banner).toContainText('ECONNREFUSED')
+  await expect(banner.getByRole('button', { name: 'Go live' })).toBeVisible()
+  await expect(banner.getByRole('button', { name: 'Retry' })).toBeVisible()
+  await expect(page.getByTestId('source-badge')).toHaveText('SAMPLE')
+  await expect(page.getByTestId('source-label')).toHaveText(SAMPLE_WEEK)
+
+  // Played to its end at full speed, without a click.
+  await expect
+    .poll(async () => (await engineCall<{ state: string }>(server!, 'getReplayPosition')).state, {
+      timeout: 30_000,
+    })
+    .toBe('ended')
+  const rows = page.getByTestId('radar-row')
+  await expect(rows).toHaveCount(3)
+  // The week carries open interest, long/short and taker flow: BTC's Stress index is a number, not n/a.
+  const btc = rows.filter({ hasText: 'BTC/USDT:USDT' })
+  await expect(btc.getByTestId('stress-value')).toHaveText(/^\d+(\.\d+)?$/, { timeout: 15_000 })
+
+  // Retry asks the venues again and says who still does not answer; the sample stays.
+  await banner.getByRole('button', { name: 'Retry' }).click()
+  await expect(banner.getByRole('alert')).toContainText('still no answer: binanceusdm')
+  await expect(page.getByTestId('source-badge')).toHaveText('SAMPLE')
+
+  // The market view has its liquidation heatmap at once.
+  await btc.dblclick()
+  await expect(page.getByTestId('market-view')).toBeVisible()
+  await expect(page.getByTestId('heatmap-legend')).toBeVisible({ timeout: 15_000 })
   expect(consoleErrors).toEqual([])
 })

@@ -73,7 +73,7 @@ export async function launchSource(
   try {
     await openSampleAtEnd(services)
     const line = `${reason} Showing the recorded ${LAUNCH_SAMPLE_FILE.replace(/\.radar$/, '')} sample.`
-    engine.setLaunchNote(mode === 'auto' ? line : null)
+    engine.setLaunchNote(line)
     engine.logger.warn('launch fell back to the sample', { reason })
     return { mode, opened: 'sample', probes, fallbackReason: reason }
   } catch (err) {
