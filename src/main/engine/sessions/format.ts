@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib'
+import { crc32, inflateRawSync } from 'node:zlib'
 
 /**
  * Byte layout of a `.radar` session file (docs/session-format.md is the reference). Everything is
@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib'
  * searching for the next frame magic whose header CRC checks out.
  */
 export const FILE_MAGIC = Buffer.from('RADARSES', 'ascii')
+/** Version written by this app: 2 adds columnar events frames (encoding 2). Version 1 files still read. */
 export const FORMAT_VERSION = 1
 export const FILE_HEADER_BYTES = 16
 
@@ -14,12 +15,22 @@ export const FRAME_MAGIC = Buffer.from('RFRM', 'ascii')
 export const FRAME_HEADER_BYTES = 40
 /** A frame larger than this is treated as a damaged header rather than trusted (guards allocation). */
 export const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
+/** More events than this in one frame is a damaged or crafted header (the writer closes frames at 8,192). */
+export const MAX_FRAME_EVENTS = 1 << 20
+/**
+ * Inflated size limits, so a decompression bomb is refused after at most this much work: a metadata frame,
+ * and per event for v1 JSON frames (a 20-level book event is under 1 KiB), capped per frame.
+ */
+export const MAX_META_INFLATED_BYTES = 1024 * 1024
+export const MAX_JSON_BYTES_PER_EVENT = 16 * 1024
+export const MAX_FRAME_INFLATED_BYTES = 128 * 1024 * 1024
 
 export const FrameType = { events: 1, meta: 2, close: 3 } as const
 export type FrameTypeCode = (typeof FrameType)[keyof typeof FrameType]
 
-/** Payload encodings; 1 = raw deflate of UTF-8 JSON. */
+/** Payload encodings; 1 = raw deflate of UTF-8 JSON; 2 = columnar events (columnar-codec.ts). */
 export const ENCODING_DEFLATE_JSON = 1
+export const ENCODING_COLUMNAR = 2
 
 export interface FrameHeader {
   type: FrameTypeCode
@@ -88,4 +99,42 @@ export function decodeFrameHeader(b: Buffer, at = 0): FrameHeader | null {
 
 export function payloadCrc(payload: Uint8Array): number {
   return crc32(payload) >>> 0
+}
+
+/**
+ * Inflates at most `maxBytes`: a frame that grows past it is refused after bounded work instead of filling
+ * memory (a 1.5 MB deflate bomb inflates to gigabytes).
+ */
+export function inflateBounded(payload: Uint8Array, maxBytes: number, what: string): Buffer {
+  try {
+    return inflateRawSync(payload, { maxOutputLength: Math.max(1, maxBytes) })
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw new Error(`${what} inflates past its ${maxBytes}-byte limit (a decompression bomb or damage)`, {
+        cause: err,
+      })
+    throw new Error(`${what} does not inflate (${(err as Error).message})`, { cause: err })
+  }
+}
+
+/** Header and payload of one frame, as the single buffer a writer puts in one `write` call. */
+export function encodeFrame(
+  type: FrameTypeCode,
+  encoding: number,
+  payload: Buffer,
+  count: number,
+  minTsMs: number,
+  maxTsMs: number,
+): Buffer {
+  const header = encodeFrameHeader({
+    type,
+    encoding,
+    payloadBytes: payload.length,
+    count,
+    minTsMs,
+    maxTsMs,
+    payloadCrc: payloadCrc(payload),
+  })
+  return Buffer.concat([header, payload])
 }

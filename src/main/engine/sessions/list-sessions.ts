@@ -26,9 +26,11 @@ export function listSessions(dir: string): SessionListing[] {
   }
   const out: SessionListing[] = names.map((name) => {
     const path = join(dir, name)
-    const bytes = statSync(path).size
+    let bytes = 0
     try {
-      // Header walk only: listing a folder of long recordings must not read every payload.
+      bytes = statSync(path).size
+      // Header walk only (plus the last metadata frame): listing a folder of long recordings must not read
+      // every payload. The metadata is validated field by field before it reaches the Sessions screen.
       const r = SessionReader.open(path, { verifyPayloads: false })
       const span = r.span
       const listing = { path, bytes, metadata: r.metadata, ...span, cutShort: r.cutShort, notes: r.notes() }

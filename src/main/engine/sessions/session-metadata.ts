@@ -1,4 +1,6 @@
 import type { MarketEventType, MarketKey, VenueId } from '../../../shared/market-event'
+import { VENUE_IDS } from '../../../shared/market-event'
+import { isEventType } from './validate-event'
 
 /** Where a session's events came from, so nobody mistakes a sample or an import for live data. */
 export interface SessionSource {
@@ -35,7 +37,7 @@ export type SessionMetadataInit = Pick<SessionMetadata, 'label' | 'source' | 'pr
 
 /** Problems the reader met: damaged bytes skipped, malformed events dropped, a cut-short recording. */
 export interface DamageEntry {
-  kind: 'bad-frame' | 'garbage' | 'bad-events' | 'truncated-tail'
+  kind: 'bad-frame' | 'garbage' | 'bad-events' | 'truncated-tail' | 'duplicate-frames' | 'bad-metadata'
   /** Byte range of the file that was skipped. */
   fromByte: number
   toByte: number
@@ -64,4 +66,78 @@ export function initialMetadata(init: SessionMetadataInit, formatVersion: number
     eventCounts: {},
     dataQuality: [...(init.dataQuality ?? [])],
   }
+}
+
+const SOURCE_KINDS: readonly SessionSource['kind'][] = ['recording', 'import', 'sample']
+/** Longest string kept from a metadata frame: labels and notes are shown in the UI, not documents. */
+const MAX_META_STRING = 4000
+const MAX_META_LIST = 10_000
+
+const isStr = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_META_STRING
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
+const isTsOrNull = (v: unknown): v is number | null =>
+  v === null || (typeof v === 'number' && Number.isFinite(v))
+const strList = (v: unknown, ok: (s: string) => boolean = () => true): v is string[] =>
+  Array.isArray(v) && v.length <= MAX_META_LIST && v.every((s) => isStr(s) && ok(s))
+
+/** Per field: whether a decoded value may be trusted. Fields that fail are dropped, never passed on. */
+const META_CHECKS: { [K in keyof SessionMetadata]: (v: unknown) => boolean } = {
+  formatVersion: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
+  label: isStr,
+  source: (v) => {
+    if (typeof v !== 'object' || v === null) return false
+    const s = v as Record<string, unknown>
+    return (
+      SOURCE_KINDS.includes(s.kind as SessionSource['kind']) &&
+      isStr(s.format) &&
+      Array.isArray(s.files) &&
+      s.files.length <= MAX_META_LIST &&
+      s.files.every(
+        (f: unknown) =>
+          typeof f === 'object' &&
+          f !== null &&
+          isStr((f as Record<string, unknown>).name) &&
+          isCount((f as Record<string, unknown>).bytes),
+      )
+    )
+  },
+  provenance: isStr,
+  importer: (v) =>
+    v === null ||
+    (typeof v === 'object' &&
+      isStr((v as Record<string, unknown>).name) &&
+      isStr((v as Record<string, unknown>).version)),
+  createdAtMs: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  venues: (v) => strList(v, (s) => (VENUE_IDS as readonly string[]).includes(s)),
+  markets: (v) => strList(v, (s) => s.includes(':')),
+  startTsMs: isTsOrNull,
+  endTsMs: isTsOrNull,
+  eventCount: isCount,
+  eventCounts: (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount),
+  dataQuality: (v) => strList(v),
+}
+
+/**
+ * Keeps the well-typed fields of a decoded metadata frame and names the others. Built field by field from
+ * a fixed list, so a crafted `__proto__` or extra key never reaches the listing or the UI.
+ */
+export function validateMetadata(v: unknown): { fields: Partial<SessionMetadata>; problems: string[] } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return { fields: {}, problems: ['the metadata is not an object'] }
+  const o = v as Record<string, unknown>
+  const fields: Record<string, unknown> = {}
+  const problems: string[] = []
+  for (const key of Object.keys(META_CHECKS) as (keyof SessionMetadata)[]) {
+    if (!Object.hasOwn(o, key)) continue
+    if (!META_CHECKS[key](o[key])) {
+      problems.push(`${key} has the wrong type or is out of range`)
+      continue
+    }
+    fields[key] = structuredClone(o[key])
+    // Counts of types this app does not know are dropped (a key such as `__proto__` never becomes a type).
+    if (key === 'eventCounts')
+      fields[key] = Object.fromEntries(Object.entries(o[key] as object).filter(([k]) => isEventType(k)))
+  }
+  return { fields: fields as Partial<SessionMetadata>, problems }
 }

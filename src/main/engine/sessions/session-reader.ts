@@ -1,31 +1,43 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import type { MarketEvent } from '../../../shared/market-event'
+import { badFrameEntry, describeGarbage, duplicateEntry, isoOrUnknown, tailEntry } from './damage-notes'
 import {
   decodeFileHeader,
   decodeFrameHeader,
   FILE_HEADER_BYTES,
+  FILE_MAGIC,
   FRAME_HEADER_BYTES,
   FRAME_MAGIC,
   FrameType,
+  MAX_FRAME_EVENTS,
   payloadCrc,
   type FrameHeader,
 } from './format'
-import { initialMetadata, type DamageEntry, type SessionMetadata } from './session-metadata'
-import { validateEvent } from './validate-event'
+import { decodeEventsPayload, decodeMetaPayload } from './frame-payload'
+import { initialMetadata, validateMetadata, type DamageEntry, type SessionMetadata } from './session-metadata'
+import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, validateEvent } from './validate-event'
 
 export interface FrameInfo extends FrameHeader {
   offset: number
 }
 
-const isoOrUnknown = (ts: number | null): string =>
-  ts === null || !Number.isFinite(ts) ? 'an unknown time' : new Date(ts).toISOString()
+const META_KEYS = Object.keys(initialMetadata({} as never, 1)) as (keyof SessionMetadata)[]
+const inTsWindow = (t: number) => t >= MIN_EVENT_TS_MS && t < MAX_EVENT_TS_MS
+
+/** Why an intact events header cannot be trusted for the time index, or null. */
+function eventsHeaderProblem(h: FrameHeader): string | null {
+  if (h.count < 1 || h.count > MAX_FRAME_EVENTS) return `event count ${h.count} is out of range`
+  if (!inTsWindow(h.minTsMs) || !inTsWindow(h.maxTsMs) || h.minTsMs > h.maxTsMs)
+    return `time range ${h.minTsMs}–${h.maxTsMs} is not a span of 2009–2100 milliseconds`
+  return null
+}
 
 /**
  * Reads a session file, including one still being written or damaged on disk. Opening walks the frame
  * headers (and by default checks every payload CRC) without decoding events, which gives the time index
- * used for seeking and a list of what was lost and where.
+ * used for seeking and a list of what was lost and where. Nothing in the file is trusted: header values are
+ * range-checked, payloads inflate within limits, events and metadata are validated field by field.
  */
 export class SessionReader {
   readonly frames: FrameInfo[] = []
@@ -35,6 +47,9 @@ export class SessionReader {
   private fd: number
   private scanPos = FILE_HEADER_BYTES
   private reportedBadEvents = new Set<number>()
+  private seenFrames = new Set<string>()
+  private metaFrames: FrameInfo[] = []
+  private decodedMeta = new Map<number, Partial<SessionMetadata> | null>()
 
   private constructor(
     readonly path: string,
@@ -71,37 +86,39 @@ export class SessionReader {
           this.noteTail(pos, size)
           break
         }
-        const to = next ?? size
-        this.damage.push({
-          kind: 'garbage',
-          fromByte: pos,
-          toByte: to,
-          eventsLost: null,
-          fromTsMs: this.lastEventTs(),
-          toTsMs: null,
-          message: '',
-        })
-        pos = to
-        this.scanPos = pos
+        pos = this.skipGarbage(pos, next ?? size)
         continue
       }
       const end = pos + FRAME_HEADER_BYTES + h.payloadBytes
       if (end > size) {
-        this.noteTail(pos, size)
-        break
+        // A frame still being written is the last thing in the file; a readable frame after it means its
+        // length field is wrong, and reading resumes there rather than giving up on the rest.
+        const next = this.findNextFrame(pos + FRAME_HEADER_BYTES, size)
+        if (next === null) {
+          this.noteTail(pos, size)
+          break
+        }
+        pos = this.skipGarbage(pos, next, `a frame length of ${h.payloadBytes} bytes runs past the end`)
+        continue
       }
       if (
         this.verifyPayloads &&
         payloadCrc(this.read(pos + FRAME_HEADER_BYTES, h.payloadBytes)) !== h.payloadCrc
       ) {
-        this.badFrame(pos, end, h)
-      } else {
-        this.accept({ ...h, offset: pos })
+        // A damaged length can make a frame swallow the frames after it: resume at the first one inside.
+        const inner = this.findNextFrame(pos + FRAME_HEADER_BYTES, end)
+        const to = inner ?? end
+        this.damage.push(badFrameEntry(pos, to, h, 'checksum mismatch'))
+        pos = this.scanPos = to
+        continue
       }
-      pos = end
-      this.scanPos = pos
+      const problem = h.type === FrameType.events ? eventsHeaderProblem(h) : null
+      if (problem) this.damage.push(badFrameEntry(pos, end, h, problem))
+      else this.accept({ ...h, offset: pos }, end)
+      pos = this.scanPos = end
     }
-    for (const d of this.damage) if (d.message === '') this.describeGarbage(d)
+    for (const d of this.damage) if (d.message === '' && d.kind === 'garbage') this.describeGarbage(d)
+    this.metadata = this.mergeMetadata()
   }
 
   get cutShort(): boolean {
@@ -159,15 +176,15 @@ export class SessionReader {
   /** Decodes one frame's payload; null (with a damage entry) when it cannot be read. */
   decodeFrame(f: FrameInfo): MarketEvent[] | null {
     const payload = this.read(f.offset + FRAME_HEADER_BYTES, f.payloadBytes)
-    let parsed: unknown
+    let parsed: unknown[]
     try {
       if (!this.verifyPayloads && payloadCrc(payload) !== f.payloadCrc) throw new Error('checksum mismatch')
-      parsed = JSON.parse(inflateRawSync(payload).toString('utf8'))
-      if (!Array.isArray(parsed)) throw new Error('payload is not an event list')
+      parsed = decodeEventsPayload(payload, f)
     } catch (err) {
       if (!this.reportedBadEvents.has(f.offset)) {
         this.reportedBadEvents.add(f.offset)
-        this.badFrame(f.offset, f.offset + FRAME_HEADER_BYTES + f.payloadBytes, f, (err as Error).message)
+        const to = f.offset + FRAME_HEADER_BYTES + f.payloadBytes
+        this.damage.push(badFrameEntry(f.offset, to, f, (err as Error).message))
       }
       return null
     }
@@ -175,8 +192,12 @@ export class SessionReader {
     let bad = 0
     let firstProblem = ''
     for (let i = 0; i < parsed.length; i++) {
-      const problem = validateEvent(parsed[i])
-      if (problem === null) out.push(parsed[i] as MarketEvent)
+      const e = parsed[i] as MarketEvent
+      let problem = validateEvent(e)
+      // The header's time range is the seek index: an event outside it would be skipped or misplaced.
+      if (problem === null && (e.exchangeTsMs < f.minTsMs || e.exchangeTsMs > f.maxTsMs))
+        problem = `exchangeTsMs ${e.exchangeTsMs} lies outside its frame's time range`
+      if (problem === null) out.push(e)
       else if (bad++ === 0) firstProblem = `event ${i}: ${problem}`
     }
     if (bad > 0 && !this.reportedBadEvents.has(f.offset)) {
@@ -196,56 +217,94 @@ export class SessionReader {
     return out
   }
 
-  private accept(f: FrameInfo): void {
+  private accept(f: FrameInfo, end: number): void {
+    // Identical header fields (payload CRC included) mean the same frame written twice.
+    const key = `${f.type}:${f.encoding}:${f.payloadBytes}:${f.count}:${f.minTsMs}:${f.maxTsMs}:${f.payloadCrc}`
+    if (this.seenFrames.has(key)) {
+      // Repeated metadata or closing frames change nothing; repeated events would count twice.
+      if (f.type === FrameType.events) {
+        const prev = this.damage.at(-1)
+        const entry = duplicateEntry(prev, f.offset, end, f)
+        if (entry !== prev) this.damage.push(entry)
+      }
+      return
+    }
+    this.seenFrames.add(key)
     this.frames.push(f)
     if (f.type === FrameType.close) this.closed = true
-    if (f.type !== FrameType.meta) return
-    const decoded = this.decodeMeta(f)
-    if (decoded) this.metadata = { ...this.metadata, ...decoded }
+    if (f.type === FrameType.meta) this.metaFrames.push(f)
+  }
+
+  /**
+   * Every metadata frame holds the whole metadata, so the last readable one is enough: decode from the end
+   * and fill each field from the newest frame where it is valid. Listing a folder thus inflates one small
+   * frame per file.
+   */
+  private mergeMetadata(): SessionMetadata {
+    const merged = emptyMetadata(basename(this.path)) as unknown as Record<string, unknown>
+    const missing = new Set<string>(META_KEYS)
+    for (let i = this.metaFrames.length - 1; i >= 0 && missing.size > 0; i--) {
+      const fields = this.decodeMeta(this.metaFrames[i] as FrameInfo)
+      if (!fields) continue
+      for (const [k, v] of Object.entries(fields)) {
+        if (missing.delete(k)) merged[k] = v
+      }
+    }
+    return merged as unknown as SessionMetadata
   }
 
   private decodeMeta(f: FrameInfo): Partial<SessionMetadata> | null {
+    const cached = this.decodedMeta.get(f.offset)
+    if (cached !== undefined) return cached
+    let fields: Partial<SessionMetadata> | null = null
+    let problem: string | null = null
     try {
-      const raw = inflateRawSync(this.read(f.offset + FRAME_HEADER_BYTES, f.payloadBytes)).toString('utf8')
-      const v: unknown = JSON.parse(raw)
-      return typeof v === 'object' && v !== null ? (v as Partial<SessionMetadata>) : null
-    } catch {
-      return null
+      const payload = this.read(f.offset + FRAME_HEADER_BYTES, f.payloadBytes)
+      if (!this.verifyPayloads && payloadCrc(payload) !== f.payloadCrc) throw new Error('checksum mismatch')
+      const checked = validateMetadata(decodeMetaPayload(payload, f.encoding))
+      fields = checked.fields
+      if (checked.problems.length) problem = `${checked.problems.join('; ')}; older values kept`
+    } catch (err) {
+      problem = `${(err as Error).message}; it was skipped`
     }
+    this.decodedMeta.set(f.offset, fields)
+    if (problem) {
+      this.damage.push({
+        kind: 'bad-metadata',
+        fromByte: f.offset,
+        toByte: f.offset + FRAME_HEADER_BYTES + f.payloadBytes,
+        eventsLost: 0,
+        fromTsMs: null,
+        toTsMs: null,
+        message: `Damaged metadata frame at byte ${f.offset}: ${problem}.`,
+      })
+    }
+    return fields
   }
 
-  private badFrame(from: number, to: number, h: FrameHeader, why = 'checksum mismatch'): void {
-    const isEvents = h.type === FrameType.events
+  private skipGarbage(from: number, to: number, why = ''): number {
     this.damage.push({
-      kind: 'bad-frame',
+      kind: 'garbage',
       fromByte: from,
       toByte: to,
-      eventsLost: isEvents ? h.count : 0,
-      fromTsMs: isEvents ? h.minTsMs : null,
-      toTsMs: isEvents ? h.maxTsMs : null,
-      message: isEvents
-        ? `Damaged frame at bytes ${from}–${to} (${why}): lost ${h.count} events between ` +
-          `${isoOrUnknown(h.minTsMs)} and ${isoOrUnknown(h.maxTsMs)}.`
-        : `Damaged ${h.type === FrameType.meta ? 'metadata' : 'closing'} frame at bytes ${from}–${to} (${why}).`,
-    })
-  }
-
-  private noteTail(pos: number, size: number): void {
-    this.scanPos = pos
-    this.damage.push({
-      kind: 'truncated-tail',
-      fromByte: pos,
-      toByte: size,
       eventsLost: null,
       fromTsMs: this.lastEventTs(),
       toTsMs: null,
-      message:
-        `The last ${size - pos} bytes are an incomplete frame (still being written, or the writer stopped ` +
-        `mid-frame); events after ${isoOrUnknown(this.lastEventTs())} in it are not readable.`,
+      message: '',
     })
+    this.garbageWhy.set(from, why)
+    this.scanPos = to
+    return to
   }
 
-  /** A tail shorter than a header, or a valid header whose payload runs past the end, is a torn write. */
+  private garbageWhy = new Map<number, string>()
+
+  private noteTail(pos: number, size: number): void {
+    this.scanPos = pos
+    this.damage.push(tailEntry(pos, size, this.lastEventTs()))
+  }
+
+  /** A tail shorter than a header that starts like a frame is a torn write. */
   private looksLikeTail(pos: number, size: number): boolean {
     if (size - pos < FRAME_HEADER_BYTES)
       return this.read(pos, size - pos).every((b, i) => i >= 4 || b === FRAME_MAGIC[i])
@@ -254,11 +313,10 @@ export class SessionReader {
 
   private describeGarbage(d: DamageEntry): void {
     const next = this.frames.find((f) => f.offset >= d.toByte && f.type === FrameType.events)
-    d.toTsMs = next ? next.minTsMs : null
-    d.message =
-      `Bytes ${d.fromByte}–${d.toByte} are not readable frames (${d.toByte - d.fromByte} bytes skipped); ` +
-      `events between ${isoOrUnknown(d.fromTsMs)} and ${isoOrUnknown(d.toTsMs)} may be missing.` +
-      (next ? ` Reading resumed at byte ${d.toByte}.` : ' No readable frame follows.')
+    let why = this.garbageWhy.get(d.fromByte) ?? ''
+    if (!why && this.read(d.fromByte, FILE_MAGIC.length).equals(FILE_MAGIC))
+      why = 'a second session file header: two files joined'
+    describeGarbage(d, next, why ? `: ${why}` : '')
   }
 
   private lastEventTs(): number | null {
@@ -269,18 +327,18 @@ export class SessionReader {
     return null
   }
 
-  /** Next offset holding a frame magic followed by a header whose CRC holds. */
-  private findNextFrame(from: number, size: number): number | null {
+  /** Next offset in [from, to) holding a frame magic followed by a header whose CRC holds. */
+  private findNextFrame(from: number, to: number): number | null {
     const chunk = 1 << 20
-    for (let base = from; base < size; base += chunk - FRAME_HEADER_BYTES) {
-      const buf = this.read(base, Math.min(chunk, size - base))
+    for (let base = from; base < to; base += chunk - FRAME_HEADER_BYTES) {
+      const buf = this.read(base, Math.min(chunk, to - base))
       let i = buf.indexOf(FRAME_MAGIC)
       while (i !== -1) {
         const at = base + i
-        if (size - at >= FRAME_HEADER_BYTES && decodeFrameHeader(this.read(at, FRAME_HEADER_BYTES))) return at
+        if (decodeFrameHeader(this.read(at, FRAME_HEADER_BYTES))) return at
         i = buf.indexOf(FRAME_MAGIC, i + 1)
       }
-      if (base + chunk >= size) break
+      if (base + chunk >= to) break
     }
     return null
   }

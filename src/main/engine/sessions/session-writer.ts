@@ -5,10 +5,9 @@ import { marketKey } from '../../../shared/market-event'
 import {
   ENCODING_DEFLATE_JSON,
   encodeFileHeader,
-  encodeFrameHeader,
+  encodeFrame,
   FORMAT_VERSION,
   FrameType,
-  payloadCrc,
   type FrameTypeCode,
 } from './format'
 import { initialMetadata, type SessionMetadata, type SessionMetadataInit } from './session-metadata'
@@ -150,17 +149,8 @@ export class SessionWriter {
     maxTsMs: number,
   ): void {
     const payload = raw.length ? deflateRawSync(raw, { level: this.opts.compressionLevel ?? 6 }) : raw
-    const header = encodeFrameHeader({
-      type,
-      encoding: ENCODING_DEFLATE_JSON,
-      payloadBytes: payload.length,
-      count,
-      minTsMs,
-      maxTsMs,
-      payloadCrc: payloadCrc(payload),
-    })
     // One write per frame: a crash can tear only the frame being written, never an earlier one.
-    this.write(Buffer.concat([header, payload]))
+    this.write(encodeFrame(type, ENCODING_DEFLATE_JSON, payload, count, minTsMs, maxTsMs))
   }
 
   private write(b: Buffer): void {

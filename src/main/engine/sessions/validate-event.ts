@@ -2,11 +2,25 @@ import type { MarketEvent, MarketEventType } from '../../../shared/market-event'
 import { VENUE_IDS } from '../../../shared/market-event'
 
 /**
- * Checks an event decoded from a session file before it reaches scoring. A file can be hand-edited or
- * written by a buggy importer; a malformed event is reported and dropped, never passed on.
- * Hand-written rather than zod because it runs on every replayed event.
+ * Checks an event decoded from a session file before it reaches scoring. A file can be hand-edited, crafted
+ * or written by a buggy importer; a malformed event is reported and dropped, never passed on. Types are
+ * checked and numbers must lie in their domain (a price of 0 or 1e308, a time in 1970 or in the year 3000
+ * would abort or stall replay further on). Hand-written rather than zod because it runs on every replayed
+ * event.
  */
-type FieldKind = 'num' | 'num?' | 'str' | 'strs' | 'bool' | 'levels' | 'enum'
+
+/** Exchange and receive times must fall in this window: no perp venue predates 2009, none is stamped after 2100. */
+export const MIN_EVENT_TS_MS = Date.UTC(2009, 0, 1)
+export const MAX_EVENT_TS_MS = Date.UTC(2100, 0, 1)
+/** No price, size or notional a venue publishes comes near this; larger values are corrupt, not markets. */
+const MAX_MAGNITUDE = 1e15
+
+/**
+ * `pos`: > 0; `nonneg`: ≥ 0; `any`: any finite value (rates, premiums); `ts`: a time in the window;
+ * `frac`: 0..1; trailing `?` allows null (missing, never zero).
+ */
+type NumKind = 'pos' | 'nonneg' | 'any' | 'ts' | 'frac'
+type FieldKind = NumKind | `${NumKind}?` | 'str' | 'strs' | 'bool' | 'levels' | 'enum'
 interface FieldSpec {
   name: string
   kind: FieldKind
@@ -15,78 +29,105 @@ interface FieldSpec {
 
 const f = (name: string, kind: FieldKind, values?: readonly string[]): FieldSpec => ({ name, kind, values })
 
-const FIELDS: Record<MarketEventType, FieldSpec[]> = {
+/** Allowlist of event types: looked up with `Object.hasOwn`, so `constructor` or `__proto__` are not types. */
+export const EVENT_FIELDS: Readonly<Record<MarketEventType, readonly FieldSpec[]>> = {
   trade: [
-    f('price', 'num'),
-    f('qtyBase', 'num'),
+    f('price', 'pos'),
+    f('qtyBase', 'pos'),
     f('takerSide', 'enum', ['buy', 'sell']),
     f('tradeId', 'str'),
   ],
-  book: [f('bids', 'levels'), f('asks', 'levels'), f('sequence', 'num?')],
-  mark: [f('markPrice', 'num'), f('indexPrice', 'num?')],
+  book: [f('bids', 'levels'), f('asks', 'levels'), f('sequence', 'any?')],
+  mark: [f('markPrice', 'pos'), f('indexPrice', 'pos?')],
   funding: [
-    f('fundingRatePerPeriod', 'num'),
-    f('fundingIntervalHours', 'num'),
-    f('nextFundingTsMs', 'num?'),
-    f('predictedRatePerPeriod', 'num?'),
+    f('fundingRatePerPeriod', 'any'),
+    f('fundingIntervalHours', 'pos'),
+    f('nextFundingTsMs', 'ts?'),
+    f('predictedRatePerPeriod', 'any?'),
     f('settled', 'bool'),
   ],
-  openInterest: [f('oiContracts', 'num?'), f('oiBase', 'num?'), f('oiUsd', 'num?')],
+  openInterest: [f('oiContracts', 'nonneg?'), f('oiBase', 'nonneg?'), f('oiUsd', 'nonneg?')],
   longShort: [
     f('kind', 'enum', ['globalAccounts', 'topAccounts', 'topPositions']),
-    f('ratio', 'num'),
-    f('longShare', 'num?'),
-    f('shortShare', 'num?'),
-    f('periodMinutes', 'num'),
+    f('ratio', 'nonneg'),
+    f('longShare', 'frac?'),
+    f('shortShare', 'frac?'),
+    f('periodMinutes', 'pos'),
   ],
-  takerVolume: [f('buyVolBase', 'num?'), f('sellVolBase', 'num?'), f('periodMinutes', 'num')],
+  takerVolume: [f('buyVolBase', 'nonneg?'), f('sellVolBase', 'nonneg?'), f('periodMinutes', 'pos')],
   liquidation: [
     f('positionSide', 'enum', ['long', 'short']),
-    f('price', 'num'),
-    f('qtyBase', 'num'),
-    f('usd', 'num'),
+    f('price', 'pos'),
+    f('qtyBase', 'pos'),
+    f('usd', 'pos'),
   ],
   liquidationBar: [
-    f('openTsMs', 'num'),
-    f('intervalSec', 'num'),
-    f('longUsd', 'num'),
-    f('shortUsd', 'num'),
+    f('openTsMs', 'ts'),
+    f('intervalSec', 'pos'),
+    f('longUsd', 'nonneg'),
+    f('shortUsd', 'nonneg'),
     f('coveredVenues', 'strs'),
   ],
   candle: [
     f('priceKind', 'enum', ['last', 'mark', 'index', 'premium']),
-    f('intervalSec', 'num'),
-    f('openTsMs', 'num'),
-    f('open', 'num'),
-    f('high', 'num'),
-    f('low', 'num'),
-    f('close', 'num'),
-    f('volumeBase', 'num?'),
-    f('volumeUsd', 'num?'),
+    f('intervalSec', 'pos'),
+    f('openTsMs', 'ts'),
+    // Premium-index candles go negative; the others are checked as prices below.
+    f('open', 'any'),
+    f('high', 'any'),
+    f('low', 'any'),
+    f('close', 'any'),
+    f('volumeBase', 'nonneg?'),
+    f('volumeUsd', 'nonneg?'),
   ],
-  quote: [f('bid', 'num'), f('bidQtyBase', 'num'), f('ask', 'num'), f('askQtyBase', 'num')],
+  quote: [f('bid', 'pos'), f('bidQtyBase', 'nonneg'), f('ask', 'pos'), f('askQtyBase', 'nonneg')],
   gap: [
     f('stream', 'str'),
-    f('fromTsMs', 'num'),
-    f('toTsMs', 'num'),
+    f('fromTsMs', 'ts'),
+    f('toTsMs', 'ts'),
     f('reason', 'str'),
     f('backfilled', 'bool'),
   ],
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as MarketEventType[]
+
+export function isEventType(v: unknown): v is MarketEventType {
+  return typeof v === 'string' && Object.hasOwn(EVENT_FIELDS, v)
+}
+
+const isNum = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < MAX_MAGNITUDE
+
+function numProblem(name: string, kind: NumKind, v: number): string | null {
+  switch (kind) {
+    case 'pos':
+      return v > 0 ? null : `${name} must be greater than 0 (got ${v})`
+    case 'nonneg':
+      return v >= 0 ? null : `${name} must not be negative (got ${v})`
+    case 'frac':
+      return v >= 0 && v <= 1 ? null : `${name} must lie between 0 and 1 (got ${v})`
+    case 'ts':
+      return tsProblem(name, v)
+    case 'any':
+      return null
+  }
+}
+
+function tsProblem(name: string, v: unknown): string | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `${name} must be a finite number`
+  return v >= MIN_EVENT_TS_MS && v < MAX_EVENT_TS_MS
+    ? null
+    : `${name} ${v} is outside 2009–2100 (not a time in milliseconds)`
+}
 
 function checkField(o: Record<string, unknown>, spec: FieldSpec): string | null {
   const v = o[spec.name]
   switch (spec.kind) {
-    case 'num':
-      return isNum(v) ? null : `${spec.name} must be a finite number`
-    case 'num?':
-      return v === null || isNum(v) ? null : `${spec.name} must be a finite number or null`
     case 'str':
       return typeof v === 'string' ? null : `${spec.name} must be a string`
     case 'strs':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string')
+      return Array.isArray(v) && v.length <= 64 && v.every((x) => typeof x === 'string')
         ? null
         : `${spec.name} must be an array of strings`
     case 'bool':
@@ -101,24 +142,46 @@ function checkField(o: Record<string, unknown>, spec: FieldSpec): string | null 
         if (!Array.isArray(l) || l.length !== 2 || !isNum(l[0]) || !isNum(l[1])) {
           return `${spec.name} holds a level that is not [price, qty]`
         }
+        if (l[0] <= 0 || l[1] < 0) return `${spec.name} holds a level with a price ≤ 0 or a negative size`
       }
       return null
+    default: {
+      const optional = spec.kind.endsWith('?')
+      if (optional && v === null) return null
+      if (!isNum(v)) return `${spec.name} must be a finite number${optional ? ' or null' : ''}`
+      return numProblem(spec.name, spec.kind.replace('?', '') as NumKind, v)
+    }
   }
+}
+
+/** Cross-field rules the per-field specs cannot state. */
+function crossProblem(o: Record<string, unknown>): string | null {
+  if (o.type === 'candle' && o.priceKind !== 'premium') {
+    for (const k of ['open', 'high', 'low', 'close']) {
+      if ((o[k] as number) <= 0) return `candle: ${k} must be greater than 0 (got ${o[k] as number})`
+    }
+  }
+  // No venue caps funding anywhere near 100 % per period; beyond it the number is corrupt.
+  if (o.type === 'funding' && Math.abs(o.fundingRatePerPeriod as number) >= 1)
+    return `funding: fundingRatePerPeriod ${o.fundingRatePerPeriod as number} is beyond ±1 per period`
+  if (o.type === 'gap' && (o.fromTsMs as number) > (o.toTsMs as number))
+    return 'gap: fromTsMs is after toTsMs'
+  return null
 }
 
 /** Returns null for a well-formed event, otherwise why it is not one. */
 export function validateEvent(v: unknown): string | null {
-  if (typeof v !== 'object' || v === null) return 'event is not an object'
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'event is not an object'
   const o = v as Record<string, unknown>
-  const specs = typeof o.type === 'string' ? FIELDS[o.type as MarketEventType] : undefined
-  if (!specs) return `unknown event type ${JSON.stringify(o.type)}`
+  if (!isEventType(o.type)) return `unknown event type ${JSON.stringify(o.type) ?? typeof o.type}`
+  const specs = EVENT_FIELDS[o.type]
   if (!VENUE_IDS.includes(o.venue as MarketEvent['venue'])) return `unknown venue ${JSON.stringify(o.venue)}`
   if (typeof o.symbol !== 'string' || o.symbol === '') return 'symbol must be a non-empty string'
-  if (!isNum(o.exchangeTsMs)) return 'exchangeTsMs must be a finite number'
-  if (!isNum(o.receiveTsMs)) return 'receiveTsMs must be a finite number'
+  const ts = tsProblem('exchangeTsMs', o.exchangeTsMs) ?? tsProblem('receiveTsMs', o.receiveTsMs)
+  if (ts) return ts
   for (const spec of specs) {
     const problem = checkField(o, spec)
     if (problem) return `${o.type}: ${problem}`
   }
-  return null
+  return crossProblem(o)
 }
