@@ -174,10 +174,21 @@ describe('calculateSize', () => {
       for (const quantity of [0.01, 0.5, 3, 25])
         for (const walletBalance of [200, 5_000, 80_000]) {
           const position = { symbol: 'BTC/USDT:USDT', side, entryPrice: 60_000, quantity }
-          const iso = ok({ walletBalance, marginMode: 'isolated', venue: 'binanceusdm', position })
-          const cross = ok({ walletBalance, marginMode: 'cross', venue: 'binanceusdm', position })
-          expect(iso.liquidationPrice, `${side} q=${quantity} wb=${walletBalance}`).toEqual(
-            cross.liquidationPrice,
+          const iso = run({ walletBalance, marginMode: 'isolated', venue: 'binanceusdm', position })
+          const crossAnswer = run({ walletBalance, marginMode: 'cross', venue: 'binanceusdm', position })
+          // The fixture's brackets: up to 50,000 notional 125x, up to 600,000 100x, up to 3,000,000 75x.
+          const notional = quantity * 60_000
+          const allowed = notional <= 50_000 ? 125 : notional <= 600_000 ? 100 : 75
+          if (notional / walletBalance > allowed) {
+            // e.g. 0.5 BTC (30,000) on a 200 wallet is 150x: the venue would refuse it.
+            expect(crossAnswer.errors.map((e) => e.field)).toEqual(['position.quantity'])
+            continue
+          }
+          // Both refuse the same way (a liquidation beyond the entry) or both give the same price.
+          expect(iso.errors.map((e) => e.message)).toEqual(crossAnswer.errors.map((e) => e.message))
+          if (iso.errors.length > 0) continue
+          expect((iso as SizeAnswer).liquidationPrice, `${side} q=${quantity} wb=${walletBalance}`).toEqual(
+            (crossAnswer as SizeAnswer).liquidationPrice,
           )
         }
   })
@@ -206,15 +217,82 @@ describe('calculateSize', () => {
     expect(far).not.toContain('stop-beyond-liquidation')
   })
 
-  it("warns when the leverage is above the tier's maximum", () => {
-    // 1 BTC at 60,000 = 60,000 notional: bracket 2, max 100x
-    const a = ok({
+  it("refuses a size above the tier's cap for the leverage, unless the capped size is accepted", () => {
+    // 1 BTC at 60,000 = 60,000 notional: bracket 2, max 100x; at 125x only bracket 1 (cap 50,000) is open.
+    const request = {
       marginMode: 'isolated',
       venue: 'binanceusdm',
       position: btcLong({ leverage: 125, quantity: 1 }),
+    }
+    const refused = run(request)
+    expect(refused.errors).toEqual([
+      {
+        field: 'position.quantity',
+        message:
+          'this size is 60,000 USDT of notional, but Binance USDⓈ-M allows at most 50,000 USDT of BTC/USDT:USDT at 125× (tier 1). Lower the size or the leverage, or accept the capped size of 0.833333 BTC.',
+      },
+    ])
+    // 50,000 / 60,000 = 0.8333… BTC, in bracket 1.
+    const capped = ok({ ...request, acceptCappedSize: true })
+    expect(capped.quantity).toBeCloseTo(50_000 / 60_000, 12)
+    expect(capped.tier?.tier).toBe(1)
+    expect(capped.warnings[0]?.code).toBe('size-capped')
+  })
+
+  it("refuses leverage beyond the venue's maximum, however large", () => {
+    for (const leverage of [126, 1e6, 1e308]) {
+      const a = run({
+        walletBalance: 1_000,
+        marginMode: 'cross',
+        venue: 'binanceusdm',
+        position: btcLong({ leverage, quantity: 0.001 }),
+      })
+      expect(a.errors.map((e) => e.field)).toEqual(['position.leverage'])
+      expect(a.errors[0]?.message).toMatch(/above the 125× Binance USDⓈ-M allows on BTC\/USDT:USDT/)
+      expect('liquidationPrice' in a).toBe(false)
+    }
+  })
+
+  it('refuses margin above equity unless the capped size is accepted', () => {
+    // 1 % of 10,000 = 100 USDT of risk over a 0.05 % stop (30 USDT on 60,000), no fees: 3.333 BTC on the
+    // 0.001 lot = 199,980 USDT of notional; at 5x that is 39,996 USDT of margin on a 10,000 account.
+    const request = {
+      walletBalance: 10_000,
+      marginMode: 'cross',
+      venue: 'binanceusdm',
+      position: btcLong({ stopPrice: 59_970, riskPercent: 1, leverage: 5 }),
+      feeRate: 0,
+      lotSize: 0.001,
+    }
+    const refused = run(request)
+    expect(refused.errors.map((e) => e.field)).toEqual(['position.riskPercent'])
+    expect(refused.errors[0]?.message).toMatch(
+      /^at 5× this size needs 39,996 USDT of margin, more than the 10,000 USDT equity/,
+    )
+    // Capped: 10,000 × 5 / 60,000 = 0.8333 -> 0.833 BTC on the 0.001 lot.
+    expect(refused.errors[0]?.message).toContain('accept the capped size of 0.833 BTC (margin 9,996 USDT)')
+    const capped = ok({ ...request, acceptCappedSize: true })
+    expect(capped.quantity).toBeCloseTo(0.833, 12)
+    expect(capped.initialMargin).toBeCloseTo(9_996, 6)
+  })
+
+  it('refuses to size a position whose liquidation lies beyond its entry', () => {
+    // Isolated 0.1 BTC long at 60,000 with a flat 0.5 % maintenance rate and 10 USDT of margin:
+    // LP = (10 − 6,000) / (0.1 × 0.005 − 0.1) = 60,201.0 > entry.
+    const a = run({
+      walletBalance: 10,
+      marginMode: 'isolated',
+      venue: 'binanceusdm',
+      position: btcLong({ quantity: 0.1 }),
+      maintenanceMarginRate: 0.005,
     })
-    expect(a.tier?.tier).toBe(2)
-    expect(a.warnings.find((w) => w.code === 'leverage-above-tier-max')?.message).toMatch(/125x.*100x/)
+    expect(a.errors).toEqual([
+      {
+        field: 'walletBalance',
+        message:
+          "the liquidation price 60,201 is above the long's entry 60,000: the position would be liquidated as soon as it opens. Lower the leverage or add margin.",
+      },
+    ])
   })
 
   it('derives the isolated size from margin × leverage', () => {
@@ -262,6 +340,7 @@ describe('calculateSize', () => {
       venue: 'binanceusdm',
       position: btcLong({ quantity: 2_000 }),
     })
-    expect(huge.errors[0]?.message).toMatch(/above the largest tier/) // 120,000,000 > the fixture's 70,000,000 cap
+    // 120,000,000 > the fixture's 70,000,000 cap
+    expect(huge.errors[0]?.message).toMatch(/allows at most 70,000,000 USDT of BTC\/USDT:USDT \(tier 5\)/)
   })
 })

@@ -8,12 +8,14 @@ import type { RiskSizing } from './risk-sizing'
 import type { SizeAnswer, SizeErrorAnswer, SizingMarketLookup } from './size-answer'
 import type { FieldError, SizeRequest } from './size-request'
 import { sizeWarnings } from './size-warnings'
+import { applySizeLimits, plainAmount } from './size-limits'
 import type { MarginTier } from './tiers'
 import { findTier, maintenanceMargin } from './tiers'
 import {
   DEFAULT_LIQUIDATION_BUFFER_PERCENT,
   DEFAULT_TAKER_FEE,
   FORMULAS,
+  VENUE_NAMES,
   resolveMarket,
 } from './sizing-venue'
 
@@ -74,13 +76,33 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
       field: quantityField,
       message: `gives a quantity below one lot (${lot}): nothing to trade`,
     })
+  const limits =
+    market && quantity > 0
+      ? applySizeLimits({
+          venueName: VENUE_NAMES[r.venue],
+          symbol: p.symbol,
+          settle: market.settle,
+          quantity,
+          quantityField,
+          entryPrice: p.entryPrice,
+          leverage: p.leverage ?? null,
+          marketTiers: market.marketTiers,
+          equityUsd: equity ?? null,
+          lotStep: lot,
+          acceptCappedSize: r.acceptCappedSize === true,
+        })
+      : null
+  if (limits) {
+    errors.push(...limits.errors)
+    quantity = limits.quantity
+  }
   const notional = quantity * p.entryPrice
   const entryTier = market ? findTier(market.tiers, notional) : null
-  if (market && quantity > 0 && !entryTier) {
-    const cap = market.tiers[market.tiers.length - 1]?.maxNotional
+  if (market && quantity > 0 && !entryTier && errors.length === 0) {
+    const cap = market.tiers[market.tiers.length - 1]?.maxNotional ?? 0
     errors.push({
       field: quantityField,
-      message: `notional ${notional} is above the largest tier's cap ${cap} of ${p.symbol}`,
+      message: `this size is ${plainAmount(notional)} ${market.settle} of notional, above the largest tier's cap of ${plainAmount(cap)} ${market.settle} on ${p.symbol}`,
     })
   }
 
@@ -102,7 +124,7 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
       if (!tier)
         return void errors.push({
           field: `otherPositions[${i}].quantity`,
-          message: `notional ${n} is above the largest tier of ${o.symbol}`,
+          message: `${plainAmount(n)} of notional is above the largest tier of ${o.symbol}`,
         })
       otherMm += maintenanceMargin(tier, n)
       otherUpnl += sideSign(o.side) * o.quantity * (o.markPrice - o.entryPrice)
@@ -115,6 +137,8 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
     r.marginMode === 'cross' ? (r.walletBalance as number) : (r.walletBalance ?? (initialMargin as number))
   const liquidation = liquidationFor(r, quantity, marginBalance, otherMm, otherUpnl, market.tiers)
   const lp = liquidation.liquidationPrice
+  if (liquidation.liquidatedAtEntry)
+    return { errors: [wrongSideError(r, lp, marginBalance, market.settle)], warnings: [] }
   const stop = p.stopPrice ?? null
   const loss = stop === null ? null : lossAtStop(quantity, p.entryPrice, stop, feeRate)
   const atr = r.atr ?? null
@@ -165,29 +189,50 @@ export function calculateSize(r: SizeRequest, lookup: SizingMarketLookup): SizeA
     }),
     liquidationClusters: { value: null, reason: 'n/a: needs the liquidation heatmap model' },
     tiersSource: market.source,
-    warnings: sizeWarnings({
-      side: p.side,
-      marginMode: r.marginMode,
-      stopPrice: stop,
-      liquidation,
-      bufferPercent: r.liquidationBufferPercent ?? DEFAULT_LIQUIDATION_BUFFER_PERCENT,
-      leverage: p.leverage ?? null,
-      leverageTier: market.marketTiers ? findTier(market.marketTiers, notional) : null,
-      initialMarginUsd: initialMargin,
-      marginBalanceUsd: marginBalance,
-      lossAtStopUsd: loss?.totalUsd ?? null,
-      riskBudgetUsd: riskBudget,
-      unroundedForLackOfLot: sizing !== null && lot === null,
-      belowMinimumQuantity:
-        lotInfo?.min != null && quantity < lotInfo.min - 1e-12 ? { quantity, min: lotInfo.min } : null,
-      feeRateIsDefault: r.feeRate === undefined ? DEFAULT_TAKER_FEE[r.venue].source : null,
-      otherPositionsIgnored: r.marginMode === 'isolated' && (r.otherPositions?.length ?? 0) > 0,
-      derivedFormula:
-        r.venue === 'bybit' && r.marginMode === 'cross'
-          ? 'Bybit publishes no closed form for cross margin: the price solves margin balance = maintenance margin (its account MM rate reaching 100 %), without fees to close or collateral haircuts'
-          : null,
-    }),
+    warnings: [
+      ...(limits?.capped ?? []).map((message) => ({
+        code: 'size-capped' as const,
+        severity: 'caution' as const,
+        message,
+      })),
+      ...sizeWarnings({
+        side: p.side,
+        marginMode: r.marginMode,
+        stopPrice: stop,
+        liquidation,
+        bufferPercent: r.liquidationBufferPercent ?? DEFAULT_LIQUIDATION_BUFFER_PERCENT,
+        initialMarginUsd: initialMargin,
+        marginBalanceUsd: marginBalance,
+        lossAtStopUsd: loss?.totalUsd ?? null,
+        riskBudgetUsd: riskBudget,
+        unroundedForLackOfLot: sizing !== null && lot === null,
+        belowMinimumQuantity:
+          lotInfo?.min != null && quantity < lotInfo.min - 1e-12 ? { quantity, min: lotInfo.min } : null,
+        feeRateIsDefault: r.feeRate === undefined ? DEFAULT_TAKER_FEE[r.venue].source : null,
+        otherPositionsIgnored: r.marginMode === 'isolated' && (r.otherPositions?.length ?? 0) > 0,
+        derivedFormula:
+          r.venue === 'bybit' && r.marginMode === 'cross'
+            ? 'Bybit publishes no closed form for cross margin: the price solves margin balance = maintenance margin (its account MM rate reaching 100 %), without fees to close or collateral haircuts'
+            : null,
+      }),
+    ],
     errors: [],
+  }
+}
+
+/**
+ * A liquidation price at or beyond the entry (above a long's, below a short's) means the margin cannot carry
+ * the position: it would be liquidated on opening. No size is given for it.
+ */
+function wrongSideError(r: SizeRequest, lp: number | null, marginUsd: number, settle: string): FieldError {
+  const p = r.position
+  const where =
+    lp === null
+      ? `the ${plainAmount(marginUsd)} ${settle} of margin does not cover the maintenance margin at any price`
+      : `the liquidation price ${plainAmount(lp)} is ${p.side === 'long' ? 'above' : 'below'} the ${p.side}'s entry ${plainAmount(p.entryPrice)}`
+  return {
+    field: p.leverage !== undefined ? 'position.leverage' : 'walletBalance',
+    message: `${where}: the position would be liquidated as soon as it opens. Lower the leverage or add margin.`,
   }
 }
 

@@ -84,6 +84,11 @@ export const sizeRequestSchema = z.strictObject(
       .enum(['low', 'medium', 'high'], { error: 'must be "low", "medium", "high" or null' })
       .nullable()
       .optional(),
+    /**
+     * Extension: when the size is above a cap (the venue's max notional for the leverage, or margin above the
+     * equity), use the capped size instead of refusing; the answer says which cap applied.
+     */
+    acceptCappedSize: z.boolean({ error: 'must be true or false' }).optional(),
     /** Extension: warn when the stop lies within this percent of the liquidation price (default 1). */
     liquidationBufferPercent: num('liquidationBufferPercent').min(0).max(50).optional(),
   },

@@ -1,7 +1,6 @@
 import type { PositionSide } from '../market-event'
 import type { LiquidationResult } from './liquidation'
 import type { SizeWarning } from './size-answer'
-import type { MarginTier } from './tiers'
 
 export interface WarningContext {
   side: PositionSide
@@ -10,9 +9,6 @@ export interface WarningContext {
   liquidation: LiquidationResult
   /** Percent of the liquidation price inside which a stop is too close. */
   bufferPercent: number
-  leverage: number | null
-  /** Tier of the entry notional in the market's own table (for its leverage limit); null if unknown. */
-  leverageTier: MarginTier | null
   initialMarginUsd: number | null
   marginBalanceUsd: number
   lossAtStopUsd: number | null
@@ -32,19 +28,13 @@ function px(v: number | null): string {
   return Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(6)
 }
 
-/** Every warning the calculator panel shows, most dangerous first. */
+/**
+ * Every warning the calculator panel shows, most dangerous first. A liquidation at or beyond the entry and a
+ * leverage above the venue's limit are not warnings: calculateSize refuses to size them (see size-limits).
+ */
 export function sizeWarnings(c: WarningContext): SizeWarning[] {
   const w: SizeWarning[] = []
   const lp = c.liquidation.liquidationPrice
-  if (c.liquidation.liquidatedAtEntry)
-    w.push({
-      code: 'liquidated-at-entry',
-      severity: 'danger',
-      message:
-        lp === null
-          ? 'the margin does not cover the maintenance margin at any price'
-          : `liquidation price ${px(lp)} is at or beyond the entry: the margin cannot carry this position`,
-    })
   if (lp !== null && c.stopPrice !== null) {
     const beyond = c.side === 'long' ? c.stopPrice <= lp : c.stopPrice >= lp
     const gapPercent = (Math.abs(c.stopPrice - lp) / lp) * 100
@@ -61,12 +51,6 @@ export function sizeWarnings(c: WarningContext): SizeWarning[] {
         message: `the stop ${px(c.stopPrice)} lies within ${gapPercent.toFixed(2)} % of the liquidation price ${px(lp)} (buffer ${c.bufferPercent} %): a wick or mark/last gap can liquidate first`,
       })
   }
-  if (c.leverage !== null && c.leverageTier?.maxLeverage != null && c.leverage > c.leverageTier.maxLeverage)
-    w.push({
-      code: 'leverage-above-tier-max',
-      severity: 'danger',
-      message: `leverage ${c.leverage}x is above the ${c.leverageTier.maxLeverage}x the venue allows in tier ${c.leverageTier.tier} (notional ${c.leverageTier.minNotional}–${c.leverageTier.maxNotional})`,
-    })
   if (
     c.marginMode === 'isolated' &&
     c.initialMarginUsd !== null &&

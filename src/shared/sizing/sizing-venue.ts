@@ -13,6 +13,12 @@ export const DEFAULT_TAKER_FEE: Record<SizingVenue, { rate: number; source: stri
 
 export const DEFAULT_LIQUIDATION_BUFFER_PERCENT = 1
 
+/** Venue names in messages a trader reads. */
+export const VENUE_NAMES: Record<SizingVenue, string> = {
+  binanceusdm: 'Binance USDⓈ-M',
+  bybit: 'Bybit',
+}
+
 /** The formula stated beside each liquidation price. */
 export const FORMULAS: Record<SizingVenue, Record<'isolated' | 'cross', string>> = {
   binanceusdm: {

@@ -46,6 +46,39 @@ describe('radar size --json', () => {
     expect(a.tier.maxNotional).toBeNull() // a user-given flat rate has no cap
   })
 
+  it("refuses leverage beyond the venue's maximum (bundled BTC tiers: 125x) and prints no price", async () => {
+    for (const leverage of ['126', '1e6', '1e308']) {
+      const text = JSON.stringify({ ...faq, position: { ...faq.position, leverage: 0 } }).replace(
+        '"leverage":0',
+        `"leverage":${leverage}`,
+      )
+      const r = await size(text)
+      expect(r.code).toBe(2)
+      const a = JSON.parse(r.stdout)
+      expect(a.errors.map((e: { field: string }) => e.field)).toEqual(['position.leverage'])
+      expect(a.errors[0].message).toContain('above the 125× Binance USDⓈ-M allows on BTC/USDT:USDT')
+      expect(a.liquidationPrice).toBeUndefined()
+    }
+  })
+
+  it("never prints a liquidation price above a long's entry", async () => {
+    // Isolated 0.1 BTC long at 60,000 on 10 USDT of margin, flat 0.5 %: LP = (10 − 6,000) / (0.0005 − 0.1)
+    // = 60,201.0, above the entry: refused, in plain words and rounded.
+    const r = await size(
+      JSON.stringify({
+        walletBalance: 10,
+        marginMode: 'isolated',
+        venue: 'binanceusdm',
+        position: { symbol: 'BTC/USDT:USDT', side: 'long', entryPrice: 60_000, quantity: 0.1 },
+        maintenanceMarginRate: 0.005,
+      }),
+    )
+    expect(r.code).toBe(2)
+    const a = JSON.parse(r.stdout)
+    expect(a.liquidationPrice).toBeUndefined()
+    expect(a.errors[0].message).toMatch(/^the liquidation price 60,201 is above the long's entry 60,000/)
+  })
+
   it('takes the tiers from the bundled snapshot and re-tiers at the liquidation notional', async () => {
     // 1 BTC long at 60,000, isolated margin 12,000: entry in bracket 2 (0.5 %, cum 50), liquidation in bracket 1
     // (0.4 %, cum 0): LP = (12,000 − 60,000) / (0.004 − 1) = 48,192.77 (see liquidation.test.ts)

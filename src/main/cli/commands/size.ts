@@ -45,6 +45,12 @@ Request (JSON on standard input; prices in quote currency, quantities in base un
   fundingRatePerPeriod?, fundingIntervalHours?, holdingHours?    funding carry
   riskLevel?              "low" | "medium" | "high" | null: the market's composite risk
   liquidationBufferPercent?   warn when the stop is this close to liquidation (default 1)
+  acceptCappedSize?       true: a size above a cap (the venue's max notional for the leverage, margin above
+                          the equity) is capped instead of refused; a size-capped warning says which cap
+
+Refused (exit 2, no figures): leverage above the venue's maximum for the market; a size above the notional
+the leverage allows or whose margin exceeds the equity (the error names the capped size); a liquidation price
+at or beyond the entry (the position would be liquidated on opening).
 
 Answer: quantity, quantityContracts, notional, initialMargin, tier, liquidationPrice (+ liquidationFormula,
 liquidationTier, liquidationPriceWithEntryTier), maintenanceMarginRate, maintenanceAmount, lossAtStop
