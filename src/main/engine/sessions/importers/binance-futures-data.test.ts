@@ -98,7 +98,7 @@ describe('binance-futures-data importer on BTCUSDT.csv', () => {
     expect(bad.badRowCount).toBe(2)
     expect(bad.badRows).toEqual([
       { file: 'BTCUSDT.csv', line: 4, reason: 'expected 20 fields, found 4' },
-      { file: 'BTCUSDT.csv', line: 5, reason: 'sumOpenInterest "abc" is not a number' },
+      { file: 'BTCUSDT.csv', line: 5, reason: 'sumOpenInterest (3 characters) is not a number' },
     ])
     expect(bad.stats['BTCUSDT.bars']).toBe(5) // the five good data rows of lines 2, 3, 6, 7, 8
   })

@@ -24,7 +24,10 @@ describe('binance-vision importer', () => {
     })
     expect(r.events[1]).toMatchObject({ qtyBase: 0.014, takerSide: 'buy' })
     expect(r.badRowCount).toBe(1)
-    expect(r.badRows[0]).toMatchObject({ line: 4, reason: 'aggTrades: field 3 "oops" is not a number' })
+    expect(r.badRows[0]).toMatchObject({
+      line: 4,
+      reason: 'aggTrades: field 3 (4 characters) is not a number',
+    })
   })
 
   it('spot klines in a zip without header', async () => {

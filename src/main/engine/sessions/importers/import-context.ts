@@ -6,6 +6,15 @@ import type { ImportOptions, ImportResult } from './types'
 const MAX_BAD_ROWS_LISTED = 10
 
 /**
+ * A bad row's reason never carries the row's text: the notes travel to the UI, the CLI and logs, and the
+ * input may be any file the user (or a caller) names, /etc/shadow included. Quoted field text is replaced by
+ * its length; numbers the importer parsed and field names stay.
+ */
+export function withoutFileText(reason: string): string {
+  return reason.replace(/"[^"]*"/g, (q) => `(${q.length - 2} characters)`)
+}
+
+/**
  * Shared bookkeeping of one import run: progress over all input bytes, cancellation, bad-row counting
  * and the result under construction. Importers call `tick` while walking lines; it yields to the event
  * loop now and then so a UI cancel (AbortSignal) is seen during a long file.
@@ -74,7 +83,7 @@ export class ImportContext {
   badRow(line: number, reason: string): void {
     this.result.badRowCount++
     if (this.result.badRows.length < MAX_BAD_ROWS_LISTED)
-      this.result.badRows.push({ file: this.file, line, reason })
+      this.result.badRows.push({ file: this.file, line, reason: withoutFileText(reason) })
   }
 
   note(sentence: string): void {

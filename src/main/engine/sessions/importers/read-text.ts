@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { unzipSync } from 'fflate'
+import { MAX_INFLATED_BYTES } from './input-files'
+import { ImportRefused } from './types'
 
 /**
  * The text of an input file as published: plain, gzip (.gz) or a zip holding one CSV (Binance public data).
@@ -10,9 +13,21 @@ export function readLines(path: string): string[] {
   const raw = readFileSync(path)
   let text: string
   if (raw[0] === 0x1f && raw[1] === 0x8b) {
-    text = gunzipSync(raw).toString('utf8')
+    try {
+      text = gunzipSync(raw, { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw err
+      throw new ImportRefused(
+        `${basename(path)}: inflates beyond ${MAX_INFLATED_BYTES >> 20} MB; too large to read whole`,
+      )
+    }
   } else if (raw[0] === 0x50 && raw[1] === 0x4b) {
-    const entries = Object.entries(unzipSync(raw)).filter(([name]) => !name.endsWith('/'))
+    const filter = (f: { name: string; originalSize: number }): boolean => {
+      if (f.originalSize > MAX_INFLATED_BYTES)
+        throw new ImportRefused(`${basename(path)}: ${f.name} inflates beyond ${MAX_INFLATED_BYTES >> 20} MB`)
+      return true
+    }
+    const entries = Object.entries(unzipSync(raw, { filter })).filter(([name]) => !name.endsWith('/'))
     if (entries.length === 0) throw new Error(`${path}: zip archive holds no file`)
     text = Buffer.from(entries[0]![1]).toString('utf8')
   } else {

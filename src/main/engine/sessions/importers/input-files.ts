@@ -1,0 +1,56 @@
+import { statSync, type Stats } from 'node:fs'
+import { basename } from 'node:path'
+import { ImportRefused } from './types'
+
+const MB = 1024 * 1024
+const GB = 1024 * MB
+
+/**
+ * Largest input file each format takes, on disk. Importers that still hold a whole file's text in memory
+ * stay well below V8's ~512 MB string limit (a gzip input inflates several times); streamed formats take more.
+ */
+export const MAX_INPUT_BYTES: Record<string, number> = {
+  'binance-ws': 256 * MB,
+  'binance-vision': 256 * MB,
+  'binance-futures-data': 128 * MB,
+  'funding-csv': 64 * MB,
+  tardis: 256 * MB,
+  bars: 1 * GB,
+}
+const DEFAULT_MAX_INPUT_BYTES = 256 * MB
+
+/** Inflated size a gzip or zip input may reach when read whole; a decompression bomb stops here. */
+export const MAX_INFLATED_BYTES = 480 * MB
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a FIFO (named pipe)'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  if (st.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
+
+/**
+ * Refuses, before any byte is read, every input that is not a regular file (a device such as /dev/zero never
+ * ends, a FIFO blocks the reader for ever), is empty, or is larger than its format takes. Returns the sizes.
+ */
+export function checkInputFiles(format: string, paths: readonly string[]): number[] {
+  const max = MAX_INPUT_BYTES[format] ?? DEFAULT_MAX_INPUT_BYTES
+  return paths.map((p) => {
+    let st: Stats
+    try {
+      st = statSync(p)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      throw new ImportRefused(`${p}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`)
+    }
+    if (!st.isFile()) throw new ImportRefused(`${p} is ${kindOf(st)}: imports read regular files only`)
+    if (st.size === 0) throw new ImportRefused(`${basename(p)}: the file is empty`)
+    if (st.size > max) {
+      throw new ImportRefused(
+        `${basename(p)}: ${(st.size / MB).toFixed(0)} MB is over the ${(max / MB).toFixed(0)} MB a ${format} import takes`,
+      )
+    }
+    return st.size
+  })
+}
