@@ -64,6 +64,18 @@ export function applySizeLimits(c: LimitInput): LimitResult {
   const qtyText = (q: number) => `${plainAmount(q)} ${c.symbol.split('/')[0]}`
   const roundDown = (q: number) => (c.lotStep === null ? q : roundDownToLot(q, c.lotStep))
   let quantity = c.quantity
+  /** Over a cap: take the capped size when accepted, else refuse, naming the capped size. */
+  const overCap = (cappedQuantity: number, what: string, advice: string, extra = ''): void => {
+    const q = roundDown(cappedQuantity)
+    if (c.acceptCappedSize) {
+      quantity = q
+      capped.push(`size capped to ${qtyText(q)}: ${what}`)
+    } else
+      errors.push({
+        field: c.quantityField,
+        message: `${what}. ${advice}, or accept the capped size of ${qtyText(q)}${extra}.`,
+      })
+  }
   const tiers = c.marketTiers
   const top = tiers ? maxLeverageOf(tiers) : null
 
@@ -80,53 +92,41 @@ export function applySizeLimits(c: LimitInput): LimitResult {
     const capTier = c.leverage !== null ? maxNotionalAt(tiers, c.leverage) : tiers[tiers.length - 1]!
     const notional = quantity * c.entryPrice
     if (capTier && notional > capTier.maxNotional * (1 + 1e-12)) {
-      const q = roundDown(capTier.maxNotional / c.entryPrice)
       const at = c.leverage !== null ? `at ${plainLeverage(c.leverage)} ` : ''
-      const limit = `${c.venueName} allows at most ${plainAmount(capTier.maxNotional)} ${c.settle} of ${c.symbol} ${at}(tier ${capTier.tier})`
-      if (c.acceptCappedSize) {
-        quantity = q
-        capped.push(`size capped to ${qtyText(q)}: ${limit}`)
-      } else
-        errors.push({
-          field: c.quantityField,
-          message: `this size is ${plainAmount(notional)} ${c.settle} of notional, but ${limit}. Lower the size${c.leverage !== null ? ' or the leverage' : ''}, or accept the capped size of ${qtyText(q)}.`,
-        })
+      overCap(
+        capTier.maxNotional / c.entryPrice,
+        `this size is ${plainAmount(notional)} ${c.settle} of notional, but ${c.venueName} allows at most ${plainAmount(capTier.maxNotional)} ${c.settle} of ${c.symbol} ${at}(tier ${capTier.tier})`,
+        `Lower the size${c.leverage !== null ? ' or the leverage' : ''}`,
+      )
     }
   }
 
   // Margin against equity: with a leverage the margin is notional / leverage; without one, the leverage the
   // size implies on the equity must be one the venue allows for that notional.
   if (c.equityUsd !== null && errors.length === 0) {
+    const equity = c.equityUsd
     const notional = quantity * c.entryPrice
     if (c.leverage !== null) {
-      const margin = notional / c.leverage
-      if (margin > c.equityUsd * (1 + 1e-9)) {
-        const q = roundDown((c.equityUsd * c.leverage) / c.entryPrice)
-        const what = `at ${plainLeverage(c.leverage)} this size needs ${plainAmount(margin)} ${c.settle} of margin, more than the ${plainAmount(c.equityUsd)} ${c.settle} equity`
-        if (c.acceptCappedSize) {
-          quantity = q
-          capped.push(`size capped to ${qtyText(q)}: ${what}`)
-        } else
-          errors.push({
-            field: c.quantityField,
-            message: `${what}. Lower the risk, widen the stop or raise the leverage, or accept the capped size of ${qtyText(q)} (margin ${plainAmount((q * c.entryPrice) / c.leverage)} ${c.settle}).`,
-          })
+      const lev = c.leverage
+      const margin = notional / lev
+      if (margin > equity * (1 + 1e-9)) {
+        const q = roundDown((equity * lev) / c.entryPrice)
+        overCap(
+          q,
+          `at ${plainLeverage(lev)} this size needs ${plainAmount(margin)} ${c.settle} of margin, more than the ${plainAmount(equity)} ${c.settle} equity`,
+          'Lower the risk, widen the stop or raise the leverage',
+          ` (margin ${plainAmount((q * c.entryPrice) / lev)} ${c.settle})`,
+        )
       }
     } else if (tiers && tiers.length > 0) {
-      const implied = notional / c.equityUsd
+      const implied = notional / equity
       const tier = tiers.find((t) => notional <= t.maxNotional) ?? tiers[tiers.length - 1]!
-      if (tier.maxLeverage !== null && implied > tier.maxLeverage + 1e-9) {
-        const q = roundDown((c.equityUsd * tier.maxLeverage) / c.entryPrice)
-        const what = `this size is ${plainAmount(notional)} ${c.settle} of notional on ${plainAmount(c.equityUsd)} ${c.settle} equity (${plainLeverage(implied)}), above the ${plainLeverage(tier.maxLeverage)} ${c.venueName} allows at that size`
-        if (c.acceptCappedSize) {
-          quantity = q
-          capped.push(`size capped to ${qtyText(q)}: ${what}`)
-        } else
-          errors.push({
-            field: c.quantityField,
-            message: `${what}. Lower the risk or widen the stop, or accept the capped size of ${qtyText(q)}.`,
-          })
-      }
+      if (tier.maxLeverage !== null && implied > tier.maxLeverage + 1e-9)
+        overCap(
+          (equity * tier.maxLeverage) / c.entryPrice,
+          `this size is ${plainAmount(notional)} ${c.settle} of notional on ${plainAmount(equity)} ${c.settle} equity (${plainLeverage(implied)}), above the ${plainLeverage(tier.maxLeverage)} ${c.venueName} allows at that size`,
+          'Lower the risk or widen the stop',
+        )
     }
   }
   return { quantity, errors, capped }
