@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -116,5 +116,41 @@ describe('radar heatmap-check', () => {
 
   it('rejects a bad option with a usage error', async () => {
     await expect(check('x.radar', ['--dense-share', '2'])).rejects.toThrow(/--dense-share 2 is out of range/)
+  })
+
+  it('checks a bars CSV by bar: ρ of the map and of the move against realized totals', async () => {
+    // Hourly bars at 100 (bundled BTC tiers: bracket 1, mmr 0.4 %): bar 1 opens 10 contracts = 1,000 USD,
+    // 500 per side; longs 100x 30 % at 100 × 0.99 / 0.996 = 99.398, 50x 10 % at 98.394, 25x 20 % at 96.386,
+    // 10x 40 % at 90.361. Bars 2–5 fall from 100 to 99.5, 98.5, 97.5, 95.5: the map between low and open
+    // holds 0, 150, 50, 100 (decay scales all alike). Bar 1 itself: map 0, move 0. Bar 0: no map, skipped.
+    // Realized longs 0, 1,000, 4,000, 2,000, 3,000 → ranks 1, 2, 5, 3, 4; map ranks 1.5, 1.5, 5, 3, 4:
+    // ρ = 9.5 / √(9.5 × 10) = 0.974679. Moves 0, 0.5, 1.5, 2.5, 4.5 % rank 1…5: Σd² = 6, ρ = 1 − 36/120 = 0.7.
+    const header =
+      'timestamp,price_open,price_high,price_low,price_close,liquidation_long_usd,liquidation_short_usd,oi_close'
+    const H = 3_600_000
+    const t0 = Date.UTC(2026, 2, 1)
+    const rows = [
+      [0, 100, 100, 100, 100, 7, 0, 100_000],
+      [1, 100, 100, 100, 100, 0, 0, 101_000],
+      [2, 100, 100, 99.5, 100, 1_000, 0, 101_000],
+      [3, 100, 100, 98.5, 100, 4_000, 0, 101_000],
+      [4, 100, 100, 97.5, 100, 2_000, 0, 101_000],
+      [5, 100, 100, 95.5, 100, 3_000, 0, 101_000],
+    ].map(([k, ...v]) => [t0 + k! * H, ...v].join(','))
+    const path = join(mkdtempSync(join(tmpdir(), 'radar-heatmap-bars-')), 'bars.csv')
+    writeFileSync(path, [header, ...rows].join('\n'))
+    const args = ['--levels', '10:0.4,25:0.2,50:0.1,100:0.3', '--warmup-bars', '0', '--draws', '50', '--json']
+    const out = JSON.parse((await check(path, args)).stdout)
+    const m = out.barCheck.markets[0]
+    expect(m.key).toBe('binanceusdm:BTC/USDT:USDT')
+    expect(m.long.bars).toBe(5)
+    expect(m.long.rhoMap).toBeCloseTo(0.974679, 5)
+    expect(m.long.rhoMove).toBeCloseTo(0.7, 12)
+    expect(m.long.rhoMoveOi).toBeCloseTo(0.7, 12)
+    expect(m.skipped).toEqual({ 'no map yet: no open interest or price before this bar': 1 })
+    // Shorts: realized all 0, no ρ.
+    expect(m.short.rhoMap).toBeNull()
+    const text = (await check(path, args.slice(0, -1))).stdout
+    expect(text).toContain('Spearman ρ map 0.975')
   })
 })

@@ -1,31 +1,31 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { BarCheckOptions, SideScore } from '../../../shared/heatmap/bar-check'
+import { DEFAULT_BAR_CHECK } from '../../../shared/heatmap/bar-check'
+import type { BarCheckRun } from '../../../shared/heatmap/bar-check-markets'
+import { runBarCheck } from '../../../shared/heatmap/bar-check-markets'
+import { readBarsCsv } from '../../../shared/heatmap/bars-csv'
 import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/heatmap-check'
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
-import { DEFAULT_SPREAD } from '../../../shared/heatmap/heatmap-config'
 import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
 import { createHeatmapState, flushHeatmapBar } from '../../../shared/heatmap/heatmap-state'
-import { isPerpSymbol, parseMarketKey } from '../../../shared/market-event'
+import type { Interval } from '../../../shared/heatmap/rank-stats'
+import type { VenueId } from '../../../shared/market-event'
+import { isPerpSymbol, parseMarketKey, VENUE_IDS } from '../../../shared/market-event'
 import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
 import { SessionReader } from '../../engine/sessions/session-reader'
 import { loadBundledTiers, loadTiersSnapshotFile } from '../../engine/sizing/bundled-tiers'
-import { numberOption, stringOption, UsageError } from '../args'
+import type { ParsedArgs } from '../args'
+import { stringOption, UsageError } from '../args'
 import type { Command, CommandIo } from '../command'
+import { heatmapModelOptions, numberIn } from './heatmap-check-options'
 import { formatSpan } from './session-cli-format'
 
 const usd = (v: number): string => `${Math.round(v).toLocaleString('en-US')} USD`
 const pct = (v: number | null, digits = 1): string => (v === null ? '—' : `${(v * 100).toFixed(digits)} %`)
-
-function option(
-  args: Parameters<Command['run']>[0],
-  name: string,
-  fallback: number,
-  ok: (v: number) => boolean,
-) {
-  const v = numberOption(args, name) ?? fallback
-  if (!ok(v)) throw new UsageError(`--${name} ${v} is out of range`)
-  return v
-}
+const rho = (v: number | null): string => (v === null ? '—' : v.toFixed(3))
+const ci = (v: Interval | null): string => (v === null ? '' : ` [${v.lo.toFixed(3)}, ${v.hi.toFixed(3)}]`)
 
 function printMarket(m: MarketCheck, o: HeatmapCheckOptions, io: CommandIo): void {
   io.stdout(
@@ -48,6 +48,33 @@ function printMarket(m: MarketCheck, o: HeatmapCheckOptions, io: CommandIo): voi
   )
 }
 
+function printSide(name: string, s: SideScore, o: BarCheckOptions, io: CommandIo): void {
+  io.stdout(
+    `  ${name} ${s.bars} bars (map holds USD in the bar's range in ${pct(s.mapNonZeroShare, 0)}): ` +
+      `Spearman ρ map ${rho(s.rhoMap)}${ci(s.ci.map)}, |move| ${rho(s.rhoMove)}${ci(s.ci.move)}, ` +
+      `|move| × OI ${rho(s.rhoMoveOi)}${ci(s.ci.moveOi)}\n` +
+      `    map − |move| × OI ${rho(s.rhoMap === null || s.rhoMoveOi === null ? null : s.rhoMap - s.rhoMoveOi)}` +
+      `${ci(s.ci.mapMinusMoveOi)}; map − |move|${ci(s.ci.mapMinusMove)}\n` +
+      `    moves ≥ ${o.bigMovePct} %: ${s.big.bars} bars, map ${rho(s.big.rhoMap)}, |move| × OI ${rho(s.big.rhoMoveOi)}, ` +
+      `difference${ci(s.big.mapMinusMoveOi)}\n`,
+  )
+}
+
+function printBarCheck(run: BarCheckRun, o: BarCheckOptions, io: CommandIo): void {
+  for (const m of run.markets) {
+    const skipped = Object.entries(m.skipped)
+      .map(([why, n]) => `${why} ${n}`)
+      .join('; ')
+    io.stdout(
+      `\n${m.key}  bar check against realized liquidation totals (95 % day-block bootstrap intervals)\n` +
+        `  prices from ${m.priceFrom}; bars not scored: ${skipped || 'none'}\n`,
+    )
+    printSide('longs ', m.long, o, io)
+    printSide('shorts', m.short, o, io)
+  }
+  for (const s of run.skippedMarkets) io.stdout(`  ${s.key}: not checked by bar (${s.reason})\n`)
+}
+
 function printMapSummary(key: string, s: HeatmapState, io: CommandIo): void {
   const p = liquidationProximity(s)
   if (!p) {
@@ -61,72 +88,130 @@ function printMapSummary(key: string, s: HeatmapState, io: CommandIo): void {
   )
 }
 
+function barOptions(args: ParsedArgs): BarCheckOptions {
+  const d = DEFAULT_BAR_CHECK
+  const isCount = (v: number) => Number.isInteger(v) && v >= 0
+  return {
+    warmupBars: numberIn(args, 'warmup-bars', d.warmupBars, isCount),
+    bigMovePct: numberIn(args, 'big-move-pct', d.bigMovePct, (v) => v > 0 && v < 100),
+    draws: numberIn(args, 'draws', d.draws, (v) => Number.isInteger(v) && v >= 10 && v <= 100_000),
+    seed: numberIn(args, 'seed', d.seed, isCount),
+  }
+}
+
+/** Reads a bars CSV (history with realized totals per bar) as one market's events. */
+function readCsv(path: string, args: ParsedArgs) {
+  const venue = (stringOption(args, 'venue') ?? 'binanceusdm') as VenueId
+  if (!VENUE_IDS.includes(venue)) throw new UsageError(`--venue ${venue}: use one of ${VENUE_IDS.join(', ')}`)
+  const symbol = stringOption(args, 'symbol') ?? 'BTC/USDT:USDT'
+  const liquidationVenues = (stringOption(args, 'liquidation-venues') ?? 'binanceusdm,bybit,okx').split(',')
+  const csv = readBarsCsv(readFileSync(resolve(path), 'utf8'), { venue, symbol, liquidationVenues })
+  return { csv, liquidationVenues }
+}
+
 export const heatmapCheckCommand: Command = {
   name: 'heatmap-check',
-  summary: 'score the estimated liquidation map against the realized liquidations of a session',
-  help: `Usage: radar heatmap-check <session.radar> [--range-pct 5] [--dense-share 0.2] [--top 5] [--hit-pct 0.5] [--json]
+  summary:
+    'score the estimated liquidation map against realized liquidations (single orders or per-bar totals)',
+  help: `Usage: radar heatmap-check <session.radar | bars.csv> [options] [--json]
 
-Replays the session through the liquidation heatmap model and scores every realized liquidation against
-the map as it stood before it (same side, no look-ahead):
-  lift      USD that fell in dense cells / what a uniform map over ±range-pct would have caught
-  hit rate  liquidations within ±hit-pct of one of the top-N clusters, beside uniform prices
-A session without realized liquidations (or without open interest) is said to be so.
+Replays the data through the liquidation map and scores it against what was really liquidated, with no
+look-ahead:
+  per order  every realized liquidation against the map before it (same side):
+             lift (USD in dense cells ÷ what a uniform map over ±range-pct catches) and hit rate (within
+             ±hit-pct of one of the top-N clusters, beside uniform prices)
+  per bar    realized liquidation totals per bar (liquidation bars, or a bars CSV such as the
+             btc-derivatives-2026 hourly file) against the map at the bar's open queried over the bar's
+             exact range (longs open → low, shorts open → high): Spearman ρ beside the |move| and
+             |move| × OI baselines from the same bars, 95 % day-block bootstrap intervals
+A market or bar that cannot be scored is listed with the reason (in --json too).
 
-Options:
-  --range-pct <p>    price range around the price that is scored (default 5)
-  --dense-share <f>  share of filled cells counted as dense (default 0.2)
-  --top <n>          clusters per side for the hit rate (default 5)
-  --hit-pct <p>      distance from a cluster that counts as a hit (default 0.5)
+Check options:
+  --range-pct <p>    per order: price range around the price that is scored (default 5)
+  --dense-share <f>  per order: share of filled cells counted as dense (default 0.2)
+  --top <n>          per order: clusters per side for the hit rate (default 5)
+  --hit-pct <p>      per order: distance from a cluster that counts as a hit (default 0.5)
+  --warmup-bars <n>  per bar: bars left unscored while the map fills (default ${DEFAULT_BAR_CHECK.warmupBars})
+  --big-move-pct <p> per bar: the subset of bars moving at least this on the side (default 1)
+  --draws <n>        bootstrap draws (default 1000); --seed <n> (default 1)
+Model options (default: the shipped assumptions):
+  --levels <L:w,…>   leverage mix, e.g. 10:0.5,50:0.5     --position-usd <n>   assumed position notional
+  --decay-hours <h>  half-life of estimated levels        --cell-pct <p>       price cell, % of the first price
+  --price-spread <s> triangular or point                  --leverage-spread <f> spread of each margin 1/L
   --tiers-file <f>   leverage tiers snapshot (default: the bundled Binance USDⓈ-M snapshot)
-  --price-spread <s> triangular (default) or point: new positions over the bar's range, or at its VWAP
-  --leverage-spread <f>  relative spread of each leverage's margin fraction (default ${DEFAULT_SPREAD.leverageSpread})
-  --json             print the figures as JSON
+Bars CSV options: --venue binanceusdm --symbol BTC/USDT:USDT --liquidation-venues binanceusdm,bybit,okx
 
-Example:
+Examples:
+  radar heatmap-check ../shared/data/btc-derivatives-2026/btc_hourly_2026-03-01_2026-06-02.csv
   radar heatmap-check resources/samples/binance-futures-metrics-2024-05-09-week.radar`,
   flags: ['json'],
   async run(args, io) {
     const [path] = args.positionals
-    if (!path) throw new UsageError('name a session file')
+    if (!path) throw new UsageError('name a session file or a bars CSV')
     const opts: HeatmapCheckOptions = {
-      rangePct: option(args, 'range-pct', DEFAULT_CHECK_OPTIONS.rangePct, (v) => v > 0 && v < 100),
-      denseShare: option(args, 'dense-share', DEFAULT_CHECK_OPTIONS.denseShare, (v) => v > 0 && v <= 1),
-      topN: option(args, 'top', DEFAULT_CHECK_OPTIONS.topN, (v) => Number.isInteger(v) && v >= 1),
-      hitPct: option(args, 'hit-pct', DEFAULT_CHECK_OPTIONS.hitPct, (v) => v > 0 && v < 100),
+      rangePct: numberIn(args, 'range-pct', DEFAULT_CHECK_OPTIONS.rangePct, (v) => v > 0 && v < 100),
+      denseShare: numberIn(args, 'dense-share', DEFAULT_CHECK_OPTIONS.denseShare, (v) => v > 0 && v <= 1),
+      topN: numberIn(args, 'top', DEFAULT_CHECK_OPTIONS.topN, (v) => Number.isInteger(v) && v >= 1),
+      hitPct: numberIn(args, 'hit-pct', DEFAULT_CHECK_OPTIONS.hitPct, (v) => v > 0 && v < 100),
     }
-    const priceSpread = stringOption(args, 'price-spread') ?? DEFAULT_SPREAD.priceSpread
-    if (priceSpread !== 'triangular' && priceSpread !== 'point')
-      throw new UsageError(`--price-spread ${priceSpread}: use triangular or point`)
-    const leverageSpread = option(
-      args,
-      'leverage-spread',
-      DEFAULT_SPREAD.leverageSpread,
-      (v) => v >= 0 && v < 1,
-    )
+    const barOpts = barOptions(args)
+    const model = heatmapModelOptions(args)
     const tiersFile = stringOption(args, 'tiers-file')
     const tiers: ParsedTiersSnapshot = tiersFile
       ? loadTiersSnapshotFile(resolve(tiersFile))
       : loadBundledTiers()
-    const reader = SessionReader.open(resolve(path))
     const makeState = (key: string): HeatmapState | null => {
       const { venue, symbol } = parseMarketKey(key)
       const market = venue === tiers.venue && isPerpSymbol(symbol) ? tiers.markets.get(symbol) : undefined
-      return market
-        ? createHeatmapState({ tiers: market.tiers, barSec: 'auto', priceSpread, leverageSpread })
-        : null
+      return market ? createHeatmapState({ barSec: 'auto', ...model, tiers: market.tiers }) : null
+    }
+    const json = args.options.has('json')
+    if (path.toLowerCase().endsWith('.csv')) {
+      const c = readCsv(path, args)
+      const run = runBarCheck(c.csv.events, makeState, barOpts)
+      if (json) {
+        io.stdout(
+          `${JSON.stringify({ file: path, barOptions: barOpts, model, badRows: c.csv.badRows, notes: c.csv.notes, barCheck: run }, null, 2)}\n`,
+        )
+        return 0
+      }
+      io.stdout(
+        `${path}\n  ${c.csv.bars} bars of ${(c.csv.barMs ?? 0) / 60_000} min; liquidations summed over ${c.liquidationVenues.join(' + ')}\n`,
+      )
+      for (const n of c.csv.notes) io.stdout(`  ${n}\n`)
+      if (c.csv.badRows.length)
+        io.stdout(`  ${c.csv.badRows.length} rows skipped, first: ${c.csv.badRows[0]}\n`)
+      printBarCheck(run, barOpts, io)
+      return 0
     }
     let result: ReturnType<typeof runHeatmapCheck>
+    let bars: BarCheckRun
+    const reader = SessionReader.open(resolve(path))
     try {
       result = runHeatmapCheck(reader.events(), makeState, opts)
     } finally {
       reader.close()
     }
+    const again = SessionReader.open(resolve(path))
+    try {
+      bars = runBarCheck(again.events(), makeState, barOpts)
+    } finally {
+      again.close()
+    }
     for (const s of result.states.values()) flushHeatmapBar(s)
     const withOi = [...result.states].filter(([, s]) => s.prevOi !== null).map(([k]) => k)
-    if (args.options.has('json')) {
-      io.stdout(
-        `${JSON.stringify({ session: reader.metadata.label, options: opts, withOpenInterest: withOi, markets: result.markets }, null, 2)}\n`,
-      )
+    if (json) {
+      const out = {
+        session: reader.metadata.label,
+        options: opts,
+        barOptions: barOpts,
+        model,
+        withOpenInterest: withOi,
+        unmodelled: result.unmodelled,
+        markets: result.markets,
+        barCheck: bars,
+      }
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`)
       return 0
     }
     const span = reader.span
@@ -136,10 +221,12 @@ Example:
       io.stdout(`  not modelled (spot, or no tiers): ${result.unmodelled.join(', ')}\n`)
     if (withOi.length === 0)
       io.stdout('  no market has open interest: the model needs open interest; this session has none\n')
+    if (bars.markets.length > 0) printBarCheck(bars, barOpts, io)
     if (result.markets.length === 0) {
-      io.stdout(
-        '  this session holds no realized liquidations (no liquidation events): there is nothing to check the estimate against\n',
-      )
+      if (bars.markets.length === 0)
+        io.stdout(
+          '  this session holds no realized liquidations (no liquidation events): there is nothing to check the estimate against\n',
+        )
       for (const [k, s] of result.states) if (s.prevOi !== null) printMapSummary(k, s, io)
       return 0
     }
