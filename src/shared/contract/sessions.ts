@@ -59,6 +59,7 @@ export const IMPORT_FORMATS = [
   'tardis',
   'funding-csv',
   'binance-futures-data',
+  'bars',
 ] as const
 
 export const sessionRequests = {
@@ -83,6 +84,8 @@ export const sessionRequests = {
       paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
       name: z.string().min(1).max(120).optional(),
       venue: z.string().max(40).optional(),
+      /** bars: the unified market the rows describe, when the file does not say. */
+      symbol: z.string().min(1).max(60).optional(),
       tzOffsetHours: z.number().min(-14).max(14).optional(),
     })
     .strict(),

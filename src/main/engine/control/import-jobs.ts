@@ -12,6 +12,7 @@ export interface ImportRequest {
   paths: string[]
   name?: string
   venue?: string
+  symbol?: string
   tzOffsetHours?: number
 }
 
@@ -49,6 +50,7 @@ export class ImportJobs {
       venue: req.format !== 'funding-csv' && isVenue(req.venue) ? req.venue : undefined,
       sourceVenue: req.format === 'funding-csv' ? req.venue : undefined,
       tzOffsetHours: req.tzOffsetHours,
+      symbol: req.symbol,
       signal: abort.signal,
       onProgress: (p) => {
         const now = Date.now()

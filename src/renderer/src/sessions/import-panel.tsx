@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
-import type { ImportProgress } from '../../../shared/contract/sessions'
 import { IMPORT_FORMATS } from '../../../shared/contract/sessions'
+import { ImportTracker } from './import-tracker'
 import { NoteList } from './session-row'
 import { SelectField } from './select-field'
 import { useAction } from './use-load'
@@ -19,9 +19,11 @@ const FORMAT_HELP: Record<ImportFormat, string> = {
     'Funding histories (Symbol,Date,Funding Rate). Give the venue and the offset of the Date column.',
   'binance-futures-data':
     'Binance futures-data CSVs: 5-min open interest, long/short and taker ratios, OHLC.',
+  bars: 'Bars CSV (time, OHLC, OI, funding, long/short liquidations USD, taker volume); see docs/import-formats.md.',
 }
 
 const FUNDING_VENUES = ['binance', 'bybit', 'okx', 'htx', 'kucoin', 'mexc', 'gate', 'dydx']
+const BARS_VENUES = ['binanceusdm', 'binance', 'binancecoinm', 'bybit', 'okx']
 
 interface Props {
   api: RadarApi
@@ -38,22 +40,31 @@ export function ImportPanel({ api, onFinished }: Props) {
   const [name, setName] = useState('')
   const [venue, setVenue] = useState('binance')
   const [tzText, setTzText] = useState('0')
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [symbol, setSymbol] = useState('')
+  const [tracker] = useState(() => new ImportTracker())
+  const [view, setView] = useState(() => tracker.view())
   const start = useAction()
   const cancel = useAction()
+  const finished = useRef(onFinished)
+  useEffect(() => {
+    finished.current = onFinished
+  }, [onFinished])
 
+  // One subscription for the panel's life: progress of a job that ends before startImport answers is kept
+  // by the tracker and shown when the job id arrives (a second quick import no longer sticks at Starting…).
   useEffect(
     () =>
       api.onImportProgress((p) => {
-        if (jobId !== null && p.jobId !== jobId) return
-        setProgress(p)
-        if (p.state === 'done') onFinished()
+        const shown = tracker.onEvent(p)
+        if (!shown) return
+        setView(tracker.view())
+        if (shown.state === 'done') finished.current()
       }),
-    [api, jobId, onFinished],
+    [api, tracker],
   )
 
-  const running = progress?.state === 'running' || (jobId !== null && progress === null)
+  const { jobId, progress, running } = view
+  const bars = format === 'bars'
   const paths = pathsText
     .split('\n')
     .map((s) => s.trim())
@@ -66,16 +77,22 @@ export function ImportPanel({ api, onFinished }: Props) {
   const submit = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!canStart) return
-    setProgress(null)
+    tracker.begin()
+    setView(tracker.view())
     const res = await start.run(() =>
       api.startImport({
         format,
         paths,
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(funding ? { venue, tzOffsetHours } : {}),
+        ...(bars && symbol.trim() ? { venue, symbol: symbol.trim() } : {}),
       }),
     )
-    if (res) setJobId(res.jobId)
+    if (res) {
+      const seen = tracker.adopt(res.jobId)
+      if (seen?.state === 'done') finished.current()
+    } else tracker.abandon()
+    setView(tracker.view())
   }
 
   const pct = progress?.fraction !== null && progress?.fraction !== undefined ? progress.fraction * 100 : null
@@ -104,6 +121,21 @@ export function ImportPanel({ api, onFinished }: Props) {
                 value={tzText}
                 aria-invalid={!tzValid}
                 onChange={(e) => setTzText(e.target.value)}
+              />
+            </label>
+          </>
+        )}
+        {bars && (
+          <>
+            <SelectField label="Venue" value={venue} options={BARS_VENUES} onChange={setVenue} />
+            <label className="field">
+              <span>Market (only when the file does not say)</span>
+              <input
+                aria-label="Market symbol"
+                placeholder="BTC/USDT:USDT"
+                value={symbol}
+                maxLength={60}
+                onChange={(e) => setSymbol(e.target.value)}
               />
             </label>
           </>
