@@ -43,7 +43,8 @@ test('the calculator opens from the market view with the entry prefilled, sizes 
   // Isolated 10x, margin = notional / 10, tier 1 (MMR 0.4 %, cum 0): LP = 60,000 × 0.9 / 0.996 = 54,216.87.
   const liq = calc.getByTestId('calc-liquidation')
   await expect(liq).toContainText('54,216.87')
-  await expect(liq).toContainText('Binance USDⓈ-M')
+  // Written USDS-M: the circled S is missing from common UI fonts.
+  await expect(liq).toContainText('Binance USDS-M')
   // Loss at stop = 0.151 × 659.7 = 99.61 (the budget less what the rounding took off, fees included).
   await expect(calc.getByTestId('calc-loss')).toContainText('99.61')
   // A lot typed by the trader wins: 0.0001 → 0.1515 BTC.
@@ -66,5 +67,52 @@ test('the calculator opens from the market view with the entry prefilled, sizes 
   // Escape closes the panel and the signal panel returns.
   await calc.getByLabel('Stop price').press('Escape')
   await expect(page.getByTestId('signal-panel')).toBeVisible()
+  expect(consoleErrors).toEqual([])
+})
+
+test('the calculator reads "1,5" as 1.5 %, refuses margin above equity in plain words and takes the capped size when accepted', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await replayToEnd(server, AUG_PATH)
+  await page
+    .getByTestId('radar-row')
+    .filter({ hasText: 'binanceusdm' })
+    .filter({ hasText: 'BTC/USDT:USDT' })
+    .dblclick()
+  await page.getByRole('button', { name: 'Position size' }).click()
+  const calc = page.getByTestId('calculator')
+  await calc.getByLabel('Account equity (USD)').fill('10000')
+  await calc.getByLabel('Entry price').fill('60000')
+  await calc.getByLabel('Stop price').fill('59400')
+  await calc.getByLabel('Leverage (×)').fill('10')
+  await calc.getByLabel('Taker fee %').fill('0.05')
+  // "1,5" is one and a half percent: 150 / (600 + 0.0005 × 119,400) = 150 / 659.7 = 0.22738 -> 0.227 BTC.
+  // Read as 15 % it would be 2.273 BTC (136,380 USDT on a 10,000 account).
+  await calc.getByLabel('Risk per trade').fill('1,5')
+  await expect(calc.getByTestId('calc-size')).toContainText('0.227 base')
+  // "1,500" could be either reading: refused, not guessed.
+  await calc.getByLabel('Risk per trade').fill('1,500')
+  await expect(calc.getByTestId('calc-errors')).toContainText('could be 1500 or 1.500')
+
+  // A 0.05 % stop at 5x: 1 % of 10,000 = 100 over 30 + 0.0005 × 119,970 = 89.985 per BTC -> 1.111 BTC,
+  // 66,660 USDT of notional, 13,332 USDT of margin at 5x: more than the equity.
+  await calc.getByLabel('Risk per trade').fill('1')
+  await calc.getByLabel('Stop price').fill('59970')
+  await calc.getByLabel('Leverage (×)').fill('5')
+  const errors = calc.getByTestId('calc-errors')
+  await expect(errors).toContainText('Risk per trade:')
+  await expect(errors).toContainText(
+    'at 5× this size needs 13,332 USDT of margin, more than the 10,000 USDT equity',
+  )
+  await expect(errors).not.toContainText('position.riskPercent')
+  // The capped size: 10,000 × 5 / 60,000 = 0.8333 -> 0.833 BTC on the 0.001 lot.
+  await expect(errors).toContainText('accept the capped size of 0.833 BTC')
+  await calc.getByRole('button', { name: 'Use the capped size' }).click()
+  await expect(calc.getByTestId('calc-size')).toContainText('0.833 base')
+  await expect(calc.locator('[data-code="size-capped"]')).toBeVisible()
+  await shoot(page, 'calculator-capped')
   expect(consoleErrors).toEqual([])
 })

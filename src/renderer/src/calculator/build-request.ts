@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../shared/sizing/size-request'
 import type { CalculatorForm } from './calculator-form-state'
+import { parseDecimal } from './parse-decimal'
 
 export interface BuiltRequest {
   request: Record<string, unknown>
@@ -9,7 +10,8 @@ export interface BuiltRequest {
 
 /**
  * Turns the form into a `radar size` request. Blank optional fields are left out (never sent as 0); text
- * that is not a number is an error naming the field. Percent inputs become the request's fractions.
+ * that is not a number is an error naming the field (a comma decimal is read or refused, see parseDecimal).
+ * Percent inputs become the request's fractions.
  */
 export function buildSizeRequest(
   f: CalculatorForm,
@@ -17,14 +19,9 @@ export function buildSizeRequest(
 ): BuiltRequest {
   const errors: FieldError[] = []
   const num = (raw: string, field: string): number | undefined => {
-    const t = raw.trim().replace(/,/g, '')
-    if (t === '') return undefined
-    const v = Number(t)
-    if (!Number.isFinite(v)) {
-      errors.push({ field, message: `"${raw}" is not a number` })
-      return undefined
-    }
-    return v
+    const r = parseDecimal(raw)
+    if (!r.ok) errors.push({ field, message: r.message })
+    return r.ok ? r.value : undefined
   }
   const pctToFraction = (raw: string, field: string): number | undefined => {
     const v = num(raw, field)
@@ -51,6 +48,7 @@ export function buildSizeRequest(
     fundingRatePerPeriod: pctToFraction(f.fundingRatePct, 'fundingRatePerPeriod'),
     fundingIntervalHours: num(f.fundingIntervalHours, 'fundingIntervalHours'),
     riskLevel,
+    acceptCappedSize: f.acceptCap || undefined,
   }
   if (f.marginMode === 'cross') request.walletBalance = equity
   else {

@@ -31,6 +31,8 @@ export interface CalculatorForm {
   fundingIntervalHours: string
   atr: string
   others: OtherPositionForm[]
+  /** The trader accepted the capped size when a size is above a venue or equity limit. */
+  acceptCap: boolean
 }
 
 export { isSizingVenue, SIZING_VENUES } from '../../../shared/sizing/liquidation-for-leverage'

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
 import type { CalculatorForm, OtherPositionForm } from './calculator-form-state'
-import { SIZING_VENUES } from './calculator-form-state'
 
 interface Props {
   form: CalculatorForm
@@ -20,12 +19,18 @@ function Field({ label, children, hint }: { label: string; children: ReactNode; 
   )
 }
 
-const EMPTY_OTHER: OtherPositionForm = {
-  symbol: 'ETH/USDT:USDT',
-  side: 'long',
-  quantity: '',
-  entryPrice: '',
-  markPrice: '',
+/** Markets offered for a new other position: the first not already held, so it never repeats the position. */
+const OTHER_MARKETS = ['ETH/USDT:USDT', 'BTC/USDT:USDT', 'SOL/USDT:USDT', 'BNB/USDT:USDT', 'XRP/USDT:USDT']
+
+function newOther(f: CalculatorForm): OtherPositionForm {
+  const held = new Set([f.symbol, ...f.others.map((o) => o.symbol)])
+  return {
+    symbol: OTHER_MARKETS.find((m) => !held.has(m)) ?? '',
+    side: 'long',
+    quantity: '',
+    entryPrice: '',
+    markPrice: '',
+  }
 }
 
 /** Every input, each a labelled native control: Tab walks them in reading order, arrows work in selects. */
@@ -42,7 +47,7 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
     </Field>
   )
   /** A labelled select over a field whose values are the options' keys. */
-  const choice = <K extends 'side' | 'marginMode' | 'venue' | 'fillAs'>(
+  const choice = <K extends 'side' | 'marginMode' | 'fillAs'>(
     k: K,
     label: string,
     options: readonly (readonly [CalculatorForm[K], string])[],
@@ -73,13 +78,13 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
           ['isolated', 'Isolated'],
           ['cross', 'Cross'],
         ])}
-        {choice(
-          'venue',
-          'Liquidation rules',
-          SIZING_VENUES.map((v) => [v, v === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'] as const),
-        )}
+        <Field label="Liquidation rules">
+          <span className="calc-fixed" data-testid="calc-venue">
+            Binance USDS-M
+          </span>
+        </Field>
         {text('equity', f.marginMode === 'cross' ? 'Wallet balance (USD)' : 'Account equity (USD)')}
-        <Field label="Risk per trade">
+        <Field label="Risk per trade" hint={f.riskMode === 'percent' ? '% of equity' : 'USD at the stop'}>
           <span className="calc-pair">
             <input
               inputMode="decimal"
@@ -93,7 +98,7 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
               onChange={(e) => set('riskMode', e.target.value as CalculatorForm['riskMode'])}
               aria-label="Risk unit"
             >
-              <option value="percent">% of equity</option>
+              <option value="percent">%</option>
               <option value="usd">USD</option>
             </select>
           </span>
@@ -118,6 +123,15 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
         {text('fundingRatePct', 'Funding % / period', 'current rate')}
         {text('fundingIntervalHours', 'Funding interval (h)')}
         {text('atr', 'ATR (price)', atrLabel ?? 'blank: no ATR distances')}
+        <label className="calc-field calc-check">
+          <input
+            type="checkbox"
+            checked={f.acceptCap}
+            onChange={(e) => set('acceptCap', e.target.checked)}
+            name="acceptCap"
+          />
+          <span className="calc-label">Cap the size at the venue and equity limits</span>
+        </label>
       </div>
       {f.marginMode === 'cross' && (
         <fieldset className="calc-others">
@@ -169,7 +183,7 @@ export function CalculatorInputs({ form: f, onChange, atrLabel, marketLot }: Pro
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('others', [...f.others, { ...EMPTY_OTHER }])}>
+          <button type="button" onClick={() => set('others', [...f.others, newOther(f)])}>
             Add position
           </button>
         </fieldset>

@@ -9,9 +9,9 @@ import { DEFAULT_TAKER_FEE } from '../../../shared/sizing/sizing-venue'
 import { buildSizeRequest } from './build-request'
 import { CalculatorInputs } from './calculator-inputs'
 import type { CalculatorForm } from './calculator-form-state'
-import { isSizingVenue } from './calculator-form-state'
 import { CalculatorResults } from './calculator-results'
 import { lookupFromTiers } from './tiers-lookup'
+import { plainVenueText } from './venue-text'
 
 interface Props {
   api: RadarApi
@@ -26,8 +26,17 @@ interface Props {
 
 const RISK_LEVELS = ['low', 'medium', 'high'] as const
 
+/**
+ * The one venue whose maintenance-margin tiers ship with the app (Binance USDⓈ-M, dated snapshot). No
+ * published Bybit risk-limit table could be verified for bundling, and without tiers every Bybit answer
+ * failed, so Bybit is not offered here; `radar size` still takes Bybit with a given maintenance rate.
+ */
+const CALCULATOR_VENUE = 'binanceusdm' as const
+const NO_BYBIT =
+  'Bybit is not offered: its maintenance-margin tiers are not bundled, so its liquidation price cannot be computed here.'
+
 function initialForm(market: MarketSnapshot, atr: Props['atr'], entry: number | null): CalculatorForm {
-  const venue = isSizingVenue(market.venue) ? market.venue : 'binanceusdm'
+  const venue = CALCULATOR_VENUE
   const rate = market.metrics['funding-rate']?.value ?? null
   const interval = market.metrics['funding-interval']?.value ?? null
   // Prices typed as the market quotes them; the stop starts 1 % away so the first answer is meaningful.
@@ -53,6 +62,7 @@ function initialForm(market: MarketSnapshot, atr: Props['atr'], entry: number | 
     fundingIntervalHours: interval === null ? '' : String(interval),
     atr: atr === null ? '' : atr.value.toPrecision(5),
     others: [],
+    acceptCap: false,
   }
 }
 
@@ -114,14 +124,15 @@ export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, last
           ×
         </button>
       </div>
-      {!isSizingVenue(market.venue) && (
-        <p className="calc-note">
-          {market.venue} has no liquidation formula here; the figures use {form.venue}’s rules.
+      {market.venue !== CALCULATOR_VENUE && (
+        <p className="calc-note" data-testid="calc-venue-note">
+          {market.venue === 'bybit' ? `${NO_BYBIT} ` : `${market.venue} has no liquidation formula here. `}
+          The figures use Binance USDS-M’s rules.
         </p>
       )}
       <p className="calc-note" data-testid="tiers-source" title={tiers ? tiers.source : undefined}>
         {tiers
-          ? `Maintenance-margin tiers: ${tiers.source}, dated ${tiers.asOf}`
+          ? `Maintenance-margin tiers: ${plainVenueText(tiers.source)}, dated ${tiers.asOf}`
           : tiersError
             ? `No tiers: ${tiersError}`
             : 'Loading tiers…'}
@@ -134,6 +145,8 @@ export function CalculatorPanel({ api, market, heatmap, heatmapReason, atr, last
       />
       <CalculatorResults
         result={result}
+        marginMode={form.marginMode}
+        onAcceptCap={() => setForm({ ...form, acceptCap: true })}
         riskLevel={riskLevel}
         heatmap={heatmap}
         heatmapReason={heatmapReason}

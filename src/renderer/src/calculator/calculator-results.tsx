@@ -1,12 +1,18 @@
 import type { HeatmapView, LiquidationCluster } from '../../../shared/contract/heatmap'
 import type { PriceDistance } from '../../../shared/sizing/carry'
 import type { SizeAnswer, SizeErrorAnswer } from '../../../shared/sizing/size-answer'
+import { VENUE_NAMES } from '../../../shared/sizing/sizing-venue'
 import { fmtPrice, fmtUsd } from '../format'
 import { MetricTip } from '../components/metric-tooltip'
 import { clustersBetween } from './clusters-between'
+import { plainError } from './field-labels'
+import { plainVenueText } from './venue-text'
 
 interface Props {
   result: SizeAnswer | SizeErrorAnswer
+  marginMode: 'isolated' | 'cross'
+  /** Offered when an error names a capped size: take it instead of the refused one. */
+  onAcceptCap: () => void
   riskLevel: string | null
   heatmap: HeatmapView | null
   heatmapReason: string | null
@@ -42,20 +48,38 @@ function Clusters({ list, reason }: { list: LiquidationCluster[] | null; reason:
 }
 
 /** Every output of the calculator; warnings first, since they change what a trader should do. */
-export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, entry }: Props) {
+export function CalculatorResults({
+  result,
+  marginMode,
+  onAcceptCap,
+  riskLevel,
+  heatmap,
+  heatmapReason,
+  entry,
+}: Props) {
   const warnings = result.warnings
-  if (!('quantity' in result))
+  if (!('quantity' in result)) {
+    const cappable = result.errors.some((e) => e.message.includes('accept the capped size'))
     return (
       <div className="calc-results" aria-live="polite">
         <ul className="calc-errors" data-testid="calc-errors">
-          {result.errors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>
-              <code>{e.field}</code> {e.message}
-            </li>
-          ))}
+          {result.errors.map((e) => {
+            const plain = plainError(e, marginMode)
+            return (
+              <li key={`${e.field}:${e.message}`}>
+                <b>{plain.label}:</b> {plainVenueText(plain.message)}
+              </li>
+            )
+          })}
         </ul>
+        {cappable && (
+          <button type="button" className="calc-accept-cap" onClick={onAcceptCap}>
+            Use the capped size
+          </button>
+        )}
       </div>
     )
+  }
   const r = result
   const ccy = r.settleCurrency
   const noMap = heatmapReason ?? 'the heatmap lists no clusters'
@@ -65,7 +89,7 @@ export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, e
         <ul className="calc-warnings" data-testid="calc-warnings">
           {warnings.map((w) => (
             <li key={w.code} className={`warn-${w.severity}`} data-code={w.code}>
-              {w.message}
+              {plainVenueText(w.message)}
             </li>
           ))}
         </ul>
@@ -106,12 +130,12 @@ export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, e
         <dd className="liq-line" data-testid="calc-liquidation">
           <strong>{r.liquidationPrice === null ? 'none' : fmtPrice(r.liquidationPrice)}</strong>{' '}
           <span className="venue-tag">
-            {r.venue === 'binanceusdm' ? 'Binance USDⓈ-M' : 'Bybit'} · {r.marginMode}
+            {plainVenueText(VENUE_NAMES[r.venue])} · {r.marginMode}
           </span>
           {r.liquidationPrice === null && r.liquidationPriceReason && (
             <span className="muted"> {r.liquidationPriceReason}</span>
           )}
-          <span className="calc-formula">{r.liquidationFormula}</span>
+          <span className="calc-formula">{plainVenueText(r.liquidationFormula)}</span>
           {r.liquidationPriceWithEntryTier !== null &&
             r.liquidationPriceWithEntryTier !== r.liquidationPrice && (
               <span className="calc-formula">
@@ -160,7 +184,7 @@ export function CalculatorResults({ result, riskLevel, heatmap, heatmapReason, e
         </dd>
         <dt>Tiers</dt>
         <dd>
-          {r.tiersSource.description}
+          {plainVenueText(r.tiersSource.description)}
           {r.tiersSource.date ? ` (${r.tiersSource.date})` : ''}
         </dd>
       </dl>
