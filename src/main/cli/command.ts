@@ -6,6 +6,11 @@ export interface CommandIo {
   stderr: (text: string) => void
   /** Reads all of standard input (for commands that take a JSON request). */
   readStdin: () => Promise<string>
+  /**
+   * Aborted when the user asks a long command to stop (SIGINT/SIGTERM); a command that checks it can close
+   * its files cleanly before the process exits. Absent in tests and short commands.
+   */
+  stopSignal?: AbortSignal
 }
 
 export interface Command {
@@ -19,3 +24,20 @@ export interface Command {
   /** Resolves to the process exit code. */
   run: (args: ParsedArgs, io: CommandIo) => Promise<number>
 }
+
+/**
+ * A command known by name and summary only: its module, and the heavy libraries it imports (ccxt alone takes
+ * most of a second), load when the command runs, so `radar --help` starts at once.
+ */
+export interface LazyCommand {
+  name: string
+  summary: string
+  load: () => Promise<Command>
+  /** Runs long enough that SIGINT/SIGTERM must stop it promptly (replay, export, import, evidence). */
+  stopsOnSignal?: boolean
+}
+
+export type CommandEntry = Command | LazyCommand
+
+export const loadCommand = (entry: CommandEntry): Promise<Command> =>
+  'load' in entry ? entry.load() : Promise.resolve(entry)

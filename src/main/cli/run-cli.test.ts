@@ -56,4 +56,14 @@ describe('runCli', () => {
       expect(io.out, command.name).toMatch(new RegExp(`radar ${command.name}`))
     }
   })
+
+  it('lists each command by the name and summary its module declares', async () => {
+    for (const entry of commands) {
+      const loaded = await entry.load()
+      expect({ name: entry.name, summary: entry.summary }).toEqual({
+        name: loaded.name,
+        summary: loaded.summary,
+      })
+    }
+  })
 })

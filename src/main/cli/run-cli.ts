@@ -1,7 +1,8 @@
 import { parseArgs, UsageError } from './args'
-import type { Command, CommandIo } from './command'
+import type { CommandEntry, CommandIo } from './command'
+import { loadCommand } from './command'
 
-export function topLevelHelp(commands: readonly Command[]): string {
+export function topLevelHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length))
   return [
     'Leverage Radar — maps crowded leverage on crypto perpetual futures.',
@@ -17,7 +18,7 @@ export function topLevelHelp(commands: readonly Command[]): string {
 /** Dispatches argv (without node and script) to a command; resolves to the exit code. */
 export async function runCli(
   argv: readonly string[],
-  commands: readonly Command[],
+  commands: readonly CommandEntry[],
   io: CommandIo,
 ): Promise<number> {
   const [name, ...rest] = argv
@@ -25,11 +26,12 @@ export async function runCli(
     io.stdout(topLevelHelp(commands))
     return name === undefined ? 2 : 0
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     io.stderr(`radar: unknown command "${name}"\n\n${topLevelHelp(commands)}`)
     return 2
   }
+  const command = await loadCommand(entry)
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`)
     return 0
