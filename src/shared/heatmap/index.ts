@@ -10,3 +10,5 @@ export { heatmapView, NO_OI_REASON, unavailableHeatmapView } from './heatmap-vie
 export { exportHeatmapState, importHeatmapState } from './heatmap-checkpoint'
 export type { HeatmapCheckOptions, MarketCheck } from './heatmap-check'
 export { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from './heatmap-check'
+export type { AggregateMap, AggregateMapOptions, AggregateScenario, VenueMap } from './aggregate-maps'
+export { aggregateMaps } from './aggregate-maps'
