@@ -4,10 +4,40 @@
  * milliseconds (UTC), `*Base` is base-asset units (never contracts), `*Usd` is quote notional in USD(T).
  */
 
-/** ccxt exchange ids of the venues the radar reads. */
-export type VenueId = 'binanceusdm' | 'binance' | 'binancecoinm' | 'bybit' | 'okx'
+/** ccxt exchange ids of the venues the radar connects to live. */
+export type LiveVenueId = 'binanceusdm' | 'binance' | 'binancecoinm' | 'bybit' | 'okx'
 
-export const VENUE_IDS: readonly VenueId[] = ['binanceusdm', 'binance', 'binancecoinm', 'bybit', 'okx']
+export const LIVE_VENUE_IDS: readonly LiveVenueId[] = [
+  'binanceusdm',
+  'binance',
+  'binancecoinm',
+  'bybit',
+  'okx',
+]
+
+/**
+ * ccxt exchange ids of venues whose data is only imported (Tardis, bars exports): a Coinbase spot reference
+ * for basis, Deribit or BitMEX inverse perps. The radar opens no connection to them.
+ */
+export type ImportedVenueId =
+  'coinbase' | 'kraken' | 'bitstamp' | 'deribit' | 'bitmex' | 'htx' | 'gate' | 'hyperliquid' | 'binanceus'
+
+export const IMPORTED_VENUE_IDS: readonly ImportedVenueId[] = [
+  'coinbase',
+  'kraken',
+  'bitstamp',
+  'deribit',
+  'bitmex',
+  'htx',
+  'gate',
+  'hyperliquid',
+  'binanceus',
+]
+
+/** ccxt exchange ids of every venue an event can come from: live or imported. */
+export type VenueId = LiveVenueId | ImportedVenueId
+
+export const VENUE_IDS: readonly VenueId[] = [...LIVE_VENUE_IDS, ...IMPORTED_VENUE_IDS]
 
 /** Side of the aggressor (taker) of a trade. */
 export type TakerSide = 'buy' | 'sell'

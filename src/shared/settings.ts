@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { VENUE_IDS } from './market-event'
+import { LIVE_VENUE_IDS } from './market-event'
 
 /** Field types without defaults: a partial update must never fill absent fields with defaults. */
 const fields = {
   version: z.literal(1),
   theme: z.enum(['dark', 'light']),
-  venues: z.array(z.enum(VENUE_IDS as [string, ...string[]])),
+  venues: z.array(z.enum(LIVE_VENUE_IDS as [string, ...string[]])),
   watchlist: z.array(z.string().min(1).max(64)).max(300),
   referenceAsset: z.enum(['BTC', 'ETH']),
   /** Per-venue base URL overrides (for a local exchange emulator); empty = the venue's own. */
@@ -19,6 +19,8 @@ const fields = {
   marketCapSource: z.enum(['manual', 'coingecko']),
   /** Scoring thresholds and weights that differ from the defaults in methodology.md. */
   scoringOverrides: z.record(z.string(), z.number()),
+  /** Desktop app only: check the project's GitHub releases at start and daily, install on quit. */
+  checkForUpdates: z.boolean(),
   /** The liquidation heatmap's assumptions (an estimate's inputs, not facts); see methodology-heatmap.md. */
   heatmap: z
     .object({
@@ -51,6 +53,7 @@ export const settingsSchema = z.object({
   marketCapUsd: fields.marketCapUsd.default({}),
   marketCapSource: fields.marketCapSource.default('manual'),
   scoringOverrides: fields.scoringOverrides.default({}),
+  checkForUpdates: fields.checkForUpdates.default(true),
   heatmap: fields.heatmap.default({
     levels: [
       { leverage: 5, weight: 0.15 },

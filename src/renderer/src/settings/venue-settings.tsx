@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Settings } from '../../../shared/settings'
-import { VENUE_IDS } from '../../../shared/market-event'
+import { LIVE_VENUE_IDS } from '../../../shared/market-event'
 
 interface Props {
   settings: Settings
@@ -37,7 +37,7 @@ export function VenueSettings({ settings, onSave }: Props) {
         </tr>
       </thead>
       <tbody>
-        {VENUE_IDS.map((v) => (
+        {LIVE_VENUE_IDS.map((v) => (
           <tr key={v}>
             <td className="mono">{v}</td>
             <td>

@@ -15,6 +15,16 @@ export const VENUE_LAUNCH_MS: Record<VenueId, number> = {
   binancecoinm: Date.UTC(2020, 7, 10),
   bybit: Date.UTC(2018, 11, 1),
   okx: Date.UTC(2017, 0, 1),
+  // Imported-only venues, conservatively early (the year or month each opened).
+  coinbase: Date.UTC(2015, 0, 1),
+  kraken: Date.UTC(2013, 8, 1),
+  bitstamp: Date.UTC(2011, 7, 1),
+  deribit: Date.UTC(2016, 5, 1),
+  bitmex: Date.UTC(2014, 10, 1),
+  htx: Date.UTC(2013, 8, 1),
+  gate: Date.UTC(2013, 0, 1),
+  hyperliquid: Date.UTC(2022, 10, 1),
+  binanceus: Date.UTC(2019, 8, 1),
 }
 
 /** Bitcoin's genesis block: no market data of any venue is older. */
