@@ -9,8 +9,11 @@ import type { HeatmapAssumptions } from './radar-core'
 /** Messages from the engine to the scoring worker. */
 export type ToWorker =
   | { type: 'events'; events: MarketEvent[] }
-  /** Restores state from the engine's last checkpoint after a restart. */
-  | { type: 'restore'; checkpoint: unknown }
+  /**
+   * Restores state from the engine's last checkpoint after a restart, or the state at a seek's target
+   * (`announce`: every market's snapshot is sent at once, so a paused radar shows the target).
+   */
+  | { type: 'restore'; checkpoint: unknown; announce?: boolean }
   | { type: 'reset' }
   | { type: 'requestSnapshots' }
   | { type: 'simulateFault'; fault: 'crash' | 'hang' }

@@ -1,6 +1,8 @@
 import type { Settings } from '../settings'
 import type { ScoringConfig } from './config'
-import { DEFAULT_SCORING_CONFIG } from './config'
+import { DEFAULT_SCORING_CONFIG, resolveConfig } from './config'
+import { heatmapAssumptionsFromSettings } from '../radar-core'
+import type { PipelineConfig } from './scoring-pipeline'
 
 type Tree = Record<string, unknown> | unknown[]
 
@@ -45,4 +47,17 @@ export function scoringConfigFromSettings(settings: Settings): {
     if (!Number.isFinite(value) || !setNumericPath(config, key, value)) ignored.push(key)
   }
   return { config: config as Partial<ScoringConfig>, ignored }
+}
+
+/**
+ * Everything scoring takes from settings (thresholds, weights, caps, reference asset and the heatmap's
+ * assumptions), checked: an invalid set is refused here with the field named, before it reaches a pipeline.
+ */
+export function pipelineConfigFromSettings(settings: Settings): {
+  config: PipelineConfig
+  ignored: string[]
+} {
+  const { config, ignored } = scoringConfigFromSettings(settings)
+  resolveConfig(config)
+  return { config: { scoring: config, heatmap: heatmapAssumptionsFromSettings(settings.heatmap) }, ignored }
 }

@@ -98,6 +98,11 @@ export interface ScoringConfig {
   oiBuildFullScale: number
   /** Liquidation USD within ±2 % as a fraction of OI that maps to a full proximity component. */
   liqProximityFullScaleOiFraction: number
+  /**
+   * A composite whose present inputs carry less than this share of its weight is partial: shown with its
+   * coverage, no level word, not sufficient, never an alert trigger (docs/methodology.md#coverage).
+   */
+  minCompositeCoverage: number
   /** LSI edges: < [0] low, < [1] medium, else high. */
   lsiLevels: [number, number]
   /** Reference LSI at or above this is "stressed" for correlation carry-over. */
@@ -169,6 +174,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   lsiWeights: { fundingStress: 0.3, oiBuild: 0.25, liquidationProximity: 0.25, volatility: 0.2 },
   oiBuildFullScale: 0.2,
   liqProximityFullScaleOiFraction: 0.05,
+  minCompositeCoverage: 0.6,
   lsiLevels: [35, 65],
   referenceStressedLsi: 65,
   crowdingWeights: { funding: 0.5, longShort: 0.3, basis: 0.2 },
@@ -212,6 +218,7 @@ function validateConfig(c: ScoringConfig): void {
   for (let i = 1; i < p.length; i++)
     if (!(p[i]! > p[i - 1]!)) bad('fundingRegimePercentiles', 'must increase')
   if (c.vpinWindowBuckets < 1) bad('vpinWindowBuckets', 'must be ≥ 1')
+  if (c.minCompositeCoverage > 1) bad('minCompositeCoverage', `must be ≤ 1, got ${c.minCompositeCoverage}`)
   if (c.volShortWindowMinutes >= c.volLongWindowMinutes)
     bad('volShortWindowMinutes', 'must be < volLongWindowMinutes')
 }

@@ -161,7 +161,7 @@ export function evaluateMarket(
     refLsi: cross.refLsi,
     refAsset: cfg.referenceAsset,
   }
-  const lsi = ownLsi(s, cfg, out, m.asOfMs)
+  const lsi = ownLsi(s, cfg, out, m.asOfMs, m.isPerp)
   const carryNote = withCarry ? stressIndex(ctx, s, lsi) : null
   selfPercentile(ctx, out['lsi']?.value ?? lsi)
   const sc = scores(ctx, s, lsiParts(s, cfg, out))

@@ -42,6 +42,8 @@ export interface MarketState {
   isPerp: boolean
   asOfMs: number | null
   lastPrice: number | null
+  markPrice: number | null
+  indexPrice: number | null
   eventCount: number
   mid: Mid | null
   book: { bids: [number, number][]; asks: [number, number][]; tsMs: number } | null
@@ -78,6 +80,8 @@ export function marketCreate(
     isPerp: isPerpSymbol(symbol),
     asOfMs: null,
     lastPrice: null,
+    markPrice: null,
+    indexPrice: null,
     eventCount: 0,
     mid: null,
     book: null,
@@ -128,6 +132,8 @@ export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent)
       if (ev.bid > 0 && ev.ask > 0) m.mid = { price: (ev.bid + ev.ask) / 2, tsMs: ev.exchangeTsMs }
       return
     case 'mark':
+      m.markPrice = ev.markPrice
+      m.indexPrice = ev.indexPrice
       if (m.lastPrice === null) m.lastPrice = ev.markPrice
       return
     case 'funding':

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { MarketEvent } from '../market-event'
-import { rankMarkets } from './ranking'
 import {
   applyEvents,
   createScoringState,
@@ -10,7 +9,7 @@ import {
   setLiquidationProximity,
   snapshotMarket,
 } from './scoring-state'
-import { PERP, T0, funding, fundingSeries, oi, trade } from './test-fixtures'
+import { T0, funding, fundingSeries, oi, trade } from './test-fixtures'
 
 const KEY = 'binanceusdm:BTC/USDT:USDT'
 const H = 3_600_000
@@ -59,14 +58,21 @@ describe('liquidation proximity input', () => {
       usdWithin2Pct: 5000,
     })
     const snap = snapshotMarket(s, KEY)!
-    // 5000 / 100,000 OI = 5 % = the full-scale fraction -> component 1, the only one present -> LSI 100
+    // 5000 / 100,000 OI = 5 % = the full-scale fraction -> component 1, the only one present -> 100 over
+    // the inputs present; but that is 0.25 of the weight, under 60 %: partial, no value, not sufficient.
     expect(snap.metrics['lsi-c-liq']!.value).toBeCloseTo(1, 12)
-    expect(snap.metrics['lsi']!.value).toBeCloseTo(100, 9)
+    const lsi = snap.metrics['lsi']!
+    expect(lsi.value).toBeNull()
+    expect(lsi.sufficient).toBe(false)
+    expect(lsi.coverage).toMatchObject({ present: 1, total: 4, weightShare: 0.25, partial: true })
+    expect(lsi.coverage!.partialValue).toBeCloseTo(100, 9)
+    expect(lsi.reason).toMatch(/^partial: 1 of 4 inputs \(25 % of the weight, under 60 %\)/)
+    expect(snap.labels['lsi-level'] ?? null).toBeNull()
     expect(() => setLiquidationProximity(s, 'okx:NOPE/USDT:USDT', null)).toThrow(/unknown market/)
   })
 })
 
-describe('checkpoints and ranking', () => {
+describe('checkpoints and spot markets', () => {
   it('survives a structured clone and keeps scoring identically', () => {
     const a = createScoringState()
     const evs = fundingSeries(T0, 40, 8, (i) => (i % 5) * 1e-5)
@@ -78,31 +84,12 @@ describe('checkpoints and ranking', () => {
     expect(() => importState({ version: 1 })).toThrow(/unrecognized scoring checkpoint/)
   })
 
-  it('ranks by stress, highest first, n/a last with its reason', () => {
+  it('gives spot markets no stress index: there is no leverage on them', () => {
     const s = createScoringState()
-    for (const [venue, u] of [
-      ['binanceusdm', 5000],
-      ['bybit', 1000],
-    ] as const) {
-      applyEvents(s, [trade(T0, 100, 1, 'buy', venue, PERP), oi(T0, 1000, 100_000, venue, PERP)])
-      setLiquidationProximity(s, `${venue}:${PERP}`, {
-        asOfMs: T0,
-        nearestAbovePrice: null,
-        nearestAboveUsd: null,
-        nearestBelowPrice: null,
-        nearestBelowUsd: null,
-        usdWithin1Pct: 0,
-        usdWithin2Pct: u,
-      })
-    }
-    applyEvents(s, [trade(T0, 100, 1, 'buy', 'okx', PERP)])
-    const ranked = rankMarkets([...s.markets.keys()].map((k) => snapshotMarket(s, k)!))
-    // 5000 / 100k / 0.05 = 1 -> 100; 1000 / 100k / 0.05 = 0.2 -> 20; okx has no component
-    expect(ranked.map((r) => [r.key, r.rank, r.value])).toEqual([
-      ['binanceusdm:BTC/USDT:USDT', 1, 100],
-      ['bybit:BTC/USDT:USDT', 2, 20],
-      ['okx:BTC/USDT:USDT', null, null],
-    ])
-    expect(ranked[2]!.reason).toMatch(/^no component available/)
+    applyEvents(s, [trade(T0, 100, 1, 'buy', 'binance', 'BTC/USDT')])
+    const snap = snapshotMarket(s, 'binance:BTC/USDT')!
+    expect(snap.metrics['lsi']!.value).toBeNull()
+    expect(snap.metrics['lsi']!.reason).toMatch(/^spot market/)
+    expect(snap.stress).toBeNull()
   })
 })

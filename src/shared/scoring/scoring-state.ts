@@ -91,6 +91,8 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
     symbol: m.symbol,
     asOfMs: m.asOfMs,
     lastPrice: m.lastPrice,
+    markPrice: m.markPrice ?? null,
+    indexPrice: m.indexPrice ?? null,
     eventCount: m.eventCount,
     metrics: e.metrics,
     labels: e.labels,

@@ -13,6 +13,24 @@ export interface Metric {
   reason: string | null
   /** Exchange time of the newest input, ms. */
   asOfMs: number | null
+  /** Composites only: which inputs it rests on (see docs/methodology.md#coverage). */
+  coverage?: Coverage
+}
+
+/**
+ * What a composite rests on. Below the configured share of its weight (`minCompositeCoverage`) a composite
+ * is partial: its metric value is null (no level word, no rank, never an alert trigger) and the value over
+ * the inputs present is kept here, to be shown with its coverage.
+ */
+export interface Coverage {
+  /** Inputs present / inputs with a positive weight. */
+  present: number
+  total: number
+  /** Share of the total weight the present inputs carry, 0..1. */
+  weightShare: number
+  partial: boolean
+  /** The composite over the present inputs, in the metric's unit (shown as partial when `partial`). */
+  partialValue: number | null
 }
 
 /** Everything the worker knows about one market, as sent to the UI (batched, ≤ ~10/s per market). */
@@ -23,6 +41,9 @@ export interface MarketSnapshot {
   /** Exchange time of the newest event seen for this market, ms. */
   asOfMs: number | null
   lastPrice: number | null
+  /** Newest mark and index prices (perps), null until a mark event; absent in older snapshots. */
+  markPrice?: number | null
+  indexPrice?: number | null
   eventCount: number
   /** Keyed by metric id; docs/methodology.md#<metric-id> documents each. */
   metrics: Record<string, Metric>

@@ -1,20 +1,40 @@
 import { resolve } from 'node:path'
 import { exportSession } from '../../engine/sessions/export-csv'
-import { numberOption, stringOption, UsageError } from '../args'
+import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
+import { stringOption, UsageError } from '../args'
 import type { Command } from '../command'
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/**
+ * A session-time step: `15m`, `1h`, `30s`, `1d`, `500ms`; a bare number is seconds (as before). Steps are
+ * whole multiples of the replay's 100 ms batches, so a row never straddles one.
+ */
+export function parseDurationMs(text: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim())
+  const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 's']! : NaN
+  if (!(ms > 0) || ms % 100 !== 0)
+    throw new UsageError(
+      `--${option} must be a positive duration in steps of 100 ms such as 15m, 1h or 30s, got "${text}"`,
+    )
+  return ms
+}
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export a session’s raw events and metric series as CSV or Parquet',
-  help: `Usage: radar export <session.radar> --format csv|parquet --out <dir> [--every <seconds>]
+  help: `Usage: radar export <session.radar> --format csv|parquet --out <dir> [--every 1m] [--user-data <dir>]
 
 Writes one table of raw events per event type (trade, book, funding, ...) and metrics: the scoring
-snapshot of every market every N seconds of session time; .csv or .parquet files.
+snapshot of every market at each step of session time; .csv or .parquet files. A metrics row stamped t
+holds only events stamped at or before t, however sparse the session: metrics, composites with their
+coverage, labels, setup tags, contradictions and the liquidation map's outputs.
 
 Options:
-  --format <f>       csv (default) or parquet
-  --out <dir>        output folder (created if missing)
-  --every <seconds>  metric series step in session time (default 60)`,
+  --format <f>        csv (default) or parquet
+  --out <dir>         output folder (created if missing)
+  --every <step>      metric series step in session time: 15m, 1h, 30s (a bare number is seconds; default 1m)
+  --user-data <dir>   score with the settings saved in this folder (default: built-in defaults)`,
   async run(args, io) {
     const [path] = args.positionals
     if (!path) throw new UsageError('name a session file')
@@ -23,9 +43,11 @@ Options:
       throw new UsageError(`--format must be csv or parquet, got "${format}"`)
     const out = stringOption(args, 'out')
     if (!out) throw new UsageError('--out <dir> is required')
-    const every = numberOption(args, 'every') ?? 60
-    if (every <= 0) throw new UsageError('--every must be a positive number of seconds')
-    const r = exportSession(resolve(path), resolve(out), { everyMs: every * 1000, format })
+    const everyMs = parseDurationMs(stringOption(args, 'every') ?? '1m', 'every')
+    const userData = stringOption(args, 'user-data')
+    const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+    for (const n of notes) io.stderr(`note: ${n}\n`)
+    const r = exportSession(resolve(path), resolve(out), { everyMs, format, config })
     for (const f of r.files) io.stdout(`${resolve(out, f.name)}: ${f.rows} rows\n`)
     return 0
   },

@@ -38,7 +38,7 @@ describe('ScoringHost', { timeout: 60_000 }, () => {
     host = null
   })
 
-  function startHost(timing = {}) {
+  function startHost(timing = {}, limits: { maxQuickRestarts?: number; restartBackoffMs?: number } = {}) {
     const latest = new Map<string, MarketSnapshot>()
     const restarts: string[] = []
     let batches = 0
@@ -53,6 +53,7 @@ describe('ScoringHost', { timeout: 60_000 }, () => {
       onStatusChange: () => {},
       onRestart: (reason) => restarts.push(reason),
       timing,
+      ...limits,
     })
     host.start()
     return { latest, restarts, batches: () => batches }
@@ -106,5 +107,26 @@ describe('ScoringHost', { timeout: 60_000 }, () => {
     await until(() => restarts.length === 1)
     expect(restarts[0]).toMatch(/no heartbeat for 1\.\d s/)
     await until(() => host!.getStatus().state === 'running')
+  })
+
+  it('backs off and gives up with a clear state after repeated quick failures, until a new timeline', async () => {
+    const { latest, restarts } = startHost({}, { maxQuickRestarts: 3, restartBackoffMs: 50 })
+    await until(() => host!.getStatus().state === 'running')
+    for (let i = 1; i <= 3; i++) {
+      host!.simulateFault('crash')
+      await until(() => restarts.length === i)
+      if (i < 3) await until(() => host!.getStatus().state === 'running')
+    }
+    expect(host!.getStatus().state).toBe('failed')
+    expect(host!.getStatus().lastRestartReason).toMatch(/^gave up after 3 restarts within 60 s/)
+    // Failed means stopped: no fourth respawn happens on its own.
+    await new Promise((r) => setTimeout(r, 600))
+    expect(host!.getStatus().restarts).toBe(3)
+    // A new source starts afresh.
+    host!.reset()
+    await until(() => host!.getStatus().state === 'running')
+    host!.send([trade(0)])
+    host!.requestSnapshots()
+    await until(() => latest.get('binanceusdm:BTC/USDT:USDT')?.eventCount === 1)
   })
 })

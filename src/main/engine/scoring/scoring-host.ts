@@ -32,7 +32,21 @@ export interface ScoringHostOptions {
   timing?: Partial<typeof WORKER_TIMING>
   /** Events kept since the last checkpoint, to replay into a restarted worker. */
   maxReplayEvents?: number
+  /** Quick failures tolerated: this many restarts within `failureWindowMs` and the host gives up. */
+  maxQuickRestarts?: number
+  failureWindowMs?: number
+  /** First wait before a respawn; doubles with each quick failure. */
+  restartBackoffMs?: number
 }
+
+const DEFAULT_MAX_QUICK_RESTARTS = 5
+const DEFAULT_FAILURE_WINDOW_MS = 60_000
+const DEFAULT_RESTART_BACKOFF_MS = 250
+/**
+ * A worker loads its code before it can beat: on two busy cores that took over a second, and a hang
+ * timeout applied to start-up restarted healthy workers in a loop. Start-up gets this much.
+ */
+const STARTUP_GRACE_MS = 15_000
 
 /**
  * Supervises the scoring worker: restarts it when it dies or stops sending heartbeats, and restores its
@@ -42,14 +56,23 @@ export class ScoringHost {
   private worker: Worker | null = null
   private stopping = false
   private lastHeartbeatMs: number | null = null
+  /** The current worker has said 'ready' (before that, the start-up grace applies, not the hang timeout). */
+  private workerReady = false
   private watchdog: NodeJS.Timeout | null = null
   private checkpoint: unknown = null
   private checkpointSeq = 0
   private sentSeq = 0
   /** Global sequence the current worker started from (what its restored checkpoint covers). */
   private workerBaseSeq = 0
-  /** Events sent after the last checkpoint, with their sequence numbers (the first is checkpointSeq + 1). */
-  private sinceCheckpoint: MarketEvent[] = []
+  /**
+   * Batches sent after the last checkpoint (the first event is checkpointSeq + 1), kept as the batches they
+   * were: a restarted worker replays them with the same boundaries, so its scores equal an uninterrupted run.
+   */
+  private sinceCheckpoint: MarketEvent[][] = []
+  private sinceCheckpointCount = 0
+  /** Wall times of recent restarts, for backoff and giving up. */
+  private restartTimes: number[] = []
+  private respawnTimer: NodeJS.Timeout | null = null
   private replayOverflowed = false
   private readonly timing: typeof WORKER_TIMING
   private nextRequestId = 1
@@ -80,6 +103,8 @@ export class ScoringHost {
 
   async stop(): Promise<void> {
     this.stopping = true
+    if (this.respawnTimer) clearTimeout(this.respawnTimer)
+    this.respawnTimer = null
     if (this.watchdog) clearInterval(this.watchdog)
     this.watchdog = null
     const w = this.worker
@@ -97,12 +122,12 @@ export class ScoringHost {
   send(events: MarketEvent[]): void {
     if (events.length === 0) return
     this.sentSeq += events.length
-    for (const e of events) this.sinceCheckpoint.push(e)
+    this.sinceCheckpoint.push(events)
+    this.sinceCheckpointCount += events.length
     const cap = this.opts.maxReplayEvents ?? 500_000
-    const excess = this.sinceCheckpoint.length - cap
-    if (excess > 0) {
-      // Bounded memory beats complete restore: the oldest events go, and a restart will say so.
-      this.sinceCheckpoint.splice(0, excess)
+    while (this.sinceCheckpointCount > cap && this.sinceCheckpoint.length > 1) {
+      // Bounded memory beats complete restore: the oldest batches go, and a restart will say so.
+      this.sinceCheckpointCount -= this.sinceCheckpoint.shift()!.length
       this.replayOverflowed = true
     }
     this.post({ type: 'events', events })
@@ -114,11 +139,35 @@ export class ScoringHost {
 
   reset(): void {
     this.checkpoint = null
+    this.dropHistory()
+    this.post({ type: 'reset' })
+    this.retryIfFailed()
+  }
+
+  /**
+   * Replaces the worker's state with `checkpoint` (a ScoringPipeline checkpoint): a seek lands on the exact
+   * state straight play reaches at its target, and the radar shows it at once.
+   */
+  restoreAt(checkpoint: unknown): void {
+    this.checkpoint = checkpoint
+    this.dropHistory()
+    this.post({ type: 'restore', checkpoint, announce: true })
+    this.retryIfFailed()
+  }
+
+  private dropHistory(): void {
     this.sinceCheckpoint = []
+    this.sinceCheckpointCount = 0
     this.checkpointSeq = this.sentSeq
     this.workerBaseSeq = this.sentSeq
     this.replayOverflowed = false
-    this.post({ type: 'reset' })
+  }
+
+  /** A new timeline (another source, a seek) is a fresh start for a worker the host had given up on. */
+  private retryIfFailed(): void {
+    if (this.status.state !== 'failed' || this.stopping) return
+    this.restartTimes = []
+    this.spawn()
   }
 
   configure(config: Partial<ScoringConfig>, heatmap: HeatmapAssumptions): void {
@@ -181,6 +230,7 @@ export class ScoringHost {
     const worker = new Worker(this.opts.workerPath, this.opts.workerOptions)
     this.worker = worker
     this.lastHeartbeatMs = Date.now()
+    this.workerReady = false
     this.workerBaseSeq = this.checkpointSeq
     worker.on('message', (msg: FromWorker) => this.onMessage(worker, msg))
     worker.on('error', (err) => {
@@ -194,7 +244,7 @@ export class ScoringHost {
     })
     if (this.configuration) this.post({ type: 'configure', ...this.configuration })
     if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
-    if (this.sinceCheckpoint.length > 0) this.post({ type: 'events', events: this.sinceCheckpoint })
+    for (const events of this.sinceCheckpoint) this.post({ type: 'events', events })
     if (this.watchedKey) this.post({ type: 'watchSeries', key: this.watchedKey })
   }
 
@@ -202,6 +252,8 @@ export class ScoringHost {
     if (worker !== this.worker) return
     switch (msg.type) {
       case 'ready':
+        this.workerReady = true
+        this.lastHeartbeatMs = Date.now()
         this.setState('running')
         break
       case 'heartbeat':
@@ -216,9 +268,11 @@ export class ScoringHost {
         // The worker counts the events it processed since it started from `workerBaseSeq`.
         const processedSeq = this.workerBaseSeq + msg.eventsProcessed
         // The buffer always ends at sentSeq; keep only what the checkpoint does not cover.
+        // Checkpoints are taken between messages, so `keep` always falls on a batch boundary.
         const keep = Math.max(0, this.sentSeq - processedSeq)
-        this.sinceCheckpoint = this.sinceCheckpoint.slice(Math.max(0, this.sinceCheckpoint.length - keep))
-        if (this.sinceCheckpoint.length === keep) this.replayOverflowed = false
+        while (this.sinceCheckpointCount > keep && this.sinceCheckpoint.length > 0)
+          this.sinceCheckpointCount -= this.sinceCheckpoint.shift()!.length
+        if (this.sinceCheckpointCount === keep) this.replayOverflowed = false
         this.checkpoint = msg.checkpoint
         this.checkpointSeq = processedSeq
         break
@@ -246,7 +300,10 @@ export class ScoringHost {
   private checkHeartbeat(): void {
     if (!this.worker || this.lastHeartbeatMs === null) return
     const silentMs = Date.now() - this.lastHeartbeatMs
-    if (silentMs > this.timing.heartbeatTimeoutMs) {
+    const limitMs = this.workerReady
+      ? this.timing.heartbeatTimeoutMs
+      : Math.max(STARTUP_GRACE_MS, this.timing.heartbeatTimeoutMs)
+    if (silentMs > limitMs) {
       this.restart(`no heartbeat for ${(silentMs / 1000).toFixed(1)} s (worker hung)`)
     }
   }
@@ -262,11 +319,30 @@ export class ScoringHost {
     this.status.lastRestartReason = this.replayOverflowed
       ? `${reason}; history since the last checkpoint exceeded the replay buffer and was not restored`
       : reason
-    this.status.lastRestartAtMs = Date.now()
+    const now = Date.now()
+    this.status.lastRestartAtMs = now
+    const windowMs = this.opts.failureWindowMs ?? DEFAULT_FAILURE_WINDOW_MS
+    this.restartTimes = this.restartTimes.filter((t) => now - t < windowMs)
+    this.restartTimes.push(now)
+    const quick = this.restartTimes.length
+    if (quick >= (this.opts.maxQuickRestarts ?? DEFAULT_MAX_QUICK_RESTARTS)) {
+      // A worker that dies again and again on the same input would spin forever: stop and say so.
+      this.status.lastRestartReason = `gave up after ${quick} restarts within ${Math.round(windowMs / 1000)} s; scores are stopped until another session or a seek (last failure: ${this.status.lastRestartReason})`
+      this.opts.logger.error('scoring worker keeps failing; giving up', {
+        reason: this.status.lastRestartReason,
+      })
+      this.opts.onRestart(this.status.lastRestartReason)
+      this.setState('failed')
+      return
+    }
     this.setState('restarting')
     this.opts.logger.warn('restarting scoring worker', { reason: this.status.lastRestartReason })
     this.opts.onRestart(this.status.lastRestartReason)
-    this.spawn()
+    const delayMs = (this.opts.restartBackoffMs ?? DEFAULT_RESTART_BACKOFF_MS) * 2 ** (quick - 1)
+    this.respawnTimer = setTimeout(() => {
+      this.respawnTimer = null
+      if (!this.stopping && !this.worker) this.spawn()
+    }, delayMs)
   }
 
   private setState(state: WorkerStatus['state']): void {

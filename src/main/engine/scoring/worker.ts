@@ -1,64 +1,43 @@
 /**
- * The scoring worker: owns the incremental scoring state and chart series of every market and answers with
- * batched snapshots, so heavy maths never runs on the main thread. Runs in plain Node and in Electron alike.
+ * The scoring worker: owns the scoring pipeline (incremental scores, heatmaps and chart series of every
+ * market) and answers with batched snapshots, so heavy maths never runs on the main thread. Runs in plain
+ * Node and in Electron alike.
  */
 import { parentPort } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
 import { WORKER_TIMING } from '../../../shared/worker-protocol'
-import { drainRegimeShifts, snapshotMarket } from '../../../shared/scoring/scoring-state'
-import type { ScoringConfig } from '../../../shared/scoring/config'
-import { resolveConfig } from '../../../shared/scoring/config'
-import type { HeatmapAssumptions, RadarCore } from '../../../shared/radar-core'
-import {
-  applyCoreEvents,
-  coreHeatmapView,
-  createRadarCore,
-  exportCore,
-  importCore,
-} from '../../../shared/radar-core'
+import { drainRegimeShifts } from '../../../shared/scoring/scoring-state'
+import { coreHeatmapView } from '../../../shared/radar-core'
+import type { PipelineCheckpoint } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../shared/scoring/scoring-pipeline'
 import { bundledTiersLookup } from './tiers-lookup'
-import type { MarketKey } from '../../../shared/market-event'
-import { MinuteSampler } from '../../../shared/series/minute-sampler'
-import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import type { SeriesState } from '../../../shared/series/series-builder'
-import {
-  clearPending,
-  createSeriesState,
-  fullSeries,
-  observeEvents,
-  observeSnapshot,
-  takeUpdate,
-} from '../../../shared/series/series-builder'
+import { clearPending, fullSeries, observeSnapshot, takeUpdate } from '../../../shared/series/series-builder'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
 
-const tiersFor = bundledTiersLookup()
-let config: Partial<ScoringConfig> = {}
-let heatmapAssumptions: HeatmapAssumptions = {}
-let core: RadarCore = createRadarCore({ scoring: config, tiersFor, heatmap: heatmapAssumptions })
-let series: SeriesState = createSeriesState()
-let eventsProcessed = 0
+const pipeline = new ScoringPipeline({
+  config: DEFAULT_PIPELINE_CONFIG,
+  tiersFor: bundledTiersLookup(),
+  series: true,
+})
 let checkpointedAt = -1
 let watchedKey: string | null = null
-const dirty = new Set<MarketKey>()
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
 
 let lastBeatMs = 0
-/** Also called between queued batches: a long queue at max replay speed must not look like a hang. */
 function heartbeat(): void {
   lastBeatMs = Date.now()
-  send({ type: 'heartbeat', eventsProcessed })
+  send({ type: 'heartbeat', eventsProcessed: pipeline.eventsProcessed })
 }
 
-function snapshots(keys: Iterable<MarketKey>): MarketSnapshot[] {
-  const out: MarketSnapshot[] = []
-  for (const key of keys) {
-    const snap = snapshotMarket(core.scoring, key)
-    if (snap) out.push(snap)
-  }
-  return out
+/**
+ * Also called inside message handling: Node delivers a backlog of queued messages in one go, during which
+ * timers do not fire, so a long queue at max replay speed must still beat rather than look like a hang.
+ */
+function beatIfDue(): void {
+  if (Date.now() - lastBeatMs >= WORKER_TIMING.heartbeatIntervalMs) heartbeat()
 }
 
 function reply(
@@ -72,54 +51,33 @@ function reply(
   }
 }
 
-const sampler = new MinuteSampler(
-  (chunk) => {
-    const touched = applyCoreEvents(core, chunk)
-    for (const key of touched) dirty.add(key)
-    return touched
-  },
-  (keys) => {
-    for (const snap of snapshots(keys)) observeSnapshot(series, snap)
-  },
-)
-
 port.on('message', (msg: ToWorker) => {
+  beatIfDue()
   switch (msg.type) {
     case 'events':
-      observeEvents(series, msg.events)
-      sampler.push(msg.events)
-      eventsProcessed += msg.events.length
-      if (Date.now() - lastBeatMs >= WORKER_TIMING.heartbeatIntervalMs) heartbeat()
+      pipeline.push(msg.events)
       break
-    case 'restore': {
-      const cp = msg.checkpoint as { core: unknown; series: SeriesState }
-      core = importCore(cp.core, { scoring: config, tiersFor, heatmap: heatmapAssumptions })
-      series = cp.series
+    case 'restore':
+      pipeline.restore(msg.checkpoint as PipelineCheckpoint)
+      // A seek restores the state at its target: the radar shows it at once, paused or not.
+      if (msg.announce) send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
       break
-    }
     case 'reset':
-      core = createRadarCore({ scoring: config, tiersFor, heatmap: heatmapAssumptions })
-      series = createSeriesState()
-      sampler.reset()
-      eventsProcessed = 0
+      pipeline.reset()
       checkpointedAt = -1
-      dirty.clear()
       send({ type: 'snapshots', snapshots: [], all: true })
       break
     case 'configure':
-      config = msg.config
-      heatmapAssumptions = msg.heatmap
-      core.scoring.config = resolveConfig(config)
-      core.opts = { ...core.opts, scoring: config, heatmap: heatmapAssumptions }
+      pipeline.configure({ scoring: msg.config, heatmap: msg.heatmap })
       break
     case 'requestSnapshots':
-      send({ type: 'snapshots', snapshots: snapshots(core.scoring.markets.keys()), all: true })
+      send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
       break
     case 'requestSeries':
-      reply(msg.requestId, () => fullSeries(series, msg.key))
+      reply(msg.requestId, () => fullSeries(pipeline.series!, msg.key))
       break
     case 'requestHeatmap':
-      reply(msg.requestId, () => coreHeatmapView(core, msg.key, msg.tiers))
+      reply(msg.requestId, () => coreHeatmapView(pipeline.core, msg.key, msg.tiers))
       break
     case 'sync':
       flush()
@@ -127,7 +85,7 @@ port.on('message', (msg: ToWorker) => {
       break
     case 'watchSeries':
       watchedKey = msg.key
-      clearPending(series)
+      clearPending(pipeline.series!)
       break
     case 'simulateFault':
       if (msg.fault === 'crash') {
@@ -143,20 +101,20 @@ port.on('message', (msg: ToWorker) => {
       }
       break
   }
+  beatIfDue()
 })
 
 /** Sends changed markets' snapshots, their regime shifts and the watched market's series update. */
 function flush(): void {
-  if (dirty.size > 0) {
-    const batch = snapshots(dirty)
-    dirty.clear()
-    for (const snap of batch) observeSnapshot(series, snap)
+  if (pipeline.dirty.size > 0) {
+    const batch = pipeline.takeDirty()
+    for (const snap of batch) observeSnapshot(pipeline.series!, snap)
     send({ type: 'snapshots', snapshots: batch, all: false })
-    const shifts = drainRegimeShifts(core.scoring)
+    const shifts = drainRegimeShifts(pipeline.core.scoring)
     if (shifts.length > 0) send({ type: 'regimeShifts', shifts })
   }
   if (watchedKey) {
-    const update = takeUpdate(series, watchedKey)
+    const update = takeUpdate(pipeline.series!, watchedKey)
     if (update) send({ type: 'seriesUpdate', update })
   }
 }
@@ -166,9 +124,9 @@ setInterval(flush, WORKER_TIMING.batchIntervalMs)
 setInterval(heartbeat, WORKER_TIMING.heartbeatIntervalMs)
 
 setInterval(() => {
-  if (eventsProcessed === checkpointedAt) return
-  checkpointedAt = eventsProcessed
-  send({ type: 'checkpoint', checkpoint: { core: exportCore(core), series }, eventsProcessed })
+  if (pipeline.eventsProcessed === checkpointedAt) return
+  checkpointedAt = pipeline.eventsProcessed
+  send({ type: 'checkpoint', checkpoint: pipeline.checkpoint(), eventsProcessed: pipeline.eventsProcessed })
 }, WORKER_TIMING.checkpointIntervalMs)
 
 send({ type: 'ready' })

@@ -2,6 +2,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MarketEvent, MarketEventType } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import type { LiquidationProximityInput } from '../../../shared/scoring/market-state'
 import { replaySessionReport } from './replay-report'
 import { SessionReader } from './session-reader'
 import { ParquetTable } from './export-parquet'
@@ -86,14 +88,27 @@ export interface ExportResult {
   files: { name: string; rows: number }[]
 }
 
+/** The liquidation map's outputs per row (the estimate the scores read), in the map's own units. */
+const MAP_FIELDS = [
+  'nearestAbovePrice',
+  'nearestAboveUsd',
+  'nearestBelowPrice',
+  'nearestBelowUsd',
+  'usdWithin1Pct',
+  'usdWithin2Pct',
+] as const satisfies readonly (keyof LiquidationProximityInput)[]
+
 /**
  * Writes a session as CSV or Parquet: one table of raw events per event type (`trade`, `book`, ...) and
- * `metrics`, the scoring snapshot of every market each `everyMs` of session time.
+ * `metrics`, the scoring snapshot of every market at each multiple of `everyMs` of session time. A metrics
+ * row stamped t holds only events stamped ≤ t (sparse sessions too): metrics, composites with their
+ * coverage, labels, setup tags, contradictions and the liquidation map's outputs, scored with `config`
+ * (the user's settings) exactly as the radar scores them.
  */
 export function exportSession(
   path: string,
   outDir: string,
-  opts: { everyMs?: number; bookDepth?: number; format?: ExportFormat } = {},
+  opts: { everyMs?: number; bookDepth?: number; format?: ExportFormat; config?: PipelineConfig } = {},
 ): ExportResult {
   const format = opts.format ?? 'csv'
   mkdirSync(outDir, { recursive: true })
@@ -112,10 +127,14 @@ export function exportSession(
   for (const f of files.values()) f.close()
 
   // Metric names differ per market and appear over time: collect rows first, then fix the columns.
-  const series: { tsMs: number; s: MarketSnapshot }[] = []
+  const series: { tsMs: number; s: MarketSnapshot; map: LiquidationProximityInput | null }[] = []
   replaySessionReport(path, {
+    config: opts.config,
     snapshotEveryMs: opts.everyMs ?? 60_000,
-    onSnapshots: (tsMs, snaps) => snaps.forEach((s) => series.push({ tsMs, s })),
+    onSnapshots: (tsMs, snaps, pipeline) =>
+      snaps.forEach((s) =>
+        series.push({ tsMs, s, map: pipeline.core.scoring.markets.get(s.key)?.liqProximity ?? null }),
+      ),
   })
   const metricNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.metrics)))].sort()
   const labelNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.labels)))].sort()
@@ -125,18 +144,27 @@ export function exportSession(
     'asOfMs',
     'lastPrice',
     'eventCount',
-    ...metricNames.flatMap((m) => [m, `${m}.unit`, `${m}.reason`]),
+    ...metricNames.flatMap((m) => [m, `${m}.unit`, `${m}.sufficient`, `${m}.reason`, `${m}.coverage`]),
     ...labelNames.map((l) => `label.${l}`),
+    'tags',
+    'contradictions',
+    ...MAP_FIELDS.map((f) => `map.${f}`),
   ])
-  for (const { tsMs, s } of series) {
+  for (const { tsMs, s, map } of series) {
     metrics.row([
       tsMs,
       s.key,
       s.asOfMs,
       s.lastPrice,
       s.eventCount,
-      ...metricNames.flatMap((m) => [s.metrics[m]?.value, s.metrics[m]?.unit, s.metrics[m]?.reason]),
+      ...metricNames.flatMap((m) => {
+        const x = s.metrics[m]
+        return [x?.value, x?.unit, x?.sufficient, x?.reason, x?.coverage?.weightShare]
+      }),
       ...labelNames.map((l) => s.labels[l]),
+      s.tags.join('|'),
+      s.contradictions.join(' | '),
+      ...MAP_FIELDS.map((f) => map?.[f]),
     ])
   }
   metrics.close()

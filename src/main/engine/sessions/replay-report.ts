@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { MarketKey } from '../../../shared/market-event'
-import { snapshotMarket, type ScoringState } from '../../../shared/scoring/scoring-state'
-import { applyCoreEvents, coreHeatmapView, createRadarCore } from '../../../shared/radar-core'
-import type { RadarCore } from '../../../shared/radar-core'
+import { coreHeatmapView } from '../../../shared/radar-core'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG, GridClock, ScoringPipeline } from '../../../shared/scoring/scoring-pipeline'
 import { isPerpSymbol, parseMarketKey } from '../../../shared/market-event'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import { bundledTiersLookup } from '../scoring/tiers-lookup'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import type { MarketEvent } from '../../../shared/market-event'
 import { SessionBatcher, DEFAULT_BATCH_MS } from './session-batcher'
 import type { SessionMetadata } from './session-metadata'
 import { SessionReader } from './session-reader'
@@ -42,21 +42,24 @@ export interface LiquidationMapSummary {
 }
 
 export interface ReplayReportOptions {
+  /** The user's scoring settings and heatmap assumptions (defaults when absent). */
+  config?: PipelineConfig
   batchMs?: number
-  /** Take a snapshot of every market each time session time crosses a multiple of this. */
+  /** Take a snapshot of every market at each multiple of this (of events stamped up to it only). */
   snapshotEveryMs?: number
-  onSnapshots?: (tsMs: number, snapshots: MarketSnapshot[]) => void
+  onSnapshots?: (tsMs: number, snapshots: MarketSnapshot[], pipeline: ScoringPipeline) => void
 }
 
-export function snapshotAll(state: ScoringState): MarketSnapshot[] {
-  const keys: MarketKey[] = [...state.markets.keys()].sort()
-  return keys.map((k) => snapshotMarket(state, k)).filter((s): s is MarketSnapshot => s !== null)
+/** A pipeline for a whole-session run (reports, exports): bundled tiers, no chart series. */
+export function reportPipeline(config: PipelineConfig = DEFAULT_PIPELINE_CONFIG): ScoringPipeline {
+  return new ScoringPipeline({ config, tiersFor: bundledTiersLookup() })
 }
 
 /** Final snapshots of every market and the liquidation map of every perp, as the report prints them. */
-export function reportMarkets(core: RadarCore): Pick<ReplayReport, 'markets' | 'liquidationMaps'> {
+export function reportMarkets(pipeline: ScoringPipeline): Pick<ReplayReport, 'markets' | 'liquidationMaps'> {
+  const core = pipeline.core
   return {
-    markets: snapshotAll(core.scoring),
+    markets: pipeline.snapshotAll(),
     liquidationMaps: [...core.scoring.markets.keys()]
       .filter((key) => isPerpSymbol(parseMarketKey(key).symbol))
       .sort()
@@ -76,7 +79,7 @@ export function reportMarkets(core: RadarCore): Pick<ReplayReport, 'markets' | '
 export function buildReport(r: {
   metadata: SessionMetadata
   notes: string[]
-  core: RadarCore
+  pipeline: ScoringPipeline
   counts: { events: number; batches: number }
   span: { startTsMs: number | null; endTsMs: number | null; spanMs: number }
   wallMs: number
@@ -86,7 +89,7 @@ export function buildReport(r: {
     label: r.metadata.label,
     metadata: r.metadata,
     notes: [...r.notes, ...r.metadata.dataQuality],
-    ...reportMarkets(r.core),
+    ...reportMarkets(r.pipeline),
     summary: {
       ...r.counts,
       ...r.span,
@@ -98,29 +101,46 @@ export function buildReport(r: {
 }
 
 /**
- * Snapshots every market each time session time crosses a multiple of `everyMs`, and hashes the series:
- * two replays of one session must give the same hash whatever the speed or the pauses in between.
+ * Snapshots every market at each multiple of `everyMs` of session time, taken before any event stamped
+ * after it is applied (no look-ahead, however sparse the session), and hashes the series: two replays of
+ * one session must give the same hash whatever the speed or the pauses in between.
  */
 export class SnapshotSeries {
   private hash = createHash('sha256')
-  private nextAt: number | null = null
-  count = 0
+  private readonly clock: GridClock
 
   constructor(
+    private readonly pipeline: ScoringPipeline,
     readonly everyMs: number,
-    private readonly onSnapshots?: (tsMs: number, snapshots: MarketSnapshot[]) => void,
-  ) {}
+    private readonly onSnapshots?: (
+      tsMs: number,
+      snapshots: MarketSnapshot[],
+      pipeline: ScoringPipeline,
+    ) => void,
+    readonly batchMs = DEFAULT_BATCH_MS,
+  ) {
+    this.clock = new GridClock(everyMs, (t) => this.take(t), batchMs)
+  }
 
-  /** Call after each batch has been applied, with the session time the batch ends at. */
-  afterBatch(state: ScoringState, bucketEndTsMs: number): void {
-    this.nextAt ??= Math.ceil(bucketEndTsMs / this.everyMs) * this.everyMs
-    while (bucketEndTsMs >= this.nextAt) {
-      const snaps = snapshotAll(state)
-      this.hash.update(JSON.stringify([this.nextAt, snaps]))
-      this.onSnapshots?.(this.nextAt, snaps)
-      this.nextAt += this.everyMs
-      this.count++
-    }
+  get count(): number {
+    return this.clock.count
+  }
+
+  private take(tsMs: number): void {
+    const snaps = this.pipeline.snapshotAll()
+    this.hash.update(JSON.stringify([tsMs, snaps]))
+    this.onSnapshots?.(tsMs, snaps, this.pipeline)
+  }
+
+  /** Pushes one replay batch (the bucket ending at `bucketEndTsMs`), sampling the grid times before it. */
+  push(events: MarketEvent[], bucketEndTsMs: number): void {
+    this.clock.beforeBatch(bucketEndTsMs - this.batchMs)
+    this.pipeline.push(events)
+  }
+
+  /** The last row, after the final batch. */
+  finish(): void {
+    this.clock.finish()
   }
 
   digest(): string {
@@ -135,22 +155,25 @@ export class SnapshotSeries {
 export function replaySessionReport(path: string, opts: ReplayReportOptions = {}): ReplayReport {
   const reader = SessionReader.open(path)
   const t0 = performance.now()
-  const core = createRadarCore({ tiersFor: bundledTiersLookup() })
-  const state = core.scoring
-  const batcher = new SessionBatcher(reader.events(), opts.batchMs ?? DEFAULT_BATCH_MS)
-  const series = opts.snapshotEveryMs ? new SnapshotSeries(opts.snapshotEveryMs, opts.onSnapshots) : null
+  const pipeline = reportPipeline(opts.config)
+  const batchMs = opts.batchMs ?? DEFAULT_BATCH_MS
+  const batcher = new SessionBatcher(reader.events(), batchMs)
+  const series = opts.snapshotEveryMs
+    ? new SnapshotSeries(pipeline, opts.snapshotEveryMs, opts.onSnapshots, batchMs)
+    : null
   let events = 0
   let batches = 0
   for (let b = batcher.next(); b; b = batcher.next()) {
-    applyCoreEvents(core, b.events)
+    if (series) series.push(b.events, b.bucketEndTsMs)
+    else pipeline.push(b.events)
     events += b.events.length
     batches++
-    series?.afterBatch(state, b.bucketEndTsMs)
   }
+  series?.finish()
   const report = buildReport({
     metadata: reader.metadata,
     notes: reader.notes(),
-    core,
+    pipeline,
     counts: { events, batches },
     span: reader.span,
     wallMs: performance.now() - t0,

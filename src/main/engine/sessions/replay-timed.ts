@@ -1,23 +1,23 @@
-import { applyCoreEvents, createRadarCore } from '../../../shared/radar-core'
-import { bundledTiersLookup } from '../scoring/tiers-lookup'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 import type { ReplayReport } from './replay-report'
-import { buildReport } from './replay-report'
+import { buildReport, reportPipeline } from './replay-report'
 import { ReplaySource, type ReplaySpeed } from './replay-source'
 
 /** Plays a session through the replay clock at a paced speed into scoring; resolves at the end. */
 export async function replayInRealTime(
   path: string,
   speed: Exclude<ReplaySpeed, 'max'>,
+  config?: PipelineConfig,
 ): Promise<ReplayReport> {
   const source = new ReplaySource(path, { speed })
-  const core = createRadarCore({ tiersFor: bundledTiersLookup() })
+  const pipeline = reportPipeline(config)
   let events = 0
   let batches = 0
   const t0 = performance.now()
   await new Promise<void>((done) => {
     source.onChange((p) => p.state === 'ended' && done())
     void source.start((batch) => {
-      applyCoreEvents(core, batch)
+      pipeline.push(batch)
       events += batch.length
       batches++
     })
@@ -26,7 +26,7 @@ export async function replayInRealTime(
   const report = buildReport({
     metadata: source.metadata,
     notes: source.notes(),
-    core,
+    pipeline,
     counts: { events, batches },
     span: {
       startTsMs: pos.startTsMs,

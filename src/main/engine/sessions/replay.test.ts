@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MarketEvent, TradeEvent } from '../../../shared/market-event'
-import { applyEvents, createScoringState } from '../../../shared/scoring/scoring-state'
-import { replaySessionReport, SnapshotSeries } from './replay-report'
+import { replaySessionReport, reportPipeline, SnapshotSeries } from './replay-report'
 import { ReplaySource, type ReplayPosition } from './replay-source'
 import { SessionBatcher } from './session-batcher'
 import { SessionWriter } from './session-writer'
@@ -44,18 +43,17 @@ async function playThrough(
   everyMs: number,
   drive?: (src: ReplaySource, batches: number) => void,
 ) {
-  const state = createScoringState()
-  const series = new SnapshotSeries(everyMs)
+  const series = new SnapshotSeries(reportPipeline(), everyMs)
   const batches: string[] = []
   await new Promise<void>((done) => {
     src.onChange((p) => p.state === 'ended' && done())
     void src.start((events) => {
-      applyEvents(state, events)
+      series.push(events, src.position().sessionTsMs!)
       batches.push(`${(events[0] as TradeEvent).tradeId ?? events[0]!.exchangeTsMs}:${events.length}`)
-      series.afterBatch(state, src.position().sessionTsMs!)
       drive?.(src, batches.length)
     })
   })
+  series.finish()
   await src.stop()
   return { batches, hash: series.digest() }
 }

@@ -57,7 +57,12 @@ describe('Leverage Stress Index', () => {
     // funding stress |2 * 0.9 - 1| = 0.8; OI build 0.1 / 0.2 = 0.5; volatility (1.4 - 0.8) / (2 - 0.8) = 0.5
     // (0.3 * 0.8 + 0.25 * 0.5 + 0.2 * 0.5) / (0.3 + 0.25 + 0.2) = 0.465 / 0.75 = 0.62 -> 62
     expect(ownLsi(signals(), cfg, out, 1)).toBeCloseTo(62, 9)
-    expect(out['lsi-own']!.reason).toBe('without liquidation proximity (liquidation heatmap not available)')
+    expect(out['lsi-own']!.reason).toBe(
+      '3 of 4 inputs; without liquidation proximity (liquidation heatmap not available)',
+    )
+    // 0.3 + 0.25 + 0.2 of a total weight 1: 75 % covered, over the 60 % floor.
+    expect(out['lsi-own']!.coverage).toMatchObject({ present: 3, total: 4, partial: false })
+    expect(out['lsi-own']!.coverage!.weightShare).toBeCloseTo(0.75, 12)
     expect(out['lsi-c-liq']!.value).toBeNull()
   })
 
@@ -82,7 +87,7 @@ describe('Leverage Stress Index', () => {
       vol: { volShort: null, volLong: null, ratio: null },
     })
     expect(ownLsi(none, cfg, out, 1)).toBeNull()
-    expect(out['lsi-own']!.reason).toMatch(/^no component available/)
+    expect(out['lsi-own']!.reason).toMatch(/^no input available/)
   })
 
   it('carries a stressed reference when the correlation is high, and says so', () => {

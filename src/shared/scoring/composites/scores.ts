@@ -1,7 +1,7 @@
 import type { EvalContext } from '../eval-context'
-import { clamp01, na, ok } from '../metric'
-import type { Part, Signals } from './signals'
-import { part, weightedMean } from './signals'
+import { clamp01 } from '../metric'
+import type { Part, Signals, Weighted } from './signals'
+import { compositeMetric, part, weightedMean } from './signals'
 
 const clampSigned = (x: number): number => (x < -1 ? -1 : x > 1 ? 1 : x)
 
@@ -13,22 +13,9 @@ export interface Scores {
   tradeability: number | null
 }
 
-function put(
-  ctx: EvalContext,
-  id: string,
-  r: { value: number | null; missing: string[] },
-  scale: number,
-): number | null {
-  const asOf = ctx.m.asOfMs
-  if (r.value === null) {
-    ctx.metrics[id] = na(
-      id === 'crowding' ? 'score -100..100' : 'score 0-100',
-      `no input available: ${r.missing.join('; ')}`,
-    )
-    return null
-  }
-  const m = ok(r.value * scale, id === 'crowding' ? 'score -100..100' : 'score 0-100', asOf)
-  if (r.missing.length > 0) m.reason = `without ${r.missing.join('; ')}`
+function put(ctx: EvalContext, id: string, r: Weighted, scale: number): number | null {
+  const unit = id === 'crowding' ? 'score -100..100' : 'score 0-100'
+  const m = compositeMetric(r, scale, unit, ctx.m.asOfMs, ctx.cfg.minCompositeCoverage)
   ctx.metrics[id] = m
   return m.value
 }
@@ -76,10 +63,17 @@ export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Pa
     'liquidation proximity': { part: lsiParts['liquidationProximity']!, weight: 1 },
     toxicity: { part: part(s.vpinCdf, out['vpin-cdf']?.reason ?? null), weight: 1 },
   })
-  const frag =
+  // Coverage: crowding carries half the weight (its own share of it), the three leverage inputs the rest.
+  const crowdShare = crowding === null ? 0 : crowd.weightShare
+  const fragCover = {
+    present: (crowding === null ? 0 : 1) + leverage.present,
+    total: 1 + leverage.total,
+    weightShare: 0.5 * crowdShare + 0.5 * leverage.weightShare,
+  }
+  const frag: Weighted =
     c === null || leverage.value === null
-      ? { value: null, missing: [...(c === null ? ['crowding'] : []), ...leverage.missing] }
-      : { value: 0.5 * Math.abs(c) + 0.5 * leverage.value, missing: leverage.missing }
+      ? { value: null, missing: [...(c === null ? ['crowding'] : []), ...leverage.missing], ...fragCover }
+      : { value: 0.5 * Math.abs(c) + 0.5 * leverage.value, missing: leverage.missing, ...fragCover }
   const fragility = put(ctx, 'fragility', frag, 100)
 
   // Squeeze: the crowded side's size times how close a trigger is (toxic flow, expanding vol, a cascade).
@@ -91,10 +85,12 @@ export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Pa
   const present = triggers.filter((x): x is number => x !== null)
   const trigger = present.length > 0 ? Math.max(...present) : 0
   const note = present.length === 0 ? ['triggers (VPIN, volatility, cascades all n/a)'] : []
-  const sq = (side: number) =>
+  // A squeeze rests on the crowding it measures: its coverage is crowding's.
+  const crowdCover = { present: crowd.present, total: crowd.total, weightShare: crowd.weightShare }
+  const sq = (side: number): Weighted =>
     c === null
-      ? { value: null, missing: ['crowding'] }
-      : { value: clamp01(side * c) * (0.5 + 0.5 * trigger), missing: note }
+      ? { value: null, missing: ['crowding'], ...crowdCover }
+      : { value: clamp01(side * c) * (0.5 + 0.5 * trigger), missing: note, ...crowdCover }
   const squeezeLong = put(ctx, 'squeeze-long', sq(1), 100)
   const squeezeShort = put(ctx, 'squeeze-short', sq(-1), 100)
 
@@ -119,7 +115,7 @@ export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Pa
   const tradeability = put(
     ctx,
     'tradeability',
-    { value: friction.value === null ? null : 1 - friction.value, missing: friction.missing },
+    { ...friction, value: friction.value === null ? null : 1 - friction.value },
     100,
   )
   return { crowding, fragility, squeezeLong, squeezeShort, tradeability }

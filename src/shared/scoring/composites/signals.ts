@@ -1,4 +1,6 @@
 import type { BasisResult } from '../basis/basis-metrics'
+import { na, ok } from '../metric'
+import type { Coverage, Metric } from '../snapshot'
 import type { LiquidationResult } from '../flow/liquidations'
 import type { FundingResult } from '../funding/funding-metrics'
 import type { OiResult } from '../positioning/oi-metrics'
@@ -40,20 +42,80 @@ export function part(value: number | null, reason: string | null): Part {
  * Weighted mean over the parts that are present, weights renormalized; names the missing ones so a composite
  * built on partial inputs says so. Returns null when nothing is present.
  */
-export function weightedMean(parts: Record<string, { part: Part; weight: number }>): {
+export interface Weighted {
   value: number | null
   missing: string[]
-} {
+  /** Inputs present / with a positive weight, and the share of weight present. */
+  present: number
+  total: number
+  weightShare: number
+}
+
+export function weightedMean(parts: Record<string, { part: Part; weight: number }>): Weighted {
   let sw = 0
+  let total = 0
   let s = 0
+  let present = 0
+  let n = 0
   const missing: string[] = []
   for (const [name, { part: p, weight }] of Object.entries(parts)) {
     if (weight <= 0) continue
+    n++
+    total += weight
     if (p.value === null) missing.push(`${name} (${p.reason})`)
     else {
       s += p.value * weight
       sw += weight
+      present++
     }
   }
-  return { value: sw > 0 ? s / sw : null, missing }
+  return {
+    value: sw > 0 ? s / sw : null,
+    missing,
+    present,
+    total: n,
+    weightShare: total > 0 ? sw / total : 0,
+  }
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`
+
+/**
+ * A composite as a metric with its coverage. Below `minShare` of its weight it is partial: value null (no
+ * level word, no rank, never an alert trigger), the value over the inputs present kept in `coverage`.
+ */
+export function compositeMetric(
+  r: Weighted,
+  scale: number,
+  unit: string,
+  asOfMs: number | null,
+  minShare: number,
+): Metric {
+  if (r.value === null) {
+    const m = na(unit, `no input available: ${r.missing.join('; ')}`)
+    m.coverage = { present: 0, total: r.total, weightShare: 0, partial: true, partialValue: null }
+    return m
+  }
+  const value = r.value * scale
+  const partial = r.weightShare < minShare
+  const coverage: Coverage = {
+    present: r.present,
+    total: r.total,
+    weightShare: r.weightShare,
+    partial,
+    partialValue: value,
+  }
+  if (partial) {
+    const m = na(
+      unit,
+      `partial: ${r.present} of ${r.total} inputs (${pct(r.weightShare)} of the weight, under ${pct(minShare)}); without ${r.missing.join('; ')}`,
+      asOfMs,
+    )
+    m.coverage = coverage
+    return m
+  }
+  const m = ok(value, unit, asOfMs)
+  if (r.missing.length > 0) m.reason = `${r.present} of ${r.total} inputs; without ${r.missing.join('; ')}`
+  m.coverage = coverage
+  return m
 }

@@ -3,7 +3,7 @@ import type { EvalContext } from '../eval-context'
 import { clamp01, na, ok } from '../metric'
 import type { Metric } from '../snapshot'
 import type { Part, Signals } from './signals'
-import { part, weightedMean } from './signals'
+import { compositeMetric, part, weightedMean } from './signals'
 
 export const LEVELS = ['low', 'medium', 'high'] as const
 
@@ -49,26 +49,29 @@ const PART_NAMES: Record<string, string> = {
   volatility: 'volatility',
 }
 
-/** LSI before correlation carry-over, 0..100, with the components as metrics. */
+/**
+ * LSI before correlation carry-over, 0..100, with the components as metrics. Spot markets get none: there
+ * is no leverage on them to be stressed. Partial (under `minCompositeCoverage` of the weight) is null.
+ */
 export function ownLsi(
   s: Signals,
   cfg: ScoringConfig,
   out: Record<string, Metric>,
   asOfMs: number | null,
+  isPerp = true,
 ): number | null {
+  if (!isPerp) {
+    for (const id of Object.values(PART_IDS)) out[id] = na('0..1', 'spot market: no leverage to stress')
+    out['lsi-own'] = na('score 0-100', 'spot market: no leverage to stress (the index is for perps)')
+    return null
+  }
   const parts = lsiParts(s, cfg, out)
   const weighted: Record<string, { part: Part; weight: number }> = {}
   for (const [k, p] of Object.entries(parts)) {
     out[PART_IDS[k]!] = p.value === null ? na('0..1', p.reason) : ok(p.value, '0..1', asOfMs)
     weighted[PART_NAMES[k]!] = { part: p, weight: cfg.lsiWeights[k as keyof typeof cfg.lsiWeights] }
   }
-  const r = weightedMean(weighted)
-  if (r.value === null) {
-    out['lsi-own'] = na('score 0-100', `no component available: ${r.missing.join('; ')}`)
-    return null
-  }
-  const m = ok(r.value * 100, 'score 0-100', asOfMs)
-  if (r.missing.length > 0) m.reason = `without ${r.missing.join('; ')}`
+  const m = compositeMetric(weightedMean(weighted), 100, 'score 0-100', asOfMs, cfg.minCompositeCoverage)
   out['lsi-own'] = m
   return m.value
 }
@@ -94,10 +97,12 @@ export function stressIndex(ctx: EvalContext, s: Signals, own: number | null): s
       note = `Correlated ${rho.toFixed(2)} with ${s.refAsset}, which is under stress (LSI ${Math.round(s.refLsi)}): this market carries that stress`
     }
   }
-  if (lsi === null) out['lsi'] = { ...out['lsi-own']! }
+  const own_ = out['lsi-own']!
+  if (lsi === null) out['lsi'] = { ...own_ }
   else {
-    out['lsi'] = ok(lsi, 'score 0-100', out['lsi-own']?.asOfMs ?? null)
-    out['lsi']!.reason = note ?? out['lsi-own']?.reason ?? null
+    out['lsi'] = ok(lsi, 'score 0-100', own_.asOfMs ?? null)
+    out['lsi']!.reason = note ?? own_.reason ?? null
+    if (own_.coverage) out['lsi']!.coverage = own_.coverage
   }
   ctx.band('lsi-level', lsi, cfg.lsiLevels, LEVELS)
   return note

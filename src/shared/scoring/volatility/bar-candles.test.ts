@@ -59,8 +59,59 @@ describe('5-minute candles (markets without trades)', () => {
     expect(snap.labels['oi-quadrant']).toMatch(/new longs/i)
   })
 
-  it('keep volatility n/a with its reason rather than reading 5-minute ranges as 1-minute ones', () => {
-    expect(snap.metrics['vol-short']!.value).toBeNull()
-    expect(snap.metrics['vol-short']!.reason).toMatch(/one-minute bars/)
+  it('give volatility from 5-minute bars: flat bars (high = low) read 0, not n/a', () => {
+    expect(snap.metrics['vol-short']!.value).toBe(0)
+    expect(snap.metrics['vol-short']!.sufficient).toBe(true)
+  })
+})
+
+describe('volatility from bars of any length', () => {
+  /** `n` bars of `minutes` each, high 101 and low 99 around 100. */
+  function ranged(n: number, minutes: number): MarketEvent[] {
+    return Array.from({ length: n }, (_, i) => {
+      const open = T0 + i * minutes * 60_000
+      const end = open + minutes * 60_000 - 1
+      return {
+        venue: 'binanceusdm' as const,
+        symbol: 'BTC/USDT:USDT',
+        exchangeTsMs: end,
+        receiveTsMs: end,
+        type: 'candle' as const,
+        priceKind: 'last' as const,
+        intervalSec: minutes * 60,
+        openTsMs: open,
+        open: 100,
+        high: 101,
+        low: 99,
+        close: 100,
+        volumeBase: null,
+        volumeUsd: null,
+      }
+    })
+  }
+  // Parkinson: ln(101/99)^2 / (4 ln 2) per bar = 5.7733e-4; per minute divide by the bar's minutes;
+  // annualized sqrt(per-minute variance × 525,600 minutes).
+  const perBar = Math.log(101 / 99) ** 2 / (4 * Math.log(2))
+
+  it.each([
+    [5, 24 * 12 + 1],
+    [60, 25],
+  ])('%i-minute bars give the short and long windows their annualized volatility', (minutes, n) => {
+    const state = createScoringState()
+    applyEvents(state, ranged(n, minutes))
+    const s = snapshotMarket(state, KEY)!
+    const expected = Math.sqrt((perBar / minutes) * 525_600)
+    expect(s.metrics['vol-short']!.value).toBeCloseTo(expected, 9)
+    expect(s.metrics['vol-long']!.value).toBeCloseTo(expected, 9)
+    expect(s.metrics['vol-ratio']!.value).toBeCloseTo(1, 9)
+  })
+
+  it('says how many bars of their size it still needs', () => {
+    const state = createScoringState()
+    applyEvents(state, ranged(3, 60))
+    // Long window: 1,440 min × 0.25 = 360 min = 6 hourly bars.
+    expect(snapshotMarket(state, KEY)!.metrics['vol-long']!.reason).toBe(
+      'needs 6 60 min bars in the last 24 h, has 3',
+    )
   })
 })

@@ -24,6 +24,8 @@ export interface PriceBars {
   returns: TimedRing
   firstBarMs: number | null
   fromTrades: boolean
+  /** Minutes the newest bar spans (1 from trades, 5 or 60 from imported bars); absent in old checkpoints. */
+  minutesPerBar?: number
 }
 
 export function barsCreate(cfg: ScoringConfig): PriceBars {
@@ -63,6 +65,7 @@ function pushBar(
     ringPush(b.returns, tsMs, Math.log(close / prevClose))
   }
   ringPush(b.bars, tsMs, high, low, close)
+  b.minutesPerBar = minutesPerBar
   // Variance per minute: a 5-minute bar's range covers five minutes of price diffusion.
   const v = parkinsonVariance(high, low) / minutesPerBar
   rollingPush(b.varShort, tsMs, v)

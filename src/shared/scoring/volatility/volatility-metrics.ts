@@ -7,15 +7,22 @@ import type { RollingStats } from '../stats/rolling-stats'
 import { ringLastTs, ringTs, ringVal } from '../stats/timed-ring'
 import type { PriceBars } from './price-bars'
 
-/** Annualized Parkinson volatility over a window of 1-minute bars, or a reason it is n/a. */
+/**
+ * Annualized Parkinson volatility over a window of bars of any length, or a reason it is n/a. Each bar's
+ * variance is stored per minute (divided by its length), so what must be covered is minutes of price
+ * path, not a count of bars: 12 five-minute bars cover an hour as well as 60 one-minute bars do.
+ */
 function windowVol(
   s: RollingStats,
   windowMin: number,
   minFraction: number,
   nowMs: number,
   gaps: readonly GapRecord[],
+  minutesPerBar: number,
 ): { vol: number | null; reason: string | null } {
-  const minBars = Math.max(10, Math.ceil(windowMin * minFraction))
+  const minMinutes = Math.max(10, Math.ceil(windowMin * minFraction))
+  // An hourly bar's range is itself a (noisy, unbiased) estimate of the hour's variance.
+  const minBars = Math.max(1, Math.ceil(minMinutes / minutesPerBar))
   // Windows are evicted on push; drop (read-only) what expired since, walking from the oldest: O(expired).
   let inWindow = s.ring.size
   let sum = s.sum
@@ -25,9 +32,10 @@ function windowVol(
     sum -= ringVal(s.ring, i)
   }
   if (inWindow < minBars) {
+    const size = minutesPerBar === 1 ? 'one-minute' : `${formatDuration(minutesPerBar * MINUTE_MS)}`
     return {
       vol: null,
-      reason: `needs ${minBars} one-minute bars in the last ${formatDuration(windowMin * MINUTE_MS)}, has ${inWindow}`,
+      reason: `needs ${minBars} ${size} bars in the last ${formatDuration(windowMin * MINUTE_MS)}, has ${inWindow}`,
     }
   }
   const gap = gapReason(gaps, 'trades', from, nowMs)
@@ -50,8 +58,9 @@ export function volatilityMetrics(
 ): VolResult {
   const lastBar = ringLastTs(b.bars)
   const asOf = lastBar === null ? null : lastBar + MINUTE_MS
-  const s = windowVol(b.varShort, cfg.volShortWindowMinutes, 0.5, nowMs, gaps)
-  const l = windowVol(b.varLong, cfg.volLongWindowMinutes, 0.25, nowMs, gaps)
+  const perBar = b.minutesPerBar ?? 1
+  const s = windowVol(b.varShort, cfg.volShortWindowMinutes, 0.5, nowMs, gaps, perBar)
+  const l = windowVol(b.varLong, cfg.volLongWindowMinutes, 0.25, nowMs, gaps, perBar)
   out['vol-short'] = s.vol === null ? na('annualized', s.reason!, asOf) : ok(s.vol, 'annualized', asOf)
   out['vol-long'] = l.vol === null ? na('annualized', l.reason!, asOf) : ok(l.vol, 'annualized', asOf)
   let ratio: number | null = null
