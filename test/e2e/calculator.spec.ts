@@ -1,21 +1,28 @@
+import type { Page } from '@playwright/test'
 import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
+import type { RunningServer } from '../support/radar-server'
 import { expect, test } from './fixtures'
 import { AUG_PATH, replayToEnd, shoot } from './market-helpers'
 import { BTC_PERP } from './workflow-helpers'
+
+/** The August sample replayed to its end, then the BTC perp's market view opened from the radar. */
+async function openBtcPerp(page: Page, server: RunningServer): Promise<MarketSnapshot> {
+  await page.goto(server.url)
+  const snaps = await replayToEnd(server, AUG_PATH)
+  await page
+    .getByTestId('radar-row')
+    .filter({ hasText: 'binanceusdm' })
+    .filter({ hasText: 'BTC/USDT:USDT' })
+    .dblclick()
+  return snaps.find((s: MarketSnapshot) => s.key === BTC_PERP)!
+}
 
 test('the calculator opens from the market view with the entry prefilled, sizes by risk and warns on a stop beyond liquidation', async ({
   page,
   server,
   consoleErrors,
 }) => {
-  await page.goto(server.url)
-  const snaps = await replayToEnd(server, AUG_PATH)
-  const btc = snaps.find((s: MarketSnapshot) => s.key === BTC_PERP)!
-  await page
-    .getByTestId('radar-row')
-    .filter({ hasText: 'binanceusdm' })
-    .filter({ hasText: 'BTC/USDT:USDT' })
-    .dblclick()
+  const btc = await openBtcPerp(page, server)
   await expect(page.getByTestId('market-view')).toBeVisible()
 
   // Keyboard only: focus the button, Enter opens the panel.
@@ -75,13 +82,7 @@ test('the calculator reads "1,5" as 1.5 %, refuses margin above equity in plain 
   server,
   consoleErrors,
 }) => {
-  await page.goto(server.url)
-  await replayToEnd(server, AUG_PATH)
-  await page
-    .getByTestId('radar-row')
-    .filter({ hasText: 'binanceusdm' })
-    .filter({ hasText: 'BTC/USDT:USDT' })
-    .dblclick()
+  await openBtcPerp(page, server)
   await page.getByRole('button', { name: 'Position size' }).click()
   const calc = page.getByTestId('calculator')
   await calc.getByLabel('Account equity (USD)').fill('10000')
