@@ -2,7 +2,7 @@ import type { LiquidationEvent, MarketEvent } from '../market-event'
 import { marketKey } from '../market-event'
 import { findClusters } from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
-import { advanceHeatmapClock, applyHeatmapEvent } from './heatmap-state'
+import { advanceHeatmapClock, applyHeatmapEvent, referencePrice } from './heatmap-state'
 import { cellOf, layerOf, SIDE_LONG, SIDE_SHORT } from './price-grid'
 
 /**
@@ -76,7 +76,7 @@ interface Tally {
 function score(state: HeatmapState, e: LiquidationEvent, opts: HeatmapCheckOptions, t: Tally): void {
   const c = t.check
   const g = state.grid
-  const price = state.lastPrice
+  const price = referencePrice(state)
   if (!g || price === null || state.prevOi === null) return void c.noMap++
   const lo = price * (1 - opts.rangePct / 100)
   const hi = price * (1 + opts.rangePct / 100)

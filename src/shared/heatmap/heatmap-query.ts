@@ -1,5 +1,6 @@
 import type { LiquidationCluster, ScenarioRow } from '../contract/heatmap'
 import type { HeatmapState } from './heatmap-state'
+import { referencePrice } from './heatmap-state'
 import { GROUP_HIGH, GROUP_LOW } from './leverage-plan'
 import type { PriceGrid } from './price-grid'
 import { cellOf, gridTotalUsd, layerOf, LAYERS, SIDE_LONG, SIDE_SHORT } from './price-grid'
@@ -54,7 +55,7 @@ export function sideUsdBetween(
  */
 export function findClusters(state: HeatmapState, tiers: HeatmapTiers): LiquidationCluster[] {
   const g = state.grid
-  const price = state.lastPrice
+  const price = referencePrice(state)
   if (!g || price === null) return []
   const groups = groupsFor(tiers)
   const cellSum = (side: number, i: number): [number, number] => {
@@ -132,7 +133,7 @@ export function scenarios(
   clusters: readonly LiquidationCluster[],
 ): ScenarioRow[] {
   const g = state.grid
-  const price = state.lastPrice
+  const price = referencePrice(state)
   if (!g || price === null) return []
   const groups = groupsFor(tiers)
   const top = g.lo + g.capacity
@@ -168,7 +169,7 @@ export interface LiquidationProximity {
 /** The scoring engine's proximity inputs; null until the map has open interest and a price. */
 export function liquidationProximity(state: HeatmapState): LiquidationProximity | null {
   const g = state.grid
-  const price = state.lastPrice
+  const price = referencePrice(state)
   if (!g || price === null || state.prevOi === null) return null
   const groups = groupsFor('all')
   const near = nearestClusters(findClusters(state, 'all'), price)
@@ -186,7 +187,7 @@ export function liquidationProximity(state: HeatmapState): LiquidationProximity 
 /** The same estimate in the shape the scoring engine's `setLiquidationProximity` takes. */
 export function proximityInput(state: HeatmapState): LiquidationProximityInput | null {
   const g = state.grid
-  const price = state.lastPrice
+  const price = referencePrice(state)
   if (!g || price === null || state.prevOi === null || state.lastPriceTsMs === null) return null
   const groups = groupsFor('all')
   const near = nearestClusters(findClusters(state, 'all'), price)

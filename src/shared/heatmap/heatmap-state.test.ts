@@ -3,9 +3,9 @@ import { flatTier } from '../sizing/tiers'
 import type { HeatmapConfigInput } from './heatmap-config'
 import type { FixtureBar } from './heatmap-fixtures'
 import { FIXTURE_START_MS, fixtureEvents, flat } from './heatmap-fixtures'
-import { sideUsdBetween } from './heatmap-query'
+import { liquidationProximity, sideUsdBetween } from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
-import { applyHeatmapEvent, createHeatmapState, flushHeatmapBar } from './heatmap-state'
+import { applyHeatmapEvent, createHeatmapState, flushHeatmapBar, referencePrice } from './heatmap-state'
 import { SIDE_LONG, SIDE_SHORT } from './price-grid'
 
 // Flat tier with mmr 0 and cum 0: an isolated L-x position opened at E liquidates at E(1 − 1/L) long and
@@ -170,5 +170,19 @@ describe('heatmap model: ATR cells', () => {
     expect(s.grid!.cellSize).toBeCloseTo(0.5 * (5 / 3), 12)
     expect(s.stats.unplacedUsd).toBeCloseTo(1_010, 9)
     expect(s.stats.placedUsd).toBe(0)
+  })
+})
+
+describe('heatmap model: one reference price', () => {
+  it('measures distances from the mark where the latest bar has one, else from the last price', () => {
+    // Longs at 90. A bar closing at 100 with marks ending at 101: the reference is 101, and the nearest
+    // cluster below is (1 − 90 / 101) × 100 = 10.8911 % away; a later bar without marks falls back to its
+    // close 99: (1 − 90 / 99) × 100 = 9.0909 %.
+    const s = run([...opened(), { high: 101, low: 99, close: 100, marks: [100.5, 101] }])
+    expect(referencePrice(s)).toBe(101)
+    expect(liquidationProximity(s)!.nearestBelowPct).toBeCloseTo(10.8911, 4)
+    const t = run([...opened(), { high: 101, low: 99, close: 100, marks: [101] }, flat(99)])
+    expect(referencePrice(t)).toBe(99)
+    expect(liquidationProximity(t)!.nearestBelowPct).toBeCloseTo(9.0909, 4)
   })
 })

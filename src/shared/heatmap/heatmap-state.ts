@@ -47,6 +47,8 @@ export interface HeatmapState {
   prevOi: { base: number | null; usd: number | null } | null
   lastPrice: number | null
   lastPriceTsMs: number | null
+  /** The mark price at the end of the last closed bar when that bar had marks (see referencePrice). */
+  lastMark?: number | null
   atr: { trSum: number; bars: number; prevClose: number | null }
   stats: HeatmapStats
   realized: RealizedLiquidation[]
@@ -86,6 +88,15 @@ export function createHeatmapState(config: HeatmapConfigInput): HeatmapState {
     realized: [],
     realizedDropped: 0,
   }
+}
+
+/**
+ * The one price every distance is measured from: the mark price where the latest closed bar had one (the
+ * price liquidations are judged by), else the last traded price. The radar, panel, scenarios and CLI all
+ * read this, so the same cluster shows the same distance everywhere.
+ */
+export function referencePrice(state: HeatmapState): number | null {
+  return state.lastMark ?? state.lastPrice
 }
 
 /** 'auto' bars take the data's own period; a stream that carries none (trades, marks) means live 1-minute bars. */
@@ -209,6 +220,7 @@ function closeBar(state: HeatmapState): void {
     state.lastPrice = close
     state.lastPriceTsMs = b.startMs + barMs
   }
+  state.lastMark = b.markLast
   state.lastClosedStartMs = b.startMs
   if (grid)
     closeColumn(

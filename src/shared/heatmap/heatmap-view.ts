@@ -3,6 +3,7 @@ import { heatmapAssumptions } from './heatmap-assumptions'
 import type { HeatmapTiers } from './heatmap-query'
 import { findClusters, groupsFor, nearestClusters, scenarios, usdWithinPct } from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
+import { referencePrice } from './heatmap-state'
 import { replayColumns } from './history-log'
 import { cellOf, layerOf, SIDE_LONG, SIDE_SHORT } from './price-grid'
 
@@ -80,7 +81,7 @@ function defaultCells(state: HeatmapState): { lo: number; hi: number } {
         hi = Math.max(hi, g.lo + i)
       }
   }
-  const p = cellOf(g, state.lastPrice ?? g.cellSize * (g.lo + g.capacity / 2))
+  const p = cellOf(g, referencePrice(state) ?? g.cellSize * (g.lo + g.capacity / 2))
   lo = Math.min(lo, p)
   hi = Math.max(hi, p)
   if (hi - lo + 1 > MAX_DEFAULT_ROWS) {
@@ -128,7 +129,7 @@ export function heatmapView(state: HeatmapState, opts: HeatmapViewOptions): Heat
       if (su > maxCellUsd) maxCellUsd = su
     }
   })
-  const price = state.lastPrice
+  const price = referencePrice(state)
   const clusters = findClusters(state, opts.tiers)
   const near = price === null ? null : nearestClusters(clusters, price)
   return {

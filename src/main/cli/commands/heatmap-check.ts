@@ -9,7 +9,7 @@ import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/h
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
 import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
-import { createHeatmapState, flushHeatmapBar } from '../../../shared/heatmap/heatmap-state'
+import { createHeatmapState, flushHeatmapBar, referencePrice } from '../../../shared/heatmap/heatmap-state'
 import type { Interval } from '../../../shared/heatmap/rank-stats'
 import type { VenueId } from '../../../shared/market-event'
 import { isPerpSymbol, parseMarketKey, VENUE_IDS } from '../../../shared/market-event'
@@ -83,7 +83,7 @@ function printMapSummary(key: string, s: HeatmapState, io: CommandIo): void {
   }
   const d = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)} %`)
   io.stdout(
-    `  ${key}: price ${s.lastPrice}; nearest cluster above ${d(p.nearestAbovePct)}, below ${d(p.nearestBelowPct)}; ` +
+    `  ${key}: reference price ${referencePrice(s)} (mark, else last); nearest cluster above ${d(p.nearestAbovePct)}, below ${d(p.nearestBelowPct)}; ` +
       `±1 % ${usd(p.within1PctUsd)}, ±2 % ${usd(p.within2PctUsd)}\n`,
   )
 }
