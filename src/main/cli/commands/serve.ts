@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bootEngine } from '../../engine/boot'
 import { stopServices } from '../../engine/services'
@@ -6,6 +6,7 @@ import { openConfSettings } from '../../engine/settings/conf-settings'
 import { defaultUserDataDir } from '../../engine/user-data'
 import workerPath from '../../engine/scoring/worker-path'
 import { startRadarServer } from '../../server/radar-server'
+import { builtRendererDir } from '../../server/renderer-dir'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
@@ -29,7 +30,7 @@ Options:
 
 /** The built renderer sits beside the built main bundle: out/main -> out/renderer. */
 function rendererDir(): string {
-  return resolve(join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'))
+  return builtRendererDir(dirname(fileURLToPath(import.meta.url)))
 }
 
 export const serveCommand: Command = {
