@@ -29,7 +29,11 @@ function splitPair(pair: string): [string, string] | null {
 export function unifiedBinanceSymbol(raw: string, venue: VenueId): string {
   const upper = raw.toUpperCase()
   const [pairPart, suffix] = upper.split('_') as [string, string | undefined]
-  const pair = splitPair(pairPart)
+  // COIN-M contracts are all quoted in USD: DOTUSD_PERP is DOT/USD, never DO/TUSD.
+  const pair: [string, string] | null =
+    venue === 'binancecoinm' && pairPart.endsWith('USD') && pairPart.length > 3
+      ? [pairPart.slice(0, -3), 'USD']
+      : splitPair(pairPart)
   if (!pair) throw new Error(`cannot split "${raw}" into base and quote`)
   const [base, quote] = pair
   if (venue === 'binance') return `${base}/${quote}`
