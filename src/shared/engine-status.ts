@@ -19,7 +19,8 @@ export interface VenueStatusView {
   lastEventAgeMs: Record<string, number | null>
   counts: { events: number; gaps: number; droppedFrames: number; reconnects: number }
   message: string | null
-  backfill?: { task: string; fraction: number; done: boolean }[]
+  /** History backfill tasks; `error` says why a task the venue refused has no history. */
+  backfill?: { task: string; fraction: number; done: boolean; error?: string }[]
 }
 
 export interface SourceStatus {

@@ -15,7 +15,7 @@ export interface VenueStatus {
   /** Plain sentence on the latest problem, null when healthy. */
   message: string | null
   /** History backfill tasks (after start and after gaps) with their progress; absent for replays. */
-  backfill?: { task: string; fraction: number; done: boolean }[]
+  backfill?: { task: string; fraction: number; done: boolean; error?: string }[]
 }
 
 /** Where the engine's events come from: live connectors, a replayed session, or nothing yet. */

@@ -43,7 +43,14 @@ async function polled(
   stub(okx as unknown as Record<string, unknown>, m)
   const out: MarketEvent[] = []
   await pollMarket(
-    { ex: okx, venue: 'okx', budget: new RestBudget(), emit: (e) => out.push(...e), progress: () => {} },
+    {
+      ex: okx,
+      venue: 'okx',
+      budget: new RestBudget(),
+      emit: (e) => out.push(...e),
+      progress: () => {},
+      failed: () => {},
+    },
     m,
     what,
   )

@@ -14,7 +14,7 @@ import type { WatchedMarket } from './market-streams'
 import { candleEvent, fundingEvent, openInterestEvent, toFiniteOrNull } from './normalize'
 import { OKX_LONG_SHORT, okxLongShortFromRow } from './okx-derivatives'
 import type { PageProgress } from './paginate'
-import { pageBackward } from './paginate'
+import { pageBackwardOldestFirst } from './paginate'
 import type { RestBudget } from './rest-budget'
 import type { ConnectorVenue } from './url-override'
 
@@ -38,6 +38,17 @@ export interface HistoryDeps {
   budget: RestBudget
   emit: (events: MarketEvent[]) => void
   progress: (p: PageProgress) => void
+  /** A history task the venue refused: the others go on, and the status keeps the reason. */
+  failed: (task: string, reason: string) => void
+}
+
+/** Runs one history task; a refusal is reported and the market's other histories still load. */
+async function attempt(d: HistoryDeps, task: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run()
+  } catch (err) {
+    d.failed(task, err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err))
+  }
 }
 
 /** Funding, OI, long/short, taker volume and candle history for one perp, newest first, within the window. */
@@ -46,42 +57,46 @@ export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: Backfi
   const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
   const task = (name: string) => `${d.venue} ${m.symbol} ${name}`
   type FundingRow = { timestamp?: number; fundingRate?: number }
-  await pageBackward<FundingRow>(
-    task('funding history'),
-    (end) =>
-      d.budget.run(() =>
-        d.ex.fetchFundingRateHistory(
-          m.symbol,
-          undefined,
-          FUNDING_PAGE[d.venue],
-          end === null ? {} : { until: end },
+  await attempt(d, task('funding history'), () =>
+    pageBackwardOldestFirst<FundingRow>(
+      task('funding history'),
+      (end) =>
+        d.budget.run(() =>
+          d.ex.fetchFundingRateHistory(
+            m.symbol,
+            undefined,
+            FUNDING_PAGE[d.venue],
+            end === null ? {} : { until: end },
+          ),
+        ) as Promise<FundingRow[]>,
+      (r) => r.timestamp ?? NaN,
+      o.fundingDays * DAY_MS,
+      o.maxPages,
+      (rows) =>
+        d.emit(
+          rows
+            .map((r) =>
+              fundingEvent(ctx(), r.timestamp as number, r.fundingRate, m.fundingIntervalHours, null, true),
+            )
+            .filter((e) => e !== null),
         ),
-      ) as Promise<FundingRow[]>,
-    (r) => r.timestamp ?? NaN,
-    o.fundingDays * DAY_MS,
-    o.maxPages,
-    (rows) =>
-      d.emit(
-        rows
-          .map((r) =>
-            fundingEvent(ctx(), r.timestamp as number, r.fundingRate, m.fundingIntervalHours, null, true),
-          )
-          .filter((e) => e !== null),
-      ),
-    d.progress,
+      d.progress,
+    ),
   )
   const [tf, sec] = CANDLE_TF[d.venue]
-  await pageBackward<(number | undefined)[]>(
-    task(`${tf} candles`),
-    (end) =>
-      d.budget.run(() =>
-        d.ex.fetchOHLCV(m.symbol, tf, undefined, 500, end === null ? {} : { until: end }),
-      ) as Promise<(number | undefined)[][]>,
-    (r) => Number(r[0]),
-    o.historyDays * DAY_MS,
-    o.maxPages,
-    (rows) => d.emit(rows.map((r) => candleEvent(ctx(), r, sec)).filter((e) => e !== null)),
-    d.progress,
+  await attempt(d, task(`${tf} candles`), () =>
+    pageBackwardOldestFirst<(number | undefined)[]>(
+      task(`${tf} candles`),
+      (end) =>
+        d.budget.run(() =>
+          d.ex.fetchOHLCV(m.symbol, tf, undefined, 500, end === null ? {} : { until: end }),
+        ) as Promise<(number | undefined)[][]>,
+      (r) => Number(r[0]),
+      o.historyDays * DAY_MS,
+      o.maxPages,
+      (rows) => d.emit(rows.map((r) => candleEvent(ctx(), r, sec)).filter((e) => e !== null)),
+      d.progress,
+    ),
   )
   if (d.venue !== 'binanceusdm') return
   const bctx = () => ({ venue: 'binanceusdm' as const, symbol: m.symbol, receiveTsMs: Date.now() })
@@ -97,14 +112,16 @@ export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: Backfi
     ),
   ]
   for (const [name, method, toEvent] of series) {
-    await pageBackward<Row>(
-      task(name),
-      (end) => d.budget.run(() => fetchFuturesData(d.ex, method, m.marketId, 500, end)),
-      (r) => Number(r.timestamp),
-      o.historyDays * DAY_MS,
-      o.maxPages,
-      (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
-      d.progress,
+    await attempt(d, task(name), () =>
+      pageBackwardOldestFirst<Row>(
+        task(name),
+        (end) => d.budget.run(() => fetchFuturesData(d.ex, method, m.marketId, 500, end)),
+        (r) => Number(r.timestamp),
+        o.historyDays * DAY_MS,
+        o.maxPages,
+        (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
+        d.progress,
+      ),
     )
   }
 }

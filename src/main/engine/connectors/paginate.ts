@@ -42,3 +42,21 @@ export async function pageBackward<T>(
   onProgress({ task, pages: 0, rows: rowsTotal, fraction: rowsTotal > 0 ? 1 : 0, done: true })
   return rowsTotal
 }
+
+/**
+ * `pageBackward`, delivering the whole window once, oldest first, with each timestamp once. The scorer keeps
+ * series (open interest, settled funding) in time order and drops a row older than the newest it holds, so
+ * history paged newest-first would keep only its newest page.
+ */
+export async function pageBackwardOldestFirst<T>(
+  ...[task, fetchPage, tsOf, spanMs, maxPages, onRows, onProgress]: Parameters<typeof pageBackward<T>>
+): Promise<number> {
+  const byTs = new Map<number, T>()
+  const keep = (rows: T[]): void => {
+    for (const r of rows) if (!byTs.has(tsOf(r))) byTs.set(tsOf(r), r)
+  }
+  await pageBackward(task, fetchPage, tsOf, spanMs, maxPages, keep, onProgress)
+  const rows = [...byTs.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)
+  if (rows.length > 0) onRows(rows)
+  return rows.length
+}

@@ -24,6 +24,9 @@ type WsClient = {
   onError(e: Error): void
 }
 
+/** The longest the pollers wait for the history backfill before they start regardless. */
+const POLL_AFTER_BACKFILL_MS = 60_000
+
 /** All streams, pollers and backfills of one venue, on one ccxt.pro instance and one REST budget. */
 export class VenueConnector {
   readonly status: VenueStatusTracker
@@ -69,6 +72,10 @@ export class VenueConnector {
         this.status.noteBackfill(p)
         this.opts.onProgress(this.venue, p)
       },
+      failed: (task, reason) => {
+        this.status.backfillFailed(task, reason)
+        this.opts.log(`[${this.venue}] backfill ${task} refused: ${reason}`)
+      },
     }
   }
 
@@ -105,11 +112,26 @@ export class VenueConnector {
     if (this.venue === 'binanceusdm' && [...this.watched.keys()].some(isPerpSymbol)) {
       this.startLoop(binanceLiquidationStream(ex, this.watched), null)
     }
-    this.startPollers()
     const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
     this.timers.push(wd)
     this.status.state = 'connected'
-    if (this.opts.backfill) void this.backfillAll()
+    if (this.opts.backfill) void this.backfillThenPoll()
+    else this.startPollers()
+  }
+
+  /**
+   * History first, then the pollers: the scorer keeps open interest in time order, so a polled current value
+   * landing before the history would make it drop the whole backfilled window. A backfill that drags on (a
+   * venue rate-limiting it) lets the pollers start after POLL_AFTER_BACKFILL_MS anyway.
+   */
+  private async backfillThenPoll(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    const cap = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, POLL_AFTER_BACKFILL_MS)
+    })
+    await Promise.race([this.backfillAll(), cap])
+    clearTimeout(timer)
+    if (!this.stopped) this.startPollers()
   }
 
   /**

@@ -24,7 +24,7 @@ export class VenueStatusTracker {
   /** Receive time of the newest live event per metric (backfilled history does not make a metric fresh). */
   private readonly lastReceiveMs = new Map<string, number>()
   /** History backfill per task (funding history, OI history, candles...), for the progress the UI shows. */
-  private readonly backfill = new Map<string, { fraction: number; done: boolean }>()
+  private readonly backfill = new Map<string, { fraction: number; done: boolean; error?: string }>()
 
   constructor(readonly venue: VenueId) {}
 
@@ -38,6 +38,15 @@ export class VenueStatusTracker {
 
   noteBackfill(p: PageProgress): void {
     this.backfill.set(p.task, { fraction: p.fraction, done: p.done })
+  }
+
+  /**
+   * A history task the venue refused (429/5xx past the retries, an error answer, unreachable): kept on the task,
+   * not in `message`, which the next live event clears, so the UI keeps saying why that history is missing.
+   */
+  backfillFailed(task: string, reason: string): void {
+    const prev = this.backfill.get(task)
+    this.backfill.set(task, { fraction: prev?.fraction ?? 0, done: true, error: reason })
   }
 
   problem(state: ConnectionState, message: string): void {

@@ -55,8 +55,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const server = createServer((req, res) => {
     restRequests++
-    const fault = restFaults.next()
     const rreq = toRestRequest(req)
+    const fault = restFaults.next(rreq.path)
     void (async () => {
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 2000))
       if (fault?.kind === '429') {

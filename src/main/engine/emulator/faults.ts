@@ -20,6 +20,11 @@ export interface FaultSpec {
   retryAfterSec?: number
   /** slow: added latency per response, ms (default 2000). */
   delayMs?: number
+  /**
+   * REST faults: only requests whose path starts with this (e.g. `/futures/data/` for Binance's history, or
+   * `/v5/` for Bybit) take the fault, so one venue or one endpoint refuses while the rest answer.
+   */
+  pathPrefix?: string
 }
 
 export function parseFaultKind(s: string): FaultKind {
@@ -39,9 +44,10 @@ export class RestFaults {
     for (let i = 0; i < (f.count ?? 1); i++) this.pending.push(f)
   }
 
-  /** The fault to apply to the next response, if any. */
-  next(): FaultSpec | null {
-    const f = this.pending.shift() ?? null
+  /** The fault to apply to the next response to `path`, if any. */
+  next(path = ''): FaultSpec | null {
+    const i = this.pending.findIndex((p) => p.pathPrefix === undefined || path.startsWith(p.pathPrefix))
+    const f = i < 0 ? null : (this.pending.splice(i, 1)[0] ?? null)
     if (f?.kind === '429') this.served429++
     if (f?.kind === '500') this.served500++
     return f

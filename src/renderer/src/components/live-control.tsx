@@ -66,10 +66,24 @@ export function LiveControl({ api, status, recording }: Props) {
           {action.busy ? 'Going live…' : 'Go live'}
         </button>
       )}
+      {live && status && <HistoryRefusals venues={status.venues} />}
       {live && <RecordButton api={api} recording={recording} onStopped={() => undefined} />}
       <InlineError error={action.error} />
       {note && <LaunchBanner api={api} note={note} probing={probing} />}
     </div>
+  )
+}
+
+/** History a venue refused during the backfill: which series, and the venue's answer, so a gap has a reason. */
+function HistoryRefusals({ venues }: { venues: EngineStatus['venues'] }) {
+  const refused = venues.flatMap((v) => (v.backfill ?? []).filter((t) => t.error !== undefined))
+  if (refused.length === 0) return null
+  const lines = refused.map((t) => `${t.task}: ${t.error ?? ''}`)
+  return (
+    <span className="inline-error" data-testid="history-refused" title={lines.join('\n')}>
+      history refused: {refused.length} series ({lines[0]}
+      {refused.length > 1 ? ` …` : ''})
+    </span>
   )
 }
 
