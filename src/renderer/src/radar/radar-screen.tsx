@@ -1,3 +1,4 @@
+import { CoinAggregates } from './coin-aggregates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ScreenProps } from '../screen-props'
 import { matchesFilter, sortRows, toRadarRow } from './radar-model'
@@ -78,6 +79,7 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
         <span className="kbd-hint muted">↑↓ move · Enter open · / filter</span>
       </div>
       <div className="radar-scroll">
+        <CoinAggregates snapshots={engine.snapshots} onOpen={(key) => navigate('market', key)} />
         {rows.length === 0 ? (
           <div className="empty-state" data-testid="radar-filter-empty">
             <p>
