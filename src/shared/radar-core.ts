@@ -35,12 +35,16 @@ export function heatmapAssumptionsFromSettings(h: {
   cellPct: number
   decayHalfLifeHours: number
   positionNotionalUsd: number
+  leverageSpread?: number | undefined
+  priceSpread?: 'triangular' | 'point' | undefined
 }): HeatmapAssumptions {
   return {
     levels: h.levels.map((l) => ({ ...l })),
     cell: { kind: 'pct', fraction: h.cellPct / 100 },
     decayHalfLifeSec: h.decayHalfLifeHours * 3600,
     positionNotionalUsd: h.positionNotionalUsd,
+    ...(h.leverageSpread !== undefined && { leverageSpread: h.leverageSpread }),
+    ...(h.priceSpread !== undefined && { priceSpread: h.priceSpread }),
   }
 }
 

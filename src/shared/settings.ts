@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HEATMAP_CALIBRATION } from './heatmap/heatmap-calibration'
 import { LIVE_VENUE_IDS } from './market-event'
 
 /** Field types without defaults: a partial update must never fill absent fields with defaults. */
@@ -35,6 +36,9 @@ const fields = {
         .gt(0)
         .max(24 * 365),
       positionNotionalUsd: z.number().gt(0).max(1e9),
+      /** Spread of each leverage's margin fraction and of entries over a bar's range; absent = fitted default. */
+      leverageSpread: z.number().min(0).lt(1).optional(),
+      priceSpread: z.enum(['triangular', 'point']).optional(),
     })
     .strict(),
 }
@@ -54,17 +58,12 @@ export const settingsSchema = z.object({
   marketCapSource: fields.marketCapSource.default('manual'),
   scoringOverrides: fields.scoringOverrides.default({}),
   checkForUpdates: fields.checkForUpdates.default(true),
+  // Fitted defaults; where they come from: HEATMAP_CALIBRATION.provenance (src/shared/heatmap).
   heatmap: fields.heatmap.default({
-    levels: [
-      { leverage: 5, weight: 0.15 },
-      { leverage: 10, weight: 0.3 },
-      { leverage: 25, weight: 0.25 },
-      { leverage: 50, weight: 0.2 },
-      { leverage: 100, weight: 0.1 },
-    ],
+    levels: HEATMAP_CALIBRATION.levels.map((l) => ({ ...l })),
     cellPct: 0.1,
-    decayHalfLifeHours: 48,
-    positionNotionalUsd: 5000,
+    decayHalfLifeHours: HEATMAP_CALIBRATION.decayHalfLifeHours,
+    positionNotionalUsd: HEATMAP_CALIBRATION.positionNotionalUsd,
   }),
 })
 

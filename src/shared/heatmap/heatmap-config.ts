@@ -1,6 +1,7 @@
 import type { SizingVenue } from '../sizing/liquidation-for-leverage'
 import type { MarginTier } from '../sizing/tiers'
 import { tierTableProblems } from '../sizing/tiers'
+import { HEATMAP_CALIBRATION } from './heatmap-calibration'
 
 /** One assumed leverage level and the share of newly opened notional placed at it. */
 export interface LeverageLevel {
@@ -44,18 +45,13 @@ export interface HeatmapConfig {
   clusterMinShareOfMax: number
 }
 
-export const DEFAULT_LEVELS: readonly LeverageLevel[] = [
-  { leverage: 5, weight: 0.15 },
-  { leverage: 10, weight: 0.3 },
-  { leverage: 25, weight: 0.25 },
-  { leverage: 50, weight: 0.2 },
-  { leverage: 100, weight: 0.1 },
-]
+/** The fitted leverage mix (see heatmap-calibration.ts for where it comes from). */
+export const DEFAULT_LEVELS: readonly LeverageLevel[] = HEATMAP_CALIBRATION.levels
 
 /** The spread the model uses unless told otherwise (see methodology-heatmap.md, calibration). */
 export const DEFAULT_SPREAD: Pick<HeatmapConfig, 'priceSpread' | 'leverageSpread'> = {
-  priceSpread: 'triangular',
-  leverageSpread: 0.4,
+  priceSpread: HEATMAP_CALIBRATION.priceSpread,
+  leverageSpread: HEATMAP_CALIBRATION.leverageSpread,
 }
 
 /** Everything but the tiers has a default; the tiers must come from the venue for the market. */
@@ -68,10 +64,10 @@ export function resolveHeatmapConfig(input: HeatmapConfigInput): HeatmapConfig {
     cell: input.cell ?? { kind: 'pct', fraction: 0.001 },
     priceSpread: input.priceSpread ?? DEFAULT_SPREAD.priceSpread,
     leverageSpread: input.leverageSpread ?? DEFAULT_SPREAD.leverageSpread,
-    decayHalfLifeSec: input.decayHalfLifeSec ?? 48 * 3600,
+    decayHalfLifeSec: input.decayHalfLifeSec ?? HEATMAP_CALIBRATION.decayHalfLifeHours * 3600,
     barSec: input.barSec ?? 60,
     tiers: input.tiers,
-    positionNotionalUsd: input.positionNotionalUsd ?? 5_000,
+    positionNotionalUsd: input.positionNotionalUsd ?? HEATMAP_CALIBRATION.positionNotionalUsd,
     venue: input.venue ?? 'binanceusdm',
     historyBars: input.historyBars ?? 30 * 1440,
     snapshotEveryBars: input.snapshotEveryBars ?? 240,

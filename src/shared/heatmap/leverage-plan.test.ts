@@ -74,11 +74,13 @@ describe('liquidation prices of the assumed positions, from the real tiers', () 
     expect(plan.notes.join(' ')).toContain('100x is not allowed')
   })
 
-  it('groups 25x and above as high leverage, 5x and 10x as low', () => {
-    const plan = planLeverage(resolveHeatmapConfig({ tiers: BTC_USDT_TIERS }))
+  it('groups 25x and above as high leverage, below as low', () => {
+    const levels = [5, 10, 20, 25, 50, 100].map((leverage) => ({ leverage, weight: 1 / 6 }))
+    const plan = planLeverage(resolveHeatmapConfig({ tiers: BTC_USDT_TIERS, levels }))
     expect(plan.levels.map((l) => [l.leverage, l.group])).toEqual([
       [5, GROUP_LOW],
       [10, GROUP_LOW],
+      [20, GROUP_LOW],
       [25, GROUP_HIGH],
       [50, GROUP_HIGH],
       [100, GROUP_HIGH],

@@ -24,8 +24,18 @@ function session(events: MarketEvent[]): string {
   return path
 }
 
-// The arithmetic below places each level at one point: no spread over the bar's range or around a leverage.
-const POINT = ['--price-spread', 'point', '--leverage-spread', '0']
+// The arithmetic below places each level at one point (no spread over the bar's range or around a
+// leverage) and uses the mix 5x 15 %, 10x 30 %, 25x 25 %, 50x 20 %, 100x 10 % with a 48 h half-life.
+const POINT = [
+  '--price-spread',
+  'point',
+  '--leverage-spread',
+  '0',
+  '--levels',
+  '5:0.15,10:0.3,25:0.25,50:0.2,100:0.1',
+  '--decay-hours',
+  '48',
+]
 
 async function check(path: string, extra: string[] = []) {
   let stdout = ''
@@ -49,7 +59,7 @@ const liq = (tsMs: number, positionSide: 'long' | 'short', price: number, usd: n
   usd,
 })
 
-// BTC/USDT:USDT with the bundled tiers; default mix 5x 15 %, 10x 30 %, 25x 25 %, 50x 20 %, 100x 10 % of a
+// BTC/USDT:USDT with the bundled tiers; mix 5x 15 %, 10x 30 %, 25x 25 %, 50x 20 %, 100x 10 % of a
 // 5,000 USDT position: bracket 1 (mmr 0.4 %, cum 0). Bars of 1 minute at 60,000; bar 1 adds 1 contract =
 // 60,000 USD, no taker volume so 30,000 per side. Cells 0.1 % × 60,000 = 60 wide.
 // Longs (60,000 × (1 − 1/L) / 0.996): 25x 57,831.33 (7,500, cell 963), 50x 59,036.14 (6,000, cell 983),
@@ -105,7 +115,7 @@ describe('radar heatmap-check', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('this session holds no realized liquidations')
     // and still summarizes the estimate: ±1 % of 60,000 holds the 100x levels, 3,000 + 3,000, decayed for
-    // the one bar after them by the default 48 h half-life: 6,000 × 2^(−60 / 172,800) = 5,998.56 → 5,999
+    // the one bar after them by the 48 h half-life: 6,000 × 2^(−60 / 172,800) = 5,998.56 → 5,999
     expect(r.stdout).toContain('±1 % 5,999 USD')
   })
 
