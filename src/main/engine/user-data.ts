@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -22,5 +23,22 @@ export function userDataPaths(userDataDir: string) {
     settings: join(userDataDir, 'settings.json'),
     log: join(userDataDir, 'logs', 'radar.log'),
     sessions: join(userDataDir, 'sessions'),
+  }
+}
+
+/**
+ * Why nothing can be saved in the user-data folder (its error code), or null when a file can be written there.
+ * Tried, not inferred from modes: permissions, read-only mounts and full disks all answer the same way.
+ */
+export function userDataFolderProblem(userDataDir: string): string | null {
+  const probe = join(userDataDir, `.write-check-${process.pid}`)
+  try {
+    mkdirSync(userDataDir, { recursive: true })
+    writeFileSync(probe, '')
+    rmSync(probe, { force: true })
+    return null
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    return typeof code === 'string' ? code : String(err)
   }
 }

@@ -52,6 +52,12 @@ export const commands: readonly LazyCommand[] = [
     async () => (await import('./emulate')).emulateCommand,
   ),
   entry(
+    'upgrade-session',
+    'rewrite a session file in the columnar format 2 (smaller, faster to replay)',
+    async () => (await import('./upgrade-session')).upgradeSessionCommand,
+    true,
+  ),
+  entry(
     'record',
     'record live market data into a session file',
     async () => (await import('./record')).recordCommand,

@@ -12,7 +12,11 @@ export class SessionLibrary {
     readonly samplesDir: string,
     readonly userSessionsDir: string,
   ) {
-    mkdirSync(userSessionsDir, { recursive: true })
+    try {
+      mkdirSync(userSessionsDir, { recursive: true })
+    } catch {
+      // A read-only user-data folder: the library still lists the samples; the settings warning says why.
+    }
   }
 
   /** The sample `npm start` opens where no exchange is reachable: Binance BTCUSDT perp + spot, 2023-04-05. */

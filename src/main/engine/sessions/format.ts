@@ -8,7 +8,7 @@ import { crc32, inflateRawSync } from 'node:zlib'
  */
 export const FILE_MAGIC = Buffer.from('RADARSES', 'ascii')
 /** Version written by this app: 2 adds columnar events frames (encoding 2). Version 1 files still read. */
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 export const FILE_HEADER_BYTES = 16
 
 export const FRAME_MAGIC = Buffer.from('RFRM', 'ascii')
@@ -43,10 +43,10 @@ export interface FrameHeader {
   payloadCrc: number
 }
 
-export function encodeFileHeader(): Buffer {
+export function encodeFileHeader(version = FORMAT_VERSION): Buffer {
   const b = Buffer.alloc(FILE_HEADER_BYTES)
   FILE_MAGIC.copy(b, 0)
-  b.writeUInt32LE(FORMAT_VERSION, 8)
+  b.writeUInt32LE(version, 8)
   b.writeUInt32LE(crc32(b.subarray(0, 12)), 12)
   return b
 }
@@ -58,6 +58,7 @@ export function decodeFileHeader(b: Buffer): number | string {
   if (!b.subarray(0, 8).equals(FILE_MAGIC)) return 'not a Leverage Radar session (no RADARSES header)'
   if (b.readUInt32LE(12) !== crc32(b.subarray(0, 12))) return 'session file header is damaged (CRC mismatch)'
   const version = b.readUInt32LE(8)
+  if (version < 1) return `session format version ${version} does not exist`
   if (version > FORMAT_VERSION)
     return `session format version ${version} is newer than this app reads (${FORMAT_VERSION})`
   return version

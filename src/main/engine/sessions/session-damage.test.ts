@@ -10,14 +10,18 @@ import { SessionWriter } from './session-writer'
 const T0 = Date.UTC(2024, 0, 1) // 2024-01-01T00:00:00Z
 
 /** 2,000 trades, one every 10 ms: 20 s of data, so 1 s frames hold exactly 100 events each. */
-function writeSession(): string {
+function writeSession(encoding: 1 | 2): string {
   const path = join(mkdtempSync(join(tmpdir(), 'radar-dmg-')), 's.radar')
-  const w = SessionWriter.open(path, {
-    label: 'damage test',
-    source: { kind: 'import', format: 'test', files: [] },
-    provenance: 'test',
-    importer: null,
-  })
+  const w = SessionWriter.open(
+    path,
+    {
+      label: 'damage test',
+      source: { kind: 'import', format: 'test', files: [] },
+      provenance: 'test',
+      importer: null,
+    },
+    { encoding },
+  )
   const events: TradeEvent[] = []
   for (let i = 0; i < 2000; i++) {
     const ts = T0 + i * 10
@@ -41,16 +45,19 @@ function writeSession(): string {
 const eventFrames = (r: SessionReader) => r.frames.filter((f) => f.type === FrameType.events)
 const ids = (r: SessionReader) => [...r.events()].map((e) => Number((e as TradeEvent).tradeId))
 
-describe('damaged session files', () => {
-  it('an intact file has 20 frames of 100 events and no notes', () => {
-    const r = SessionReader.open(writeSession())
+// Every damage property holds for JSON frames (format 1) and columnar frames (format 2) alike.
+describe.each([1, 2] as const)('damaged session files, events encoding %i', (encoding) => {
+  it('an intact file has 20 frames of 100 events in the chosen encoding and no notes', () => {
+    const r = SessionReader.open(writeSession(encoding))
     expect(eventFrames(r).map((f) => f.count)).toEqual(new Array(20).fill(100))
+    expect(eventFrames(r).every((f) => f.encoding === encoding)).toBe(true)
+    expect(ids(r)).toEqual(Array.from({ length: 2000 }, (_, i) => i))
     expect(r.notes()).toEqual([])
     expect(r.cutShort).toBe(false)
   })
 
   it('flipped bytes inside frame 7 lose exactly that frame (events 700–799, 00:00:07.000–07.990)', () => {
-    const path = writeSession()
+    const path = writeSession(encoding)
     const f7 = eventFrames(SessionReader.open(path))[7]!
     const bytes = readFileSync(path)
     const mid = f7.offset + FRAME_HEADER_BYTES + Math.floor(f7.payloadBytes / 2)
@@ -76,7 +83,7 @@ describe('damaged session files', () => {
   })
 
   it('a smashed frame header is skipped as garbage and reading resynchronises on the next frame', () => {
-    const path = writeSession()
+    const path = writeSession(encoding)
     const f3 = eventFrames(SessionReader.open(path))[3]!
     const bytes = readFileSync(path)
     bytes.fill(0x41, f3.offset, f3.offset + 12) // magic and length destroyed
@@ -92,7 +99,7 @@ describe('damaged session files', () => {
   })
 
   it('garbage inserted between frames is skipped with nothing lost', () => {
-    const path = writeSession()
+    const path = writeSession(encoding)
     const f10 = eventFrames(SessionReader.open(path))[10]!
     const bytes = readFileSync(path)
     const junk = Buffer.from('x'.repeat(333))
@@ -104,7 +111,7 @@ describe('damaged session files', () => {
   })
 
   it('a file truncated mid-frame opens up to the cut, is cut short, and names the incomplete tail', () => {
-    const path = writeSession()
+    const path = writeSession(encoding)
     const f12 = eventFrames(SessionReader.open(path))[12]!
     truncateSync(path, f12.offset + FRAME_HEADER_BYTES + 5)
 
@@ -118,7 +125,7 @@ describe('damaged session files', () => {
   })
 
   it('a reader opened on a growing file picks up frames appended later', () => {
-    const path = writeSession()
+    const path = writeSession(encoding)
     const full = readFileSync(path)
     const f5 = eventFrames(SessionReader.open(path))[5]!
     writeFileSync(path, full.subarray(0, f5.offset + 7))
@@ -133,12 +140,16 @@ describe('damaged session files', () => {
 
   it('malformed events inside a valid frame are reported and skipped, the rest of the frame is kept', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'radar-bad-')), 'b.radar')
-    const w = SessionWriter.open(path, {
-      label: 'x',
-      source: { kind: 'import', format: 't', files: [] },
-      provenance: 't',
-      importer: null,
-    })
+    const w = SessionWriter.open(
+      path,
+      {
+        label: 'x',
+        source: { kind: 'import', format: 't', files: [] },
+        provenance: 't',
+        importer: null,
+      },
+      { encoding },
+    )
     const good = {
       type: 'mark',
       venue: 'binanceusdm',

@@ -177,9 +177,10 @@ export class SessionReader {
   decodeFrame(f: FrameInfo): MarketEvent[] | null {
     const payload = this.read(f.offset + FRAME_HEADER_BYTES, f.payloadBytes)
     let parsed: unknown[]
+    let checked: Uint8Array | null
     try {
       if (!this.verifyPayloads && payloadCrc(payload) !== f.payloadCrc) throw new Error('checksum mismatch')
-      parsed = decodeEventsPayload(payload, f)
+      ;({ events: parsed, checked } = decodeEventsPayload(payload, f))
     } catch (err) {
       if (!this.reportedBadEvents.has(f.offset)) {
         this.reportedBadEvents.add(f.offset)
@@ -193,7 +194,7 @@ export class SessionReader {
     let firstProblem = ''
     for (let i = 0; i < parsed.length; i++) {
       const e = parsed[i] as MarketEvent
-      let problem = validateEvent(e)
+      let problem = checked !== null && checked[i] === 1 ? null : validateEvent(e)
       // The header's time range is the seek index: an event outside it would be skipped or misplaced.
       if (problem === null && (e.exchangeTsMs < f.minTsMs || e.exchangeTsMs > f.maxTsMs))
         problem = `exchangeTsMs ${e.exchangeTsMs} lies outside its frame's time range`

@@ -2,7 +2,9 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs'
 import { deflateRawSync } from 'node:zlib'
 import type { GapEvent, MarketEvent } from '../../../shared/market-event'
 import { marketKey } from '../../../shared/market-event'
+import { encodeColumnar } from './columnar-codec'
 import {
+  ENCODING_COLUMNAR,
   ENCODING_DEFLATE_JSON,
   encodeFileHeader,
   encodeFrame,
@@ -25,6 +27,11 @@ export interface SessionWriterOptions {
   overwrite?: boolean
   /** zlib level 1–9; samples use 9 to stay small. */
   compressionLevel?: number
+  /**
+   * Events frame encoding: 2 (columnar, the default) or 1 (JSON, what format version 1 readers read). A
+   * frame holding an event that does not fit its type's columns is written as JSON either way.
+   */
+  encoding?: 1 | 2
 }
 
 /**
@@ -48,8 +55,9 @@ export class SessionWriter {
     private readonly opts: SessionWriterOptions,
   ) {
     this.fd = openSync(path, opts.overwrite ? 'w' : 'wx')
-    this.meta = initialMetadata(init, FORMAT_VERSION)
-    this.write(encodeFileHeader())
+    const version = (opts.encoding ?? 2) === ENCODING_COLUMNAR ? FORMAT_VERSION : 1
+    this.meta = initialMetadata(init, version)
+    this.write(encodeFileHeader(version))
     this.writeFrame(FrameType.meta, Buffer.from(JSON.stringify(this.meta)), 0, NaN, NaN)
     if (opts.autoFlushMs) {
       this.timer = setInterval(() => this.flush(), opts.autoFlushMs)
@@ -129,8 +137,16 @@ export class SessionWriter {
 
   private flushEvents(): void {
     if (this.buffer.length === 0) return
-    const json = Buffer.from(JSON.stringify(this.buffer))
-    this.writeFrame(FrameType.events, json, this.buffer.length, this.bufMin, this.bufMax)
+    const n = this.buffer.length
+    const columnar =
+      (this.opts.encoding ?? 2) === ENCODING_COLUMNAR
+        ? encodeColumnar(this.buffer, this.opts.compressionLevel ?? 6)
+        : null
+    if (columnar) {
+      this.write(encodeFrame(FrameType.events, ENCODING_COLUMNAR, columnar, n, this.bufMin, this.bufMax))
+    } else {
+      this.writeFrame(FrameType.events, Buffer.from(JSON.stringify(this.buffer)), n, this.bufMin, this.bufMax)
+    }
     this.buffer = []
     this.bufMin = Infinity
     this.bufMax = -Infinity

@@ -1,4 +1,4 @@
-import type { MarketEvent, MarketEventType } from '../../../shared/market-event'
+import type { MarketEventType } from '../../../shared/market-event'
 import { VENUE_IDS } from '../../../shared/market-event'
 
 /**
@@ -90,6 +90,8 @@ export const EVENT_FIELDS: Readonly<Record<MarketEventType, readonly FieldSpec[]
   ],
 }
 
+const VENUES = new Set<string>(VENUE_IDS)
+
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as MarketEventType[]
 
 export function isEventType(v: unknown): v is MarketEventType {
@@ -115,43 +117,76 @@ function numProblem(name: string, kind: NumKind, v: number): string | null {
 }
 
 function tsProblem(name: string, v: unknown): string | null {
+  if (typeof v === 'number' && v >= MIN_EVENT_TS_MS && v < MAX_EVENT_TS_MS) return null
   if (typeof v !== 'number' || !Number.isFinite(v)) return `${name} must be a finite number`
-  return v >= MIN_EVENT_TS_MS && v < MAX_EVENT_TS_MS
-    ? null
-    : `${name} ${v} is outside 2009–2100 (not a time in milliseconds)`
+  return `${name} ${v} is outside 2009–2100 (not a time in milliseconds)`
 }
 
-function checkField(o: Record<string, unknown>, spec: FieldSpec): string | null {
-  const v = o[spec.name]
+export type Check = (v: unknown) => string | null
+
+/** Each field's check is built once from its spec: validation runs per replayed event, so no string work. */
+function compile(spec: FieldSpec): Check {
+  const name = spec.name
   switch (spec.kind) {
     case 'str':
-      return typeof v === 'string' ? null : `${spec.name} must be a string`
+      return (v) => (typeof v === 'string' ? null : `${name} must be a string`)
     case 'strs':
-      return Array.isArray(v) && v.length <= 64 && v.every((x) => typeof x === 'string')
-        ? null
-        : `${spec.name} must be an array of strings`
+      return (v) =>
+        Array.isArray(v) && v.length <= 64 && v.every((x) => typeof x === 'string')
+          ? null
+          : `${name} must be an array of strings`
     case 'bool':
-      return typeof v === 'boolean' ? null : `${spec.name} must be true or false`
-    case 'enum':
-      return typeof v === 'string' && spec.values?.includes(v)
-        ? null
-        : `${spec.name} must be one of ${spec.values?.join(', ')}`
+      return (v) => (typeof v === 'boolean' ? null : `${name} must be true or false`)
+    case 'enum': {
+      const values = spec.values ?? []
+      return (v) =>
+        typeof v === 'string' && values.includes(v) ? null : `${name} must be one of ${values.join(', ')}`
+    }
     case 'levels':
-      if (!Array.isArray(v)) return `${spec.name} must be an array of [price, qty]`
-      for (const l of v) {
-        if (!Array.isArray(l) || l.length !== 2 || !isNum(l[0]) || !isNum(l[1])) {
-          return `${spec.name} holds a level that is not [price, qty]`
+      return (v) => {
+        if (!Array.isArray(v)) return `${name} must be an array of [price, qty]`
+        for (const l of v) {
+          if (!Array.isArray(l) || l.length !== 2 || !isNum(l[0]) || !isNum(l[1])) {
+            return `${name} holds a level that is not [price, qty]`
+          }
+          if (l[0] <= 0 || l[1] < 0) return `${name} holds a level with a price ≤ 0 or a negative size`
         }
-        if (l[0] <= 0 || l[1] < 0) return `${spec.name} holds a level with a price ≤ 0 or a negative size`
+        return null
       }
-      return null
     default: {
       const optional = spec.kind.endsWith('?')
-      if (optional && v === null) return null
-      if (!isNum(v)) return `${spec.name} must be a finite number${optional ? ' or null' : ''}`
-      return numProblem(spec.name, spec.kind.replace('?', '') as NumKind, v)
+      const kind = spec.kind.replace('?', '') as NumKind
+      return (v) => {
+        if (optional && v === null) return null
+        if (!isNum(v)) return `${name} must be a finite number${optional ? ' or null' : ''}`
+        return kind === 'any' ? null : numProblem(name, kind, v)
+      }
     }
   }
+}
+
+const CHECKS = new Map<string, { names: string[]; checks: Check[] }>(
+  Object.entries(EVENT_FIELDS).map(([t, specs]) => [
+    t,
+    { names: specs.map((s) => s.name), checks: specs.map(compile) },
+  ]),
+)
+
+/** Kinds with cross-field rules: a column-wise check cannot stand in for `validateEvent` on them. */
+export const CROSS_CHECKED_TYPES: ReadonlySet<string> = new Set(['candle', 'gap', 'funding'])
+
+/**
+ * The check of one field (or of `venue`, `symbol`, `exchangeTsMs`, `receiveTsMs`), for column-wise
+ * validation. Every numeric check accepts an interval, so a column whose minimum and maximum pass holds only
+ * passing values.
+ */
+export function fieldCheck(type: MarketEventType, name: string): Check {
+  if (name === 'venue') return (v) => (VENUES.has(v as string) ? null : `unknown venue ${JSON.stringify(v)}`)
+  if (name === 'symbol')
+    return (v) => (typeof v === 'string' && v !== '' ? null : 'symbol must be a non-empty string')
+  if (name === 'exchangeTsMs' || name === 'receiveTsMs') return (v) => tsProblem(name, v)
+  const c = CHECKS.get(type)!
+  return c.checks[c.names.indexOf(name)]!
 }
 
 /** Cross-field rules the per-field specs cannot state. */
@@ -174,13 +209,13 @@ export function validateEvent(v: unknown): string | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'event is not an object'
   const o = v as Record<string, unknown>
   if (!isEventType(o.type)) return `unknown event type ${JSON.stringify(o.type) ?? typeof o.type}`
-  const specs = EVENT_FIELDS[o.type]
-  if (!VENUE_IDS.includes(o.venue as MarketEvent['venue'])) return `unknown venue ${JSON.stringify(o.venue)}`
+  const c = CHECKS.get(o.type)!
+  if (!VENUES.has(o.venue as string)) return `unknown venue ${JSON.stringify(o.venue)}`
   if (typeof o.symbol !== 'string' || o.symbol === '') return 'symbol must be a non-empty string'
   const ts = tsProblem('exchangeTsMs', o.exchangeTsMs) ?? tsProblem('receiveTsMs', o.receiveTsMs)
   if (ts) return ts
-  for (const spec of specs) {
-    const problem = checkField(o, spec)
+  for (let i = 0; i < c.checks.length; i++) {
+    const problem = c.checks[i]!(o[c.names[i]!])
     if (problem) return `${o.type}: ${problem}`
   }
   return crossProblem(o)
