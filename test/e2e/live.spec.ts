@@ -79,12 +79,17 @@ test.afterEach(async () => {
   emulator = null
 })
 
-/** A user-data folder whose settings point both Binance venues at `restUrl` / `wsUrl`, as Settings → Venues saves them. */
-function userDataWithBaseUrls(restUrl: string, wsUrl: string, watchlist: string[]): string {
+/** A user-data folder whose settings point each venue at `restUrl` / `wsUrl`, as Settings → Venues saves them. */
+function userDataWithBaseUrls(
+  restUrl: string,
+  wsUrl: string,
+  watchlist: string[],
+  venues = ['binanceusdm', 'binance'],
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'radar-e2e-live-'))
   const urls = { rest: restUrl, ws: wsUrl }
-  const settings = { version: 1, watchlist, baseUrls: { binanceusdm: urls, binance: urls } }
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings))
+  const baseUrls = Object.fromEntries(venues.map((v) => [v, urls]))
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, venues, watchlist, baseUrls }))
   return dir
 }
 
@@ -221,5 +226,69 @@ test('when no enabled venue answers, launch says why in one line and opens the w
   await btc.dblclick()
   await expect(page.getByTestId('market-view')).toBeVisible()
   await expect(page.getByTestId('heatmap-legend')).toBeVisible({ timeout: 15_000 })
+  expect(consoleErrors).toEqual([])
+})
+
+/** "$4.72 B" as the radar writes USD (format.ts), for comparing the engine's own numbers with the screen. */
+function usdText(usd: number): string {
+  if (usd >= 1e9) return `$${(usd / 1e9).toFixed(2)} B`
+  if (usd >= 1e6) return `$${(usd / 1e6).toFixed(2)} M`
+  return `$${(usd / 1e3).toFixed(1)} k`
+}
+
+test('a coin on two venues gets one aggregate row whose OI is the sum of its venue rows, expandable into them', async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  const emu = await startEmulatorProcess()
+  emulator = emu.child
+  const BYBIT_PERP = 'bybit:BTC/USDT:USDT'
+  server = await startServer({
+    userDataDir: userDataWithBaseUrls(
+      emu.origin,
+      emu.origin.replace('http://', 'ws://'),
+      [PERP, BYBIT_PERP],
+      ['binanceusdm', 'bybit'],
+    ),
+    env: { RADAR_LAUNCH: 'auto' },
+  })
+  await page.goto(server.url)
+  await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
+  const row = page.locator('[data-testid="coin-aggregate"][data-coin="BTC"]')
+  await expect(row).toContainText('BTC · 2 venues', { timeout: 30_000 })
+
+  // The engine's own per-venue OI in USD, summed here, is what the aggregate row shows. Bybit's OI comes
+  // from its recorded tickers, Binance's from the polled /fapi/v1/openInterest; both must be in.
+  type Snap = { key: string; metrics: Record<string, { value: number | null; sufficient: boolean }> }
+  const expected = async (): Promise<string> => {
+    const snaps = await engineCall<Snap[]>(server!, 'getSnapshots')
+    const oi = [PERP, BYBIT_PERP].map((k) => snaps.find((s) => s.key === k)?.metrics['oi-usd'])
+    if (oi.some((m) => !m?.sufficient || m.value === null)) return 'waiting for both venues’ OI'
+    return usdText(oi.reduce((a, m) => a + (m!.value as number), 0))
+  }
+  await expect
+    .poll(
+      async () => {
+        const want = await expected()
+        const shown = (await row.getByTestId('coin-oi').textContent()) ?? ''
+        return shown === want ? 'equal' : `${shown} vs ${want}`
+      },
+      { timeout: 40_000 },
+    )
+    .toBe('equal')
+
+  // Expanded, the row lists its two venue rows.
+  await row.getByRole('button', { name: /BTC · 2 venues/ }).click()
+  const legs = page.getByTestId('coin-leg')
+  await expect(legs).toHaveCount(2)
+  await expect(page.locator(`[data-testid="coin-leg"][data-key="${PERP}"]`)).toContainText('binanceusdm')
+  await expect(page.locator(`[data-testid="coin-leg"][data-key="${BYBIT_PERP}"]`)).toContainText('bybit')
+  mkdirSync(join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/live-aggregates.png' })
+  copyFileSync(
+    join(REPO_ROOT, 'test-results', 'screenshots', 'live-aggregates.png'),
+    join(REPO_ROOT, 'docs', 'screenshots', 'live-aggregates.png'),
+  )
   expect(consoleErrors).toEqual([])
 })
