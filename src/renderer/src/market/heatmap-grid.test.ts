@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
-import { buildHeatmapGrid, gridToRgba, levelOf, usdAtLevel } from './heatmap-grid'
+import { buildHeatmapGrid, expandToBars, gridToRgba, levelOf, usdAtLevel } from './heatmap-grid'
 
 // 3 one-minute columns x 2 price rows; cells[c * rows + r].
 const view: HeatmapView = {
@@ -54,5 +54,34 @@ describe('colour levels', () => {
     // width 3, height 2: pixel (c=0, y=1) is row 0 of column 0 (10 USD), pixel (c=0, y=0) is row 1 (0 USD).
     expect(px[(1 * 3 + 0) * 4 + 3]).toBeGreaterThan(0)
     expect(px[(0 * 3 + 0) * 4 + 3]).toBe(0)
+  })
+})
+
+describe('one heatmap column per bar', () => {
+  // A week of 5-minute bars sent sampled every second bar: columns at 0, 600, 1200 standing for 600 s each.
+  const sampled: HeatmapView = {
+    ...view,
+    resolutionSec: 600,
+    columns: [0, 600, 1200],
+    rows: 1,
+    longUsd: [10, 20, 30],
+    shortUsd: [0, 0, 0],
+  }
+  const bars = [0, 300, 600, 900, 1200, 1500, 1800]
+
+  it('gives every bar the column whose span covers it, and no column past the last span', () => {
+    const g = expandToBars(buildHeatmapGrid(sampled, { longs: true, shorts: false }, 300), bars)
+    expect(g.columnTimes).toEqual([0, 300, 600, 900, 1200, 1500])
+    expect([...g.usd]).toEqual([10, 10, 20, 20, 30, 30])
+  })
+
+  it('has a coloured pixel column for every bar of the 5-minute chart (no barcode)', () => {
+    const g = expandToBars(buildHeatmapGrid(sampled, { longs: true, shorts: false }, 300), bars)
+    const px = gridToRgba(g)
+    const width = g.columnTimes.length
+    // Alpha of each pixel column (one row): every one is drawn.
+    const alpha = Array.from({ length: width }, (_, c) => px[c * 4 + 3]!)
+    expect(alpha.every((a) => a > 0)).toBe(true)
+    expect(width).toBe(6)
   })
 })

@@ -14,6 +14,8 @@ export interface HeatmapGrid {
   priceStep: number
   usd: Float32Array
   maxUsd: number
+  /** Time one column stands for (the map's own resolution, or the chart's bucket when coarser), seconds. */
+  spanSec: number
 }
 
 /**
@@ -45,7 +47,30 @@ export function buildHeatmapGrid(view: HeatmapView, layers: HeatmapLayers, bucke
       }
     }
   }
-  return { columnTimes: times, rows, priceLo: view.priceLo, priceStep: view.priceStep, usd, maxUsd }
+  const spanSec = Math.max(view.resolutionSec, bucketSec)
+  return { columnTimes: times, rows, priceLo: view.priceLo, priceStep: view.priceStep, usd, maxUsd, spanSec }
+}
+
+/**
+ * One column per chart bar: each bar takes the map column whose span covers its time (the latest column at
+ * or before it, within `spanSec`). A map sampled coarser than the bars (a week of 5-minute bars sent as
+ * every second bar) would otherwise leave every other bar without a column: a barcode.
+ */
+export function expandToBars(grid: HeatmapGrid, barTimes: readonly number[]): HeatmapGrid {
+  const { rows, columnTimes: cols, spanSec } = grid
+  const times: number[] = []
+  const src: number[] = []
+  let c = 0
+  for (const t of barTimes) {
+    while (c + 1 < cols.length && cols[c + 1]! <= t) c++
+    const start = cols[c]
+    if (start === undefined || start > t || t >= start + spanSec) continue
+    times.push(t)
+    src.push(c)
+  }
+  const usd = new Float32Array(times.length * rows)
+  src.forEach((from, k) => usd.set(grid.usd.subarray(from * rows, (from + 1) * rows), k * rows))
+  return { ...grid, columnTimes: times, usd }
 }
 
 /** Colour stops from faint to dense (a viridis-like ramp, readable on the dark background); alpha rises too. */

@@ -14,7 +14,7 @@ import type {
 
 type CanvasRenderingTarget2D = Parameters<IPrimitivePaneRenderer['draw']>[0]
 import type { HeatmapGrid } from './heatmap-grid'
-import { gridToRgba } from './heatmap-grid'
+import { expandToBars, gridToRgba } from './heatmap-grid'
 
 /** A run of heatmap columns sitting on consecutive bars: one drawImage per run. */
 export interface Run {
@@ -58,6 +58,8 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
   private chart: IChartApi | null = null
   private series: ISeriesApi<SeriesType> | null = null
   private requestUpdate: (() => void) | null = null
+  /** The map as built for the time frame, and its columns laid on the chart's bars. */
+  private source: HeatmapGrid | null = null
   private grid: HeatmapGrid | null = null
   private bitmap: HTMLCanvasElement | null = null
   private runs: Run[] = []
@@ -84,8 +86,18 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
     return [this.view]
   }
 
-  /** New map or layers: rasterise once; `barTimes` are the chart's bar times (sorted) to place columns. */
+  /** New map or layers; `barTimes` are the chart's bar times (sorted) to place columns on. */
   setGrid(grid: HeatmapGrid | null, barTimes: readonly number[]): void {
+    this.source = grid
+    this.placeColumns(barTimes)
+  }
+
+  /**
+   * Bars changed (time frame, new bar): one column per bar, rasterised once into the bitmap, and the logical
+   * index each column sits on.
+   */
+  placeColumns(barTimes: readonly number[]): void {
+    const grid = this.source ? expandToBars(this.source, barTimes) : null
     this.grid = grid
     this.bitmap = null
     if (grid && grid.columnTimes.length > 0 && grid.rows > 0) {
@@ -100,15 +112,10 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
         this.bitmap = canvas
       }
     }
-    this.placeColumns(barTimes)
-  }
-
-  /** Bars changed (time frame, new bar): recompute which logical index each column sits on. */
-  placeColumns(barTimes: readonly number[]): void {
     const ts = this.chart?.timeScale()
     this.runs =
-      this.grid && ts
-        ? columnRuns(this.grid.columnTimes, barTimes, (t) => ts.timeToIndex(t as UTCTimestamp, false))
+      grid && ts
+        ? columnRuns(grid.columnTimes, barTimes, (t) => ts.timeToIndex(t as UTCTimestamp, false))
         : []
     this.requestUpdate?.()
   }
