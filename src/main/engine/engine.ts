@@ -9,6 +9,7 @@ import type { SettingsStore } from './settings/settings-store'
 import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
 import { resolveConfig } from '../../shared/scoring/config'
 import { heatmapAssumptionsFromSettings } from '../../shared/radar-core'
+import type { PipelineConfig } from '../../shared/scoring/scoring-pipeline'
 import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
 import { mergeMarketCaps } from './market-cap/merge-market-caps'
@@ -128,6 +129,17 @@ export class Engine {
   resetScoring(): void {
     this.snapshots.clear()
     this.host.reset()
+  }
+
+  /** Replaces the scoring state with a seek's target state; the worker then sends every market at once. */
+  restoreScoring(checkpoint: unknown): void {
+    this.snapshots.clear()
+    this.host.restoreAt(checkpoint)
+  }
+
+  /** The scoring settings in force (a seek rebuilds its target state with them). */
+  scoringConfig(): PipelineConfig {
+    return this.host.pipelineConfig()
   }
 
   /** Resolves once every ingested event is scored and its snapshot is in `getSnapshots()`. */

@@ -38,14 +38,6 @@ function seriesRow(tsMs: number, s: MarketSnapshot): SeriesRow {
   }
 }
 
-/** `radar replay … | head` closes the pipe early: that is the reader's choice, not an error. */
-function exitQuietlyOnClosedPipe(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0)
-    throw err
-  })
-}
-
 function speedOption(v: string | undefined): ReplaySpeed {
   if (v === undefined || v === 'max') return 'max'
   const n = Number(v.replace(/x$/, ''))
@@ -107,7 +99,6 @@ Example:
     const userData = stringOption(args, 'user-data')
     const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
     for (const n of notes) io.stderr(`note: ${n}\n`)
-    exitQuietlyOnClosedPipe()
     const series: SeriesRow[] = []
     const report =
       speed === 'max'

@@ -1,5 +1,6 @@
 import type { ReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 import type { Engine } from '../engine'
+import { SeekStates } from '../scoring/seek-state'
 import { ReplaySource } from '../sessions/replay-source'
 import type { SessionLibrary } from './session-library'
 
@@ -12,6 +13,9 @@ export type ReplayCommand =
 export class ReplayControl {
   private source: ReplaySource | null = null
   private offChange: (() => void) | null = null
+  private seeks: { states: SeekStates; configKey: string } | null = null
+  /** While a seek's target state is being built: whether to play once it is in place. */
+  private seeking: { resume: boolean } | null = null
 
   constructor(
     private readonly engine: Engine,
@@ -42,6 +46,8 @@ export class ReplayControl {
     this.offChange?.()
     this.offChange = null
     this.source = null
+    this.seeks = null
+    this.seeking = null
     await this.engine.setSource(null)
     this.engine.bus.emit('replayPosition', null)
   }
@@ -51,24 +57,73 @@ export class ReplayControl {
     if (!s) throw new Error('no session is open: open one in Sessions first')
     switch (cmd.action) {
       case 'play':
-        s.play()
+        // Batches must not reach the scorer before the seek's target state does: play once it is in.
+        if (this.seeking) this.seeking.resume = true
+        else s.play()
         break
       case 'pause':
+        if (this.seeking) this.seeking.resume = false
         s.pause()
         break
       case 'step':
-        s.step()
+        if (!this.seeking) s.step()
         break
       case 'seek':
-        // Scores built before the seek belong to another timeline: start the scoring state afresh.
-        this.engine.resetScoring()
-        s.seek(cmd.tsMs)
+        this.seek(s, cmd.tsMs)
         break
       case 'speed':
         s.setSpeed(cmd.speed)
         break
     }
     return this.position() as ReplayPosition
+  }
+
+  /**
+   * Moves the clock to the target and puts the scoring state there: the exact state straight play reaches
+   * at the target (built from the session's checkpoints), so the radar shows it at once, paused or not,
+   * and playing on from it scores exactly as straight play.
+   */
+  private seek(s: ReplaySource, tsMs: number): void {
+    const states = this.seekStates(s)
+    const { startTsMs, endTsMs } = s.position()
+    if (startTsMs === null || endTsMs === null) return
+    const target = states.alignTarget(Math.min(Math.max(tsMs, startTsMs), endTsMs), endTsMs)
+    const resume = this.seeking ? this.seeking.resume : s.position().state === 'playing'
+    s.pause()
+    s.seek(target)
+    const seeking = { resume }
+    this.seeking = seeking
+    void states
+      .stateAt(target)
+      .then((cp) => {
+        // A later seek or another session superseded this one.
+        if (cp === null || this.seeking !== seeking || this.source !== s) return
+        this.engine.restoreScoring(cp)
+        this.seeking = null
+        if (seeking.resume) s.play()
+      })
+      .catch((err: unknown) => {
+        if (this.seeking !== seeking) return
+        this.seeking = null
+        this.engine.notify(
+          'error',
+          `Seek could not rebuild the scores at the target: ${err instanceof Error ? err.message : String(err)}`,
+        )
+      })
+  }
+
+  private seekStates(s: ReplaySource): SeekStates {
+    const config = this.engine.scoringConfig()
+    const configKey = JSON.stringify(config)
+    // Checkpoints hold scores under one set of settings: new settings, new checkpoints.
+    if (!this.seeks || this.seeks.configKey !== configKey)
+      this.seeks = { states: new SeekStates(s.path, config), configKey }
+    return this.seeks.states
+  }
+
+  /** Resolves once a seek in progress has put its target state in place (tests, journal entries). */
+  async seekSettled(): Promise<void> {
+    while (this.seeking) await new Promise((r) => setTimeout(r, 10))
   }
 
   position(): ReplayPosition | null {

@@ -11,6 +11,8 @@ import type { MarketSeries, SeriesUpdate } from '../../../shared/contract/series
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import type { ScoringConfig } from '../../../shared/scoring/config'
 import type { HeatmapAssumptions } from '../../../shared/radar-core'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipeline'
 
 type WorkerRequest =
   | { type: 'requestSeries'; key: string }
@@ -168,6 +170,12 @@ export class ScoringHost {
     if (this.status.state !== 'failed' || this.stopping) return
     this.restartTimes = []
     this.spawn()
+  }
+
+  /** The settings the worker scores with (what a seek must rebuild its state with). */
+  pipelineConfig(): PipelineConfig {
+    const c = this.configuration
+    return c ? { scoring: c.config, heatmap: c.heatmap } : DEFAULT_PIPELINE_CONFIG
   }
 
   configure(config: Partial<ScoringConfig>, heatmap: HeatmapAssumptions): void {

@@ -32,9 +32,13 @@ export class SeekStates {
     this.spacingMs = Math.max(batchMs, Math.ceil(spanMs / MAX_CHECKPOINTS / batchMs) * batchMs)
   }
 
-  /** The seek target rounded down to a batch boundary: straight play has a batch starting there. */
-  alignTarget(tsMs: number): number {
-    return Math.floor(tsMs / this.batchMs) * this.batchMs
+  /**
+   * The seek target moved to a batch boundary (straight play has a batch starting there): the first one at
+   * or after it, or the last batch's start when that would pass the session's end.
+   */
+  alignTarget(tsMs: number, endTsMs = Infinity): number {
+    const up = Math.ceil(tsMs / this.batchMs) * this.batchMs
+    return up <= endTsMs ? up : Math.floor(endTsMs / this.batchMs) * this.batchMs
   }
 
   /**
