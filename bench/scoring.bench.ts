@@ -3,7 +3,9 @@
  * for a full 300-market snapshot, and memory per market. Prints figures; never passes or fails.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { SHARED_DATA } from './bench-env'
 import type { LiquidationEvent, MarketEvent, TradeEvent } from '../src/shared/market-event'
 import {
   applyEvents,
@@ -12,7 +14,7 @@ import {
   snapshotMarket,
 } from '../src/shared/scoring/scoring-state'
 
-const FILE = '/work/shared/data/binance-ws/usdm/btcusdt_20240808.gz'
+const FILE = join(SHARED_DATA, 'binance-ws', 'usdm', 'btcusdt_20240808.gz')
 const PERP = 'BTC/USDT:USDT'
 
 function loadTrades(): TradeEvent[] {

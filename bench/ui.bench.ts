@@ -6,15 +6,17 @@
  * share of event -> pixel (its batch interval) is measured on a real `radar serve` replaying a bundled sample.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config'
 import { openApiSocket, startServer } from '../test/support/radar-server'
+import { SHARED_DATA } from './bench-env'
 import type { BenchBar } from './ui-fake-api'
 import { installFakeApi } from './ui-fake-api'
 
 const KEY = 'binanceusdm:BTC/USDT:USDT'
-const CSV = '/work/shared/data/binance-futures-metrics/BTCUSDT.csv'
+const CSV = join(SHARED_DATA, 'binance-futures-metrics', 'BTCUSDT.csv')
 
 /** The recorded 5-minute bars with OHLC, one per timestamp (the file repeats rows), first 1,440. */
 function recordedBars(): BenchBar[] {
