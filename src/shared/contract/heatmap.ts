@@ -39,6 +39,12 @@ export interface HeatmapView {
     within1PctUsd: number | null
     within2PctUsd: number | null
     scenarios: ScenarioRow[]
+    /**
+     * The current map over the view's rows (priceLo, priceStep, rows), split by leverage group whatever the
+     * tier filter: low (< 25x) and high (≥ 25x), USD per row. For the cursor readout and the cumulative
+     * liquidation profile beside the price axis.
+     */
+    levels?: { longLow: number[]; longHigh: number[]; shortLow: number[]; shortHigh: number[] }
   } | null
   /** Why there is no map (e.g. "needs open interest; this session has none"). */
   unavailableReason: string | null

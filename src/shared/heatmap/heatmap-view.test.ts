@@ -78,6 +78,17 @@ describe('scenarios and clusters', () => {
     expect(cur.within2PctUsd).toBeCloseTo(350, 6)
   })
 
+  it('gives the current map per row split by leverage group, whatever the tier filter', () => {
+    // Rows of 0.5 from 89 (cell 178): 90 is row 2 (10x, low: 100 USD), 96 row 14 (25x, high: 150),
+    // 110 row 42 (10x short, low: 100), 101 row 24 (100x short, high: 100).
+    const lv = heatmapView(built(), { tiers: 'high', priceRange: { lo: 89, hi: 111 } }).current!.levels!
+    expect(lv.longLow[2]).toBeCloseTo(100, 6)
+    expect(lv.longHigh[14]).toBeCloseTo(150, 6)
+    expect(lv.shortLow[42]).toBeCloseTo(100, 6)
+    expect(lv.shortHigh[24]).toBeCloseTo(100, 6)
+    expect(lv.longLow.reduce((a, b) => a + b, 0) + lv.longHigh.reduce((a, b) => a + b, 0)).toBeCloseTo(500, 6)
+  })
+
   it('breaks the map down by leverage group', () => {
     // low (10x) holds only 90 and 110, both beyond ±2 %
     const low = heatmapView(built(), { tiers: 'low' }).current!

@@ -5,7 +5,8 @@ import { findClusters, groupsFor, nearestClusters, scenarios, usdWithinPct } fro
 import type { HeatmapState } from './heatmap-state'
 import { referencePrice } from './heatmap-state'
 import { replayColumns } from './history-log'
-import { cellOf, layerOf, SIDE_LONG, SIDE_SHORT } from './price-grid'
+import { GROUP_HIGH, GROUP_LOW } from './leverage-plan'
+import { cellOf, layerOf, rawCell, SIDE_LONG, SIDE_SHORT } from './price-grid'
 
 export interface HeatmapViewOptions {
   tiers: HeatmapTiers
@@ -91,6 +92,19 @@ function defaultCells(state: HeatmapState): { lo: number; hi: number } {
   return { lo, hi }
 }
 
+/** The current map over absolute cells [lo, lo + rows), USD per row by side and leverage group. */
+function currentLevels(state: HeatmapState, lo: number, rows: number) {
+  const g = state.grid!
+  const row = (side: number, group: number): number[] =>
+    Array.from({ length: rows }, (_, r) => rawCell(g, layerOf(side, group), lo + r) * g.scale)
+  return {
+    longLow: row(SIDE_LONG, GROUP_LOW),
+    longHigh: row(SIDE_LONG, GROUP_HIGH),
+    shortLow: row(SIDE_SHORT, GROUP_LOW),
+    shortHigh: row(SIDE_SHORT, GROUP_HIGH),
+  }
+}
+
 /** The visible window of the estimated map, plus the current clusters and scenarios. */
 export function heatmapView(state: HeatmapState, opts: HeatmapViewOptions): HeatmapView {
   if (state.prevOi === null) return emptyView(state, NO_OI_REASON)
@@ -153,6 +167,7 @@ export function heatmapView(state: HeatmapState, opts: HeatmapViewOptions): Heat
             within1PctUsd: usdWithinPct(g, groups, price, 1),
             within2PctUsd: usdWithinPct(g, groups, price, 2),
             scenarios: scenarios(state, opts.tiers, clusters),
+            levels: currentLevels(state, cells.lo, rows),
           },
     unavailableReason: null,
   }
