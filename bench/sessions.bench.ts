@@ -1,29 +1,39 @@
 /**
- * Session store throughput on the bundled samples, in one run on the same files:
- *  (a) raw read + decode (frame walk, CRC, inflate, JSON parse, validation) — events/s
- *  (b) full replay through scoring at max speed (the same decode plus session-time batching and
- *      createScoringState/applyEvents) — events/s
- *  (c) the app's replay path: the replay clock at max speed feeding the scoring worker thread, waiting on
- *      it between slices (backpressure) and ending once it has scored everything — events/s
- * and (b)/(a), (c)/(a). Replay should keep at least half the raw decode rate.
+ * Session store throughput on the bundled samples (format 1) and the same sessions upgraded to format 2
+ * (columnar, frame for frame), in one run:
+ *  (a) raw decode of each format (frame walk, CRC, inflate, decode, validation) — events/s
+ *  (b) full replay through scoring at max speed (decode + session-time batching + the scoring pipeline)
+ *  (c) the app's replay path: the replay clock at max speed feeding the scoring worker thread with
+ *      backpressure, ending once it has scored everything
+ * Every ratio is measured in alternating rounds (numerator and denominator back to back in each round) and
+ * reported as the median of the per-round ratios, so a load spike hits both sides instead of one. The
+ * machine's load is printed beside each figure.
  */
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { replaySessionReport } from '../src/main/engine/sessions/replay-report'
 import { ReplaySource } from '../src/main/engine/sessions/replay-source'
 import { SessionReader } from '../src/main/engine/sessions/session-reader'
+import { upgradeSession } from '../src/main/engine/sessions/upgrade-session'
+import { machineLoad, REPO_ROOT, SAMPLES_DIR } from './bench-env'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const FILES = ['binance-btcusdt-2023-04-05.radar', 'binance-btc-eth-2024-08-08.radar'].map((f) =>
-  join(root, 'resources', 'samples', f),
+const V1 = ['binance-btcusdt-2023-04-05.radar', 'binance-btc-eth-2024-08-08.radar'].map((f) =>
+  join(SAMPLES_DIR, f),
 )
-const ROUNDS = 3
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const tmp = mkdtempSync(join(tmpdir(), 'radar-bench-sessions-'))
+const V2 = V1.map((f) => {
+  const out = join(tmp, basename(f))
+  upgradeSession(f, out)
+  return out
+})
 
-function decodeAll(): number {
+function decodeAll(files: string[]): number {
   let n = 0
-  for (const f of FILES) {
+  for (const f of files) {
     const r = SessionReader.open(f)
     for (const batch of r.batches()) n += batch.length
     r.close()
@@ -31,67 +41,89 @@ function decodeAll(): number {
   return n
 }
 
-function replayAll(): number {
+function replayAll(files: string[]): number {
   let n = 0
-  for (const f of FILES) n += replaySessionReport(f).summary.events
+  for (const f of files) n += replaySessionReport(f).summary.events
   return n
 }
 
-/** Best of ROUNDS (after one warm-up), in events per second; `fn` returns the events it handled. */
-async function rate(fn: () => number | Promise<number>): Promise<{ events: number; perSec: number }> {
-  await fn()
-  let best = Infinity
-  let events = 0
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now()
-    events = await fn()
-    best = Math.min(best, performance.now() - t0)
-  }
-  return { events, perSec: Math.round(events / (best / 1000)) }
-}
-
-/** Plays every sample through a scoring worker, as the app does, and times it from play to `ended`. */
-async function engineReplayRate(): Promise<{ events: number; perSec: number }> {
+function startHost(): ScoringHost {
   const host = new ScoringHost({
-    workerPath: join(root, 'test', 'support', 'ts-worker.mjs'),
-    workerOptions: { workerData: { entry: join(root, 'src', 'main', 'engine', 'scoring', 'worker.ts') } },
+    workerPath: join(REPO_ROOT, 'test', 'support', 'ts-worker.mjs'),
+    workerOptions: {
+      workerData: { entry: join(REPO_ROOT, 'src', 'main', 'engine', 'scoring', 'worker.ts') },
+    },
     logger: createMemoryLogger(),
     onSnapshots: () => {},
     onStatusChange: () => {},
     onRestart: (reason) => process.stdout.write(`(worker restarted: ${reason})\n`),
   })
   host.start()
-  const playAll = async (): Promise<number> => {
-    let n = 0
-    for (const f of FILES) {
-      host.reset()
-      const src = new ReplaySource(f, { speed: 'max', settled: () => host.settled() })
-      const ended = new Promise<void>((done) => src.onChange((p) => p.state === 'ended' && done()))
-      await src.start((events) => {
-        n += events.length
-        host.send(events)
-      })
-      await ended
-      await src.stop()
-    }
-    return n
-  }
-  // The warm-up round also covers the worker's start.
-  const r = await rate(playAll)
-  await host.stop()
-  return r
+  return host
 }
 
-const decode = await rate(decodeAll)
-const replay = await rate(replayAll)
-const engineReplay = await engineReplayRate()
-process.stdout.write(`sessions.events: ${decode.events} events in ${FILES.length} sample sessions\n`)
-process.stdout.write(`sessions.decode_events_per_s: ${decode.perSec} /s\n`)
-process.stdout.write(`sessions.replay_events_per_s: ${replay.perSec} /s\n`)
-process.stdout.write(`sessions.replay_vs_decode: ${(replay.perSec / decode.perSec).toFixed(3)} x\n`)
-process.stdout.write(
-  `sessions.engine_replay_events_per_s: ${engineReplay.perSec} /s (scoring worker, backpressure)\n`,
+/** Plays every file through the scoring worker, as the app does, from play to `ended`. */
+async function engineReplayAll(host: ScoringHost, files: string[]): Promise<number> {
+  let n = 0
+  for (const f of files) {
+    host.reset()
+    const src = new ReplaySource(f, { speed: 'max', settled: () => host.settled() })
+    const ended = new Promise<void>((done) => src.onChange((p) => p.state === 'ended' && done()))
+    await src.start((events) => {
+      n += events.length
+      host.send(events)
+    })
+    await ended
+    await src.stop()
+  }
+  return n
+}
+
+type Probe = () => number | Promise<number>
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+
+/** Runs every probe once per round, in turn, after one warm-up pass; per-probe events/s per round. */
+async function alternate(probes: Record<string, Probe>): Promise<Record<string, number[]>> {
+  const rates: Record<string, number[]> = {}
+  for (const name of Object.keys(probes)) rates[name] = []
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(probes)) {
+      const t0 = performance.now()
+      const events = await fn()
+      const perSec = events / ((performance.now() - t0) / 1000)
+      if (round >= 0) rates[name]!.push(perSec)
+    }
+  }
+  return rates
+}
+
+const out = (line: string) => process.stdout.write(`${line}  (${machineLoad()})\n`)
+const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!))
+
+const host = startHost()
+const events = decodeAll(V1)
+const bytes = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0)
+const rates = await alternate({
+  decodeV1: () => decodeAll(V1),
+  decodeV2: () => decodeAll(V2),
+  replayV2: () => replayAll(V2),
+  engineV2: () => engineReplayAll(host, V2),
+})
+await host.stop()
+const bytesV1 = bytes(V1)
+const bytesV2 = bytes(V2)
+rmSync(tmp, { recursive: true, force: true })
+
+const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2', number[]>
+process.stdout.write(`sessions.events: ${events} events in ${V1.length} sample sessions, ${ROUNDS} rounds\n`)
+out(`sessions.bytes_v1: ${bytesV1} B; sessions.bytes_v2: ${bytesV2} B`)
+out(`sessions.bytes_v2_vs_v1: ${(bytesV2 / bytesV1).toFixed(3)} x (goal ≤ 1)`)
+out(`sessions.decode_v1_events_per_s: ${Math.round(median(r.decodeV1))} /s`)
+out(`sessions.decode_v2_events_per_s: ${Math.round(median(r.decodeV2))} /s`)
+out(`sessions.decode_v2_vs_v1: ${ratio(r.decodeV2, r.decodeV1).toFixed(2)} x (goal ≥ 3)`)
+out(`sessions.replay_events_per_s: ${Math.round(median(r.replayV2))} /s (format 2, scoring in-process)`)
+out(`sessions.replay_vs_decode: ${ratio(r.replayV2, r.decodeV2).toFixed(3)} x`)
+out(
+  `sessions.engine_replay_events_per_s: ${Math.round(median(r.engineV2))} /s (scoring worker, backpressure)`,
 )
-process.stdout.write(
-  `sessions.engine_replay_vs_decode: ${(engineReplay.perSec / decode.perSec).toFixed(3)} x\n`,
-)
+out(`sessions.engine_replay_vs_decode: ${ratio(r.engineV2, r.decodeV2).toFixed(3)} x (goal ≥ 0.8)`)
