@@ -273,11 +273,12 @@ function placeNewPositions(
       }
     }
   }
-  // One history record per changed cell, with its value after the whole bar.
-  touched.sort((x, y) => x - y)
-  for (let k = 0; k < touched.length; k++) {
-    const code = touched[k]!
-    if (k > 0 && code === touched[k - 1]) continue
+  // One history record per changed cell, with its value after the whole bar (a typed array sorts numbers
+  // natively, several times faster than a comparator).
+  const codes = Float64Array.from(touched).sort()
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!
+    if (k > 0 && code === codes[k - 1]) continue
     const layer = code % LAYERS
     const cell = (code - layer) / LAYERS
     noteChange(state.history, layer, cell, rawCell(grid, layer, cell))
