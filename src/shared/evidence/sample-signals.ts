@@ -1,7 +1,8 @@
 import type { EvidenceSignalInfo } from '../contract/evidence'
 import { isPerpSymbol, marketKey, type MarketEvent } from '../market-event'
-import { applyEvents, createScoringState, snapshotMarket } from '../scoring/scoring-state'
-import type { ScoringConfig } from '../scoring/config'
+import type { TiersLookup } from '../radar-core'
+import type { PipelineConfig } from '../scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../scoring/scoring-pipeline'
 import type { MarketSeries, SampledSession } from './series'
 import { readSignals } from './signal-readout'
 
@@ -9,7 +10,12 @@ export interface SampleOptions {
   stepMs: number
   /** Stop reading once an event is stamped after this time (the look-ahead check replays only the past). */
   untilTsMs?: number
-  config?: Partial<ScoringConfig>
+  /** The user's scoring settings and heatmap assumptions: Evidence scores what the radar shows. */
+  config?: PipelineConfig
+  /** Maintenance-margin tiers for the liquidation map (none: no map, as for a venue without tiers). */
+  tiersFor?: TiersLookup
+  /** The replay clock's batch width: scoring gets the very batches a replay feeds the worker. */
+  batchMs?: number
   /** Called every few thousand events with the count read so far; throwing from it aborts the run. */
   onEvents?: (eventsRead: number) => void
 }
@@ -33,13 +39,21 @@ function staleAfterMs(stepMs: number): number {
 }
 
 /**
- * Replays events through the scoring engine and reads every perpetual market's signals on a regular grid.
- * No look-ahead by construction: the snapshot for t_i is taken when the first event stamped after t_i
- * arrives, before that event is applied, so it has seen exactly the events stamped ≤ t_i.
+ * Replays events through the radar's scoring pipeline (scores and liquidation map, in the replay clock's
+ * session-time batches) and reads every perpetual market's signals on a regular grid. No look-ahead by
+ * construction: the snapshot for t_i is taken before the batch that could hold an event stamped after t_i
+ * is applied (a batch never straddles a grid time), so it has seen only events stamped ≤ t_i.
  */
 export function sampleSignals(events: Iterable<MarketEvent>, opts: SampleOptions): SampledSession | null {
   const { stepMs } = opts
-  const state = createScoringState(opts.config)
+  const batchMs = opts.batchMs ?? 100
+  if (stepMs % batchMs !== 0)
+    throw new Error(`the grid step (${stepMs} ms) must be a multiple of ${batchMs} ms`)
+  const pipeline = new ScoringPipeline({
+    config: opts.config ?? DEFAULT_PIPELINE_CONFIG,
+    tiersFor: opts.tiersFor ?? (() => null),
+  })
+  let bucketEnd: number | null = null
   const cols = new Map<string, Columns>()
   const signals = new Map<string, EvidenceSignalInfo>()
   let startMs: number | null = null
@@ -72,14 +86,17 @@ export function sampleSignals(events: Iterable<MarketEvent>, opts: SampleOptions
     return c
   }
 
-  const sampleAt = (t: number): void => {
-    if (batch.length) applyEvents(state, batch)
+  const flush = (): void => {
+    if (batch.length) pipeline.push(batch)
     batch = []
+  }
+
+  const sampleAt = (t: number): void => {
     for (const [key, c] of cols) {
       col(key)
       const fresh = c.lastPriceTsMs !== null && t - c.lastPriceTsMs <= staleAfterMs(stepMs)
       c.close[n] = fresh ? c.lastPrice : NaN
-      const snap = snapshotMarket(state, key)
+      const snap = pipeline.snapshot(key)
       if (!snap) continue
       if (snap.asOfMs !== null && snap.asOfMs > t)
         throw new Error(`look-ahead guard: snapshot of ${key} at ${t} has seen data stamped ${snap.asOfMs}`)
@@ -107,9 +124,16 @@ export function sampleSignals(events: Iterable<MarketEvent>, opts: SampleOptions
     if (++read % 4096 === 0) opts.onEvents?.(read)
     const ts = ev.exchangeTsMs
     if (startMs === null) startMs = next = Math.ceil(ts / stepMs) * stepMs
-    while (ts > next) {
-      sampleAt(next)
-      next += stepMs
+    // A new batch as the replay clock cuts them (late events stay with the batch under way).
+    if (bucketEnd === null || ts >= bucketEnd) {
+      flush()
+      const bucketStart = Math.floor(ts / batchMs) * batchMs
+      bucketEnd = bucketStart + batchMs
+      // Grid times are multiples of the batch width: every t ≤ the new batch's start is sampled before it.
+      while (next <= bucketStart) {
+        sampleAt(next)
+        next += stepMs
+      }
     }
     batch.push(ev)
     if (!isPerpSymbol(ev.symbol)) continue
@@ -137,13 +161,21 @@ export function sampleSignals(events: Iterable<MarketEvent>, opts: SampleOptions
   }
   if (startMs === null) return null
   if (opts.untilTsMs !== undefined) {
-    // Every grid time up to the cut is sampled, as a full run would have (the next event came later).
+    // Every grid time up to the cut is sampled, as a full run would have: those at or before the batch under
+    // way without it, the rest with it (the next event came after the cut).
+    const pendingStart = bucketEnd === null ? Infinity : bucketEnd - batchMs
+    while (next <= opts.untilTsMs && next <= pendingStart) {
+      sampleAt(next)
+      next += stepMs
+    }
+    flush()
     while (next <= opts.untilTsMs) {
       sampleAt(next)
       next += stepMs
     }
   } else if (batch.length) {
-    // The bucket under way when the stream ended holds events up to the last one: sample it too.
+    // The batch under way when the stream ended holds events up to the last one: sample it too.
+    flush()
     sampleAt(next)
   }
   opts.onEvents?.(read)

@@ -7,6 +7,8 @@ import { sampleSignals } from '../../../shared/evidence/sample-signals'
 import type { SampledSession } from '../../../shared/evidence/series'
 import { FrameType } from '../sessions/format'
 import { SessionReader } from '../sessions/session-reader'
+import { bundledTiersLookup } from '../scoring/tiers-lookup'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 
 export interface EvidenceOptions {
   horizonsMs: number[]
@@ -15,9 +17,14 @@ export interface EvidenceOptions {
   /** Grid step; default: a twelfth of the shortest horizon, between 1 s and 5 min. */
   stepMs?: number
   minEvents?: number
-  /** Replay the first half again with the second half shuffled and compare (default on). */
+  /** Replay up to cuts at a quarter, half and three quarters with the rest shuffled and compare (default on). */
   lookAheadCheck?: boolean
+  /** The user's scoring settings (defaults when absent): Evidence scores what the radar shows. */
+  config?: PipelineConfig
 }
+
+/** Look-ahead cuts as fractions of the sampled span: a leak late in a long session is caught too. */
+const LOOK_AHEAD_CUTS = [0.25, 0.5, 0.75]
 
 export interface EvidenceProgressUpdate {
   fraction: number
@@ -95,15 +102,34 @@ export function computeEvidence(
           `holds no prices (only ${kinds}): no move, drop or liquidation outcome can be measured.`,
         )
       } else {
-        sampled = sampleSignals(reader.events(), { stepMs, onEvents: tick(0, 'replaying through scoring') })
+        const scoring = { config: opts.config, tiersFor: bundledTiersLookup() }
+        sampled = sampleSignals(reader.events(), {
+          stepMs,
+          ...scoring,
+          onEvents: tick(0, 'replaying through scoring'),
+        })
         if (sampled && check) {
-          const cut = sampled.startMs + Math.floor(sampled.n / 2) * stepMs
-          const scrambled = sampleSignals(shuffleFuture(reader.events(), cut, SHUFFLE_SEED), {
-            stepMs,
-            untilTsMs: cut,
-            onEvents: tick(1, 'look-ahead check'),
+          const full = sampled
+          const checks = LOOK_AHEAD_CUTS.map((f) => {
+            const cut = full.startMs + Math.floor(full.n * f) * stepMs
+            const scrambled = sampleSignals(shuffleFuture(reader.events(), cut, SHUFFLE_SEED), {
+              stepMs,
+              ...scoring,
+              untilTsMs: cut,
+              onEvents: tick(1, `look-ahead check at ${Math.round(f * 100)} % of the span`),
+            })
+            return compareBeforeCut(full, scrambled, cut)
           })
-          lookAhead = compareBeforeCut(sampled, scrambled, cut)
+          const failed = checks.find((c) => c.passed === false)
+          lookAhead = {
+            cutTsMs: checks[checks.length - 1]!.cutTsMs,
+            samplesCompared: checks.reduce((a, c) => a + c.samplesCompared, 0),
+            mismatches: checks.reduce((a, c) => a + c.mismatches, 0),
+            passed: failed ? false : true,
+            detail: failed
+              ? failed.detail
+              : `identical signals before each of ${checks.length} cuts (${LOOK_AHEAD_CUTS.map((f) => `${f * 100} %`).join(', ')} of the span) with every later event shuffled`,
+          }
           if (lookAhead.passed === false) notes.push(`${label}: ${lookAhead.detail}`)
         }
       }

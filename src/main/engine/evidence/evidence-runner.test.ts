@@ -19,16 +19,18 @@ describe('runEvidence (worker thread)', () => {
     expect(progress.length).toBeGreaterThan(0)
     const s = report.sessions[0]!
     expect(s.markets).toEqual(['binanceusdm:TEST/USDT:USDT'])
-    // Grid T0 … T0 + 180 min: 181 samples. The 106 print lands in the bucket ending at minute 100, so the
-    // 10-minute windows starting at minutes 90…99 hold the +6 % move: 10 hits. Windows must end by minute
-    // 180: starts 0…170, 171 evaluable. Base rate 10/171.
+    // Grid T0 … T0 + 180 min: 181 samples; the sample at minute m has seen the trades stamped before m (the
+    // replay batch starting at m may hold later ones). So minute 0 has no price yet, and the first 106 print
+    // (stamped at minute 100) is first seen at minute 101: the 10-minute windows starting at minutes 91…100
+    // hold the +6 % move, 10 hits. Windows must end by minute 180 and start with a price: starts 1…170,
+    // 170 evaluable. Base rate 10/170.
     expect(s.samples).toBe(181)
     expect(s.lookAhead.passed).toBe(true)
     const base = report.baseRates.find((b) => b.outcomeId === 'move-5%-10m' && b.market === 'all')!
-    expect(base.samplesEvaluable).toBe(171)
+    expect(base.samplesEvaluable).toBe(170)
     expect(base.samplesHit).toBe(10)
     expect(base.independentEvents).toBe(1)
-    // Non-overlapping 10-minute windows in 171 one-minute samples: floor(171 / 10) = 17.
+    // Non-overlapping 10-minute windows in 170 one-minute samples: floor(170 / 10) = 17.
     expect(base.independentWindows).toBe(17)
     const drop = report.baseRates.find((b) => b.outcomeId === 'drop-5%-10m' && b.market === 'all')!
     expect(drop.samplesHit).toBe(0)
