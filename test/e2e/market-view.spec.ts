@@ -60,10 +60,11 @@ test('a market view charts the sample’s bars, switches time frames, toggles he
   await panel.getByLabel('Scenario price move in percent').fill('-1')
   await panel.getByRole('button', { name: 'Run scenario' }).click()
   await expect(panel.getByTestId('scenario-result')).toContainText('longs liquidated')
-  // Every sufficiency note is listed, and each missing pane states its reason in the legend.
+  // Every sufficiency note is listed by the metric's name; a pane without data collapses and says so.
   await panel.getByTestId('sufficiency-notes').locator('summary').click()
-  await expect(panel.getByTestId('sufficiency-notes')).toContainText('funding-apr')
-  await expect(view.locator('.pane-legend[data-pane="funding"]')).toContainText('n/a')
+  await expect(panel.getByTestId('sufficiency-notes')).toContainText('Funding APR')
+  await expect(view.locator('.pane-legend[data-pane="funding"]')).toBeHidden()
+  await expect(page.getByTestId('pane-picker').locator('[data-pane="funding"]')).toContainText('no data')
   await page.mouse.move(10, 890)
   await shoot(page, 'market-view')
   expect(consoleErrors).toEqual([])

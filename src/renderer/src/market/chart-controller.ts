@@ -9,7 +9,7 @@ import type {
   SeriesUpdate,
 } from '../../../shared/contract/series'
 import { SERIES_LINES } from '../../../shared/contract/series'
-import { fmtUsd } from '../format'
+import { decimalsForPrice, decimalsOfTick, fmtUsd } from '../format'
 import {
   aggregateBars,
   aggregateLiquidations,
@@ -20,7 +20,9 @@ import {
 } from './aggregate'
 import { ChartLegend } from './chart-legend'
 import type { ChartSeries, PaneId } from './chart-panes'
-import { COLORS, createMarketChart, toTime } from './chart-panes'
+import { COLORS, createMarketChart, priceDecimalsFromPrices, toTime } from './chart-panes'
+import { DEFAULT_PANE_PREFS, SIGNAL_PANES, applyPaneLayout, visiblePanes } from './chart-pane-layout'
+import type { PanePrefs, SignalPaneId } from './chart-pane-layout'
 import { buildHeatmapGrid } from './heatmap-grid'
 import type { HeatmapLayers } from './heatmap-grid'
 import { HeatmapPrimitive } from './heatmap-primitive'
@@ -54,6 +56,13 @@ export class MarketChartController {
   private lines: Partial<Record<SeriesLineId, SeriesPoint[]>> = {}
   private heatView: HeatmapView | null = null
   private layers: HeatmapLayers = { longs: true, shorts: true }
+  private prefs: PanePrefs = DEFAULT_PANE_PREFS
+  private shownPanes: SignalPaneId[] | null = null
+  private withDataKey: string | null = null
+  private priceDecimals: number | null = null
+  private tick: number | null = null
+  /** Told which signal panes hold data whenever that changes (the pane picker marks the empty ones). */
+  onPanesWithData: ((withData: ReadonlySet<SignalPaneId>) => void) | null = null
 
   constructor(container: HTMLElement) {
     const { chart, s } = createMarketChart(container)
@@ -71,6 +80,48 @@ export class MarketChartController {
       container.dataset.visibleFrom = range ? String(range.from) : ''
       container.dataset.visibleTo = range ? String(range.to) : ''
     })
+  }
+
+  /** The trader's pane choice; panes without data stay collapsed whatever the choice. */
+  setPanePrefs(prefs: PanePrefs): void {
+    this.prefs = prefs
+    this.layoutPanes()
+  }
+
+  /** Logarithmic price axis: moves of equal percent look equal (a week of a trending coin). */
+  setLogScale(on: boolean): void {
+    this.chart.priceScale('right', 0).applyOptions({ mode: on ? 1 : 0 })
+  }
+
+  /** Decimals of the candles' price axis; null before data. */
+  get pricePrecision(): number | null {
+    return this.priceDecimals
+  }
+
+  /** The signal panes that hold at least one point. */
+  panesWithData(): Set<SignalPaneId> {
+    const primary: Record<SignalPaneId, SeriesLineId> = {
+      funding: 'fundingApr',
+      oi: 'oiUsd',
+      basis: 'basisBps',
+      vpin: 'vpin',
+    }
+    return new Set(SIGNAL_PANES.filter((id) => (this.lines[primary[id]]?.length ?? 0) > 0))
+  }
+
+  /** Re-lays the panes only when the visible set or its order changed (a layout costs a full re-render). */
+  private layoutPanes(): void {
+    const withData = this.panesWithData()
+    const dataKey = [...withData].join()
+    if (dataKey !== this.withDataKey) {
+      this.withDataKey = dataKey
+      this.onPanesWithData?.(withData)
+    }
+    const next = visiblePanes(this.prefs, withData)
+    if (this.shownPanes && next.join() === this.shownPanes.join()) return
+    this.shownPanes = next
+    applyPaneLayout(this.chart, this.s, next)
+    this.legend.setPanes(next)
   }
 
   /** Effective bucket: never finer than the data's own resolution. */
@@ -91,7 +142,31 @@ export class MarketChartController {
       liquidations: [...series.liquidations],
     }
     this.bucketSec = Math.max(this.bucketSec, series.resolutionSec)
+    this.legend.setBaseAsset(series.key.split(':')[1]?.split('/')[0] ?? null)
+    this.applyPricePrecision()
     this.redrawAll(true)
+  }
+
+  /** The market's tick size from the venue's market info, when known: it fixes the price decimals. */
+  setTickSize(tick: number | null): void {
+    this.tick = tick
+    this.applyPricePrecision()
+  }
+
+  /**
+   * Price decimals: the tick's when known; else the finest step in the prices, but no finer than five
+   * significant digits (bar files whose OHLC are averages carry 8 decimals no venue quotes).
+   */
+  private applyPricePrecision(): void {
+    const bars = this.raw?.bars ?? []
+    const last = bars[bars.length - 1]?.close
+    if (last === undefined) return
+    const seen = priceDecimalsFromPrices(bars.slice(-500).flatMap((b) => [b.open, b.high, b.low, b.close]))
+    const d = this.tick !== null ? decimalsOfTick(this.tick) : Math.min(seen, decimalsForPrice(last))
+    if (d === this.priceDecimals) return
+    this.priceDecimals = d
+    this.s.candles.applyOptions({ priceFormat: { type: 'price', precision: d, minMove: 10 ** -d } })
+    this.legend.setPriceDecimals(d)
   }
 
   /** A live batch: merges into the raw data and updates only the buckets it touched. */
@@ -130,6 +205,7 @@ export class MarketChartController {
       raw.liquidations.push(...u.liquidations)
       this.drawMarkers()
     }
+    this.layoutPanes()
     this.legend.render()
   }
 
@@ -241,6 +317,7 @@ export class MarketChartController {
     }
     this.drawMarkers()
     this.drawHeatmap()
+    this.layoutPanes()
     if (resetView && this.bars.length > 0) this.showLatestBars(180)
     this.legend.render()
   }

@@ -1,8 +1,9 @@
 import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts'
 import type { Bar, SeriesLineId, SeriesPoint } from '../../../shared/contract/series'
-import { fmtPrice, fmtUsd } from '../format'
+import { fmtCompact, fmtPrice, fmtUsd } from '../format'
 import { PANES, QUADRANT_NAMES } from './chart-panes'
 import type { PaneId } from './chart-panes'
+import type { SignalPaneId } from './chart-pane-layout'
 
 const PANE_TITLES: Record<PaneId, string> = {
   price: 'Price · liquidation heatmap',
@@ -17,7 +18,7 @@ export interface LegendSource {
   pointAt(line: SeriesLineId, timeSec: number | null): SeriesPoint | null
 }
 
-const pct = (v: number | undefined, d = 2) => (v === undefined ? '–' : `${(v * 100).toFixed(d)}%`)
+const pct = (v: number | undefined, d = 2) => (v === undefined ? '–' : `${(v * 100).toFixed(d)} %`)
 
 /**
  * One legend line per pane (TradingView style), written straight into the DOM on crosshair moves: no React
@@ -27,6 +28,9 @@ export class ChartLegend {
   private readonly els = new Map<PaneId, HTMLDivElement>()
   private reasons: Partial<Record<PaneId, string | null>> = {}
   private lastTime: number | null = null
+  private shown: PaneId[] = [...PANES]
+  private tick: number | null = null
+  private baseAsset: string | null = null
 
   constructor(
     private readonly chart: IChartApi,
@@ -41,6 +45,21 @@ export class ChartLegend {
       this.els.set(id, el)
     }
     chart.subscribeCrosshairMove(this.onMove)
+  }
+
+  /** The signal panes drawn, in order, under the price pane; the others' legends are hidden. */
+  setPanes(signal: readonly SignalPaneId[]): void {
+    this.shown = ['price', ...signal]
+    this.render()
+  }
+
+  setPriceDecimals(decimals: number): void {
+    this.tick = 10 ** -decimals
+    this.render()
+  }
+
+  setBaseAsset(asset: string | null): void {
+    this.baseAsset = asset
   }
 
   setReasons(reasons: Partial<Record<PaneId, string | null>>): void {
@@ -62,7 +81,9 @@ export class ChartLegend {
   render(): void {
     const panes = this.chart.panes()
     let top = 0
-    PANES.forEach((id, i) => {
+    // display, not the hidden attribute: the legend's own CSS sets display: flex.
+    for (const id of PANES) this.els.get(id)!.style.display = this.shown.includes(id) ? '' : 'none'
+    this.shown.forEach((id, i) => {
       const el = this.els.get(id)!
       el.style.top = `${top + 4}px`
       top += (panes[i]?.getHeight() ?? 0) + 1
@@ -86,7 +107,12 @@ export class ChartLegend {
       case 'price': {
         const b = src.barAt(t)
         if (!b) return `n/a — ${this.reasons.price ?? 'no trades yet'}`
-        return `O ${fmtPrice(b.open)}  H ${fmtPrice(b.high)}  L ${fmtPrice(b.low)}  C ${fmtPrice(b.close)}  V ${b.volumeBase === null ? 'n/a' : b.volumeBase.toLocaleString('en-US', { maximumFractionDigits: 2 })}`
+        const p = (v: number) => fmtPrice(v, this.tick)
+        const vol =
+          b.volumeBase === null
+            ? 'n/a'
+            : `${fmtCompact(b.volumeBase)}${this.baseAsset ? ` ${this.baseAsset}` : ''}`
+        return `O ${p(b.open)}  H ${p(b.high)}  L ${p(b.low)}  C ${p(b.close)}  Vol ${vol}`
       }
       case 'funding':
         return (

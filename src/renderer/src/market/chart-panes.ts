@@ -45,13 +45,23 @@ export interface ChartSeries {
 export const PANES = ['price', 'funding', 'oi', 'basis', 'vpin'] as const
 export type PaneId = (typeof PANES)[number]
 
-const pct = (digits: number) => (v: number) => `${(v * 100).toFixed(digits)}%`
+/**
+ * Axis formatters print as many decimals as the scale's `minMove` allows, so neighbouring ticks never read
+ * the same ("3.1 %" three times came from 0.001-apart ticks printed with one decimal).
+ */
+const pct = (v: number) => `${(v * 100).toFixed(2)} %`
 const usdShort = (v: number) =>
   Math.abs(v) >= 1e9
-    ? `${(v / 1e9).toFixed(2)}B`
+    ? `$${(v / 1e9).toFixed(3)} B`
     : Math.abs(v) >= 1e6
-      ? `${(v / 1e6).toFixed(1)}M`
-      : v.toFixed(0)
+      ? `$${(v / 1e6).toFixed(2)} M`
+      : `$${v.toFixed(0)}`
+
+/** Crosshair and tooltip time, always in UTC and saying so (series times are UTC seconds). */
+export function crosshairTime(t: Time): string {
+  const sec = typeof t === 'number' ? t : Date.parse(String(t)) / 1000
+  return `${new Date(sec * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
 
 export function createMarketChart(container: HTMLElement): { chart: IChartApi; s: ChartSeries } {
   const chart = createChart(container, {
@@ -72,6 +82,7 @@ export function createMarketChart(container: HTMLElement): { chart: IChartApi; s
     rightPriceScale: { borderColor: COLORS.border },
     leftPriceScale: { borderColor: COLORS.border },
     timeScale: { borderColor: COLORS.border, timeVisible: true, secondsVisible: false, rightOffset: 6 },
+    localization: { timeFormatter: crosshairTime },
   })
   const candles = chart.addSeries(CandlestickSeries, {
     upColor: COLORS.up,
@@ -87,20 +98,20 @@ export function createMarketChart(container: HTMLElement): { chart: IChartApi; s
     priceLineVisible: false,
   })
   volume.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } })
-  const line = (color: string, pane: number, format: (v: number) => string, extra = {}) =>
+  const line = (color: string, pane: number, format: (v: number) => string, minMove: number, extra = {}) =>
     chart.addSeries(
       LineSeries,
       {
         color,
         lineWidth: 1,
         priceLineVisible: false,
-        priceFormat: { type: 'custom', formatter: format, minMove: 1e-8 },
+        priceFormat: { type: 'custom', formatter: format, minMove },
         ...extra,
       },
       pane,
     )
-  const fundingApr = line(COLORS.funding, 1, pct(1), { lineWidth: 2 })
-  const fundingPercentile = line(COLORS.percentile, 1, (v) => `${v.toFixed(0)} pct`, {
+  const fundingApr = line(COLORS.funding, 1, pct, 0.0001, { lineWidth: 2 })
+  const fundingPercentile = line(COLORS.percentile, 1, (v) => `${v.toFixed(0)} pct`, 1, {
     priceScaleId: 'left',
     lineStyle: LineStyle.Dotted,
     lastValueVisible: true,
@@ -117,8 +128,8 @@ export function createMarketChart(container: HTMLElement): { chart: IChartApi; s
       axisLabelVisible: false,
       title,
     })
-  const oiUsd = line(COLORS.oiUnknown, 2, usdShort, { lineWidth: 2 })
-  const basisBps = line(COLORS.basis, 3, (v) => `${v.toFixed(1)}bp`, { lineWidth: 2 })
+  const oiUsd = line(COLORS.oiUnknown, 2, usdShort, 1000, { lineWidth: 2 })
+  const basisBps = line(COLORS.basis, 3, (v) => `${v.toFixed(1)} bps`, 0.1, { lineWidth: 2 })
   const basisZ = chart.addSeries(
     HistogramSeries,
     {
@@ -126,6 +137,7 @@ export function createMarketChart(container: HTMLElement): { chart: IChartApi; s
       color: 'rgba(91, 140, 255, 0.35)',
       priceLineVisible: false,
       lastValueVisible: false,
+      priceFormat: { type: 'custom', formatter: (v: number) => `${v.toFixed(1)} σ`, minMove: 0.1 },
     },
     3,
   )
@@ -135,16 +147,27 @@ export function createMarketChart(container: HTMLElement): { chart: IChartApi; s
       color: 'rgba(240, 185, 11, 0.6)',
       lineStyle: LineStyle.Dashed,
       lineWidth: 1,
-      axisLabelVisible: true,
+      // The ±2σ band is read from the dashed line and its title; an axis label would repeat the tick.
+      axisLabelVisible: false,
       title: `${z > 0 ? '+' : '−'}2σ`,
     })
-  const vpin = line(COLORS.vpin, 4, (v) => v.toFixed(2), { lineWidth: 2 })
-  chart.priceScale('left', 1).applyOptions({ visible: true, borderColor: COLORS.border })
-  chart.priceScale('left', 3).applyOptions({ visible: true, borderColor: COLORS.border })
-  const panes = chart.panes()
-  panes[0]?.setStretchFactor(5)
-  for (let i = 1; i < panes.length; i++) panes[i]?.setStretchFactor(1.15)
+  const vpin = line(COLORS.vpin, 4, (v) => v.toFixed(2), 0.01, { lineWidth: 2 })
   return { chart, s: { candles, volume, fundingApr, fundingPercentile, oiUsd, basisBps, basisZ, vpin } }
 }
 
 export const toTime = (sec: number): Time => sec as Time
+
+/**
+ * Price decimals for the candles: the market's tick when the venue's market info gives it, else the finest
+ * step seen in the prices themselves (OP at 2.3648 shows four decimals, not 2.36).
+ */
+export function priceDecimalsFromPrices(prices: readonly number[]): number {
+  let most = 0
+  for (const p of prices) {
+    if (!Number.isFinite(p)) continue
+    const text = p.toFixed(8).replace(/0+$/, '')
+    const d = text.length - text.indexOf('.') - 1
+    if (d > most) most = d
+  }
+  return most
+}

@@ -8,6 +8,8 @@ export const TIMEFRAMES = [
   { sec: 300, label: '5m' },
   { sec: 900, label: '15m' },
   { sec: 3600, label: '1h' },
+  { sec: 14_400, label: '4h' },
+  { sec: 86_400, label: '1D' },
 ] as const
 
 interface Props {
@@ -17,16 +19,32 @@ interface Props {
   onTimeframe: (sec: number) => void
   onSize: () => void
   sizeOpen: boolean
+  logScale: boolean
+  onLogScale: () => void
+  onShortcuts: () => void
+  /** Price decimals the chart uses (tick size or the finest step in the prices); null before data. */
+  priceDecimals: number | null
 }
 
-export function MarketHeader({ market, timeframeSec, resolutionSec, onTimeframe, onSize, sizeOpen }: Props) {
+export function MarketHeader({
+  market,
+  timeframeSec,
+  resolutionSec,
+  onTimeframe,
+  onSize,
+  sizeOpen,
+  logScale,
+  onLogScale,
+  onShortcuts,
+  priceDecimals,
+}: Props) {
   const m = market.metrics
   return (
     <div className="market-header">
       <span className="mh-symbol">{market.symbol}</span>
       <span className="mh-venue">{market.venue}</span>
       <span className="mh-price" data-testid="market-price">
-        {fmtPrice(market.lastPrice)}
+        {fmtPrice(market.lastPrice, priceDecimals === null ? null : 10 ** -priceDecimals)}
       </span>
       <span className="mh-item">
         Funding <MetricValue id="funding-apr" metric={m['funding-apr']} />
@@ -55,6 +73,24 @@ export function MarketHeader({ market, timeframeSec, resolutionSec, onTimeframe,
           </button>
         ))}
       </div>
+      <button
+        type="button"
+        className={`tf ${logScale ? 'active' : ''}`}
+        aria-pressed={logScale}
+        onClick={onLogScale}
+        title="Logarithmic price axis (L)"
+      >
+        Log
+      </button>
+      <button
+        type="button"
+        className="tf"
+        onClick={onShortcuts}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ⌨
+      </button>
       <button
         type="button"
         className={`size-button ${sizeOpen ? 'active' : ''}`}

@@ -2,12 +2,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import type { ScreenProps } from '../screen-props'
 import { CalculatorPanel } from '../calculator/calculator-panel'
+import { isSizingVenue } from '../../../shared/sizing/liquidation-for-leverage'
 import type { MarketChartController } from './chart-controller'
 import { HeatmapControls } from './heatmap-controls'
 import type { HeatmapLayers } from './heatmap-grid'
 import { maxCellUsd } from './heatmap-grid'
 import { MarketChart } from './market-chart'
-import { MarketHeader } from './market-header'
+import { MarketHeader, TIMEFRAMES } from './market-header'
+import { loadPanePrefs, savePanePrefs, togglePane } from './chart-pane-layout'
+import type { PanePrefs, SignalPaneId } from './chart-pane-layout'
+import { useMarketHotkeys } from './market-hotkeys'
+import { PanePicker } from './pane-picker'
+import { ShortcutSheet } from './shortcut-sheet'
 import { RightPanel } from './right-panel'
 import type { TierFilter } from './use-market-data'
 import { useHeatmap, useSeriesFeed } from './use-market-data'
@@ -27,7 +33,68 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
   const [layers, setLayers] = useState<HeatmapLayers>({ longs: true, shorts: true })
   const [tiers, setTiers] = useState<TierFilter>('all')
   const [sizeOpen, setSizeOpen] = useState(false)
-  const onReady = useCallback((c: MarketChartController | null) => setChart(c), [])
+  const [logScale, setLogScale] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const [panePrefs, setPanePrefsState] = useState<PanePrefs>(() => loadPanePrefs(window.localStorage))
+  const [withData, setWithData] = useState<ReadonlySet<SignalPaneId>>(new Set())
+  const setPanePrefs = useCallback((p: PanePrefs) => {
+    setPanePrefsState(p)
+    savePanePrefs(window.localStorage, p)
+  }, [])
+  const onReady = useCallback((c: MarketChartController | null) => {
+    if (c) c.onPanesWithData = (w) => setWithData(new Set(w))
+    setChart(c)
+  }, [])
+  useEffect(() => {
+    chart?.setPanePrefs(panePrefs)
+  }, [chart, panePrefs])
+  useEffect(() => {
+    chart?.setLogScale(logScale)
+  }, [chart, logScale])
+  // The tick size, where the venue's market info is known (the calculator's source): the price decimals.
+  const venue = market?.venue
+  const symbol = market?.symbol
+  useEffect(() => {
+    if (!chart || !venue || !symbol || !isSizingVenue(venue)) return
+    let live = true
+    api.getLeverageTiers({ venue, symbol }).then(
+      (t) => live && chart.setTickSize(t.lot?.tick ?? null),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [api, chart, venue, symbol])
+  const paneKeys: Record<'f' | 'o' | 'b' | 'v', SignalPaneId> = {
+    f: 'funding',
+    o: 'oi',
+    b: 'basis',
+    v: 'vpin',
+  }
+  useMarketHotkeys({
+    timeframe: (i) => {
+      const tf = TIMEFRAMES[i]
+      if (tf) setTimeframeSec(tf.sec)
+    },
+    toggleLog: () => setLogScale((x) => !x),
+    togglePane: (k) => setPanePrefs(togglePane(panePrefs, paneKeys[k])),
+    playPause: () => {
+      const state = engine.replay?.state
+      if (!state || state === 'idle') return
+      void api.replayControl({ action: state === 'playing' ? 'pause' : 'play' }).catch(() => undefined)
+    },
+    nextMarket: (delta) => {
+      const keys = [...engine.snapshots.values()]
+        .filter((x) => x.symbol.includes(':'))
+        .sort((a, b) => (b.stress ?? -1) - (a.stress ?? -1))
+        .map((x) => x.key)
+      if (keys.length === 0) return
+      const i = selectedKey ? keys.indexOf(selectedKey) : -1
+      navigate('market', keys[(i + delta + keys.length) % keys.length])
+    },
+    toggleSize: () => setSizeOpen((o) => !o),
+    toggleHelp: () => setHelpOpen((o) => !o),
+  })
   const series = useSeriesFeed(api, market ? market.key : null, chart, timeline)
   const heatmap = useHeatmap(api, market ? market.key : null, tiers, timeline)
   const maxUsd = useMemo(
@@ -79,7 +146,12 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
           onTimeframe={setTimeframeSec}
           onSize={() => setSizeOpen((o) => !o)}
           sizeOpen={sizeOpen}
+          logScale={logScale}
+          onLogScale={() => setLogScale((x) => !x)}
+          onShortcuts={() => setHelpOpen(true)}
+          priceDecimals={chart?.pricePrecision ?? null}
         />
+        <PanePicker prefs={panePrefs} withData={withData} onChange={setPanePrefs} />
         <HeatmapControls
           heatmap={heatmap}
           layers={layers}
@@ -121,6 +193,7 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
       ) : (
         <RightPanel market={market} heatmap={heatmap} />
       )}
+      {helpOpen && <ShortcutSheet onClose={() => setHelpOpen(false)} />}
     </div>
   )
 }
