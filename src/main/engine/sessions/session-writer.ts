@@ -34,6 +34,9 @@ export interface SessionWriterOptions {
   encoding?: 1 | 2
 }
 
+/** Below this many events a frame is encoded both ways and the smaller payload kept. */
+const SMALL_FRAME_EVENTS = 64
+
 /**
  * Append-only writer. Events are buffered into frames; each frame is written with one write call, so a
  * killed process leaves at most one half-written frame at the tail, which readers skip.
@@ -138,15 +141,19 @@ export class SessionWriter {
   private flushEvents(): void {
     if (this.buffer.length === 0) return
     const n = this.buffer.length
-    const columnar =
-      (this.opts.encoding ?? 2) === ENCODING_COLUMNAR
-        ? encodeColumnar(this.buffer, this.opts.compressionLevel ?? 6)
-        : null
-    if (columnar) {
-      this.write(encodeFrame(FrameType.events, ENCODING_COLUMNAR, columnar, n, this.bufMin, this.bufMax))
-    } else {
-      this.writeFrame(FrameType.events, Buffer.from(JSON.stringify(this.buffer)), n, this.bufMin, this.bufMax)
+    const level = this.opts.compressionLevel ?? 6
+    let payload = (this.opts.encoding ?? 2) === ENCODING_COLUMNAR ? encodeColumnar(this.buffer, level) : null
+    let encoding: number = ENCODING_COLUMNAR
+    // Small frames (a recorder's 1 s flushes) can deflate smaller as JSON than as columns with their
+    // headers: keep whichever is smaller there, so a file is never larger than format 1 would make it.
+    if (!payload || n < SMALL_FRAME_EVENTS) {
+      const json = deflateRawSync(Buffer.from(JSON.stringify(this.buffer)), { level })
+      if (!payload || json.length < payload.length) {
+        payload = json
+        encoding = ENCODING_DEFLATE_JSON
+      }
     }
+    this.write(encodeFrame(FrameType.events, encoding, payload, n, this.bufMin, this.bufMax))
     this.buffer = []
     this.bufMin = Infinity
     this.bufMax = -Infinity
