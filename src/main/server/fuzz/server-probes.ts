@@ -80,6 +80,20 @@ export const SERVER_PROBES: readonly ServerProbe[] = [
     },
   },
   {
+    name: 'invalid handshake with the token, then reset',
+    async run(t, rng) {
+      const s = await rawSocket(t)
+      const request = upgradeRequest(t, `/${t.token}/api`).replace(
+        pick(rng, ['Sec-WebSocket-Version: 13', 'Upgrade: websocket', 'Sec-WebSocket-Key: ']),
+        pick(rng, ['Sec-WebSocket-Version: 99', 'Upgrade: nonsense', 'Sec-WebSocket-Key: x']),
+      )
+      s.write(request)
+      await sleep(between(rng, 0, 3))
+      s.resetAndDestroy()
+      return { ok: true, detail: 'reset after a broken handshake' }
+    },
+  },
+  {
     name: 'refused HTTP request, then TCP reset',
     async run(t, rng) {
       const s = await rawSocket(t)
