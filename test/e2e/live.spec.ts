@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { REPO_ROOT, startServer } from '../support/radar-server'
 import type { RunningServer } from '../support/radar-server'
-import { SAMPLE_WEEK, engineCall, gotoScreen } from './workflow-helpers'
+import { SAMPLE_2023, SAMPLE_WEEK, engineCall, gotoScreen } from './workflow-helpers'
 
 const PERP = 'binanceusdm:BTC/USDT:USDT'
 const SPOT = 'binance:BTC/USDT'
@@ -226,6 +226,17 @@ test('when no enabled venue answers, launch says why in one line and opens the w
   await btc.dblclick()
   await expect(page.getByTestId('market-view')).toBeVisible()
   await expect(page.getByTestId('heatmap-legend')).toBeVisible({ timeout: 15_000 })
+
+  // Sessions say what each sample holds, so a user can tell which one shows the map: the week has open
+  // interest (6,013 events in its metadata), the 2023 sample has trades, books and funding but none.
+  await gotoScreen(page, 'Sessions')
+  const week = page.getByRole('article', { name: SAMPLE_WEEK }).getByTestId('session-contents')
+  await expect(week).toContainText('open interest 6,013')
+  await expect(week).toContainText('has open interest: liquidation map and Stress')
+  const old = page.getByRole('article', { name: SAMPLE_2023 }).getByTestId('session-contents')
+  await expect(old).toContainText('open interest none')
+  await expect(old).toContainText('trades 13,882')
+  await expect(old).toContainText('no open interest: no liquidation map')
   expect(consoleErrors).toEqual([])
 })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MarketEventType } from '../market-event'
 
 /** A session as the Sessions screen lists it. */
 export interface SessionSummary {
@@ -12,6 +13,8 @@ export interface SessionSummary {
   startTsMs: number | null
   endTsMs: number | null
   eventCount: number
+  /** Events per type (trade, book, funding, openInterest, …) from the session's metadata; absent = unknown. */
+  eventCounts?: Partial<Record<MarketEventType, number>>
   bytes: number
   provenance: string
   /** Cut short, damage, data-quality notes: everything a trader should know before trusting it. */

@@ -70,6 +70,7 @@ function toSummary(l: SessionListing, userOwned: boolean): SessionSummary {
     startTsMs: l.startTsMs,
     endTsMs: l.endTsMs,
     eventCount: m?.eventCount ?? 0,
+    ...(m?.eventCounts ? { eventCounts: m.eventCounts } : {}),
     bytes: l.bytes,
     provenance: m?.provenance ?? '',
     notes,

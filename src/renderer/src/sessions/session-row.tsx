@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { SessionSummary } from '../../../shared/contract/sessions'
 import { fmtBytes, fmtDuration, fmtSpan } from '../format'
 import { isWarningNote, kindBadge } from './session-format'
+import { SessionContents } from './session-contents'
 
 interface Props {
   session: SessionSummary
@@ -41,6 +42,7 @@ export function SessionRow({ session: s, isOpen, busy, onOpen, onClose, onDelete
           <span title="Events in the session">{s.eventCount.toLocaleString('en-US')} events</span>
           <span title="Size on disk">{fmtBytes(s.bytes)}</span>
         </div>
+        <SessionContents counts={s.eventCounts} />
         <div className="session-markets">
           {s.markets.length === 0 ? (
             <span className="muted">no markets</span>
