@@ -1,7 +1,6 @@
 import type { Mid } from './basis/basis-state'
 import { pairedCorrelation } from './correlation'
 import type { EvalContext } from './eval-context'
-import { evaluateMarket } from './evaluate'
 import type { MarketState } from './market-state'
 import { HOUR_MS, MINUTE_MS, na, ok } from './metric'
 import type { ScoringState } from './scoring-state'
@@ -19,22 +18,6 @@ export function referenceMarket(state: ScoringState, m: MarketState): MarketStat
   return null
 }
 
-/** Reference LSI (without its own carry), cached per reference state version: one evaluation per batch. */
-const refCache = new WeakMap<
-  ScoringState,
-  Map<string, { nowMs: number; events: number; lsi: number | null }>
->()
-
-function referenceLsi(state: ScoringState, ref: MarketState, nowMs: number): number | null {
-  let c = refCache.get(state)
-  if (!c) refCache.set(state, (c = new Map()))
-  const hit = c.get(ref.key)
-  if (hit && hit.nowMs === nowMs && hit.events === ref.eventCount) return hit.lsi
-  const lsi = evaluateMarket(state, ref, nowMs, false, false).lsi
-  c.set(ref.key, { nowMs, events: ref.eventCount, lsi })
-  return lsi
-}
-
 export interface CrossResult {
   spotMid: Mid | null
   spotKnown: boolean
@@ -42,8 +25,17 @@ export interface CrossResult {
   refLsi: number | null
 }
 
-/** Metrics that need other markets: funding differential, correlation, reference stress, self percentile. */
-export function crossMarketMetrics(state: ScoringState, ctx: EvalContext, withCarry: boolean): CrossResult {
+/**
+ * Metrics that need other markets: funding differential, correlation, reference stress, self percentile.
+ * The reference's own stress index comes from `referenceLsi` (the evaluator passes itself in: this module
+ * never imports it, so the two do not form an import cycle).
+ */
+export function crossMarketMetrics(
+  state: ScoringState,
+  ctx: EvalContext,
+  withCarry: boolean,
+  referenceLsi: (ref: MarketState) => number | null,
+): CrossResult {
   const { m, cfg, nowMs, metrics: out } = ctx
   const spot = m.basis.spotKey === null ? undefined : state.markets.get(m.basis.spotKey)
   const res: CrossResult = {
@@ -93,7 +85,7 @@ export function crossMarketMetrics(state: ScoringState, ctx: EvalContext, withCa
       res.corr = r.rho
       out['corr-ref'] = ok(r.rho, 'correlation', m.asOfMs)
     }
-    if (withCarry && res.corr !== null) res.refLsi = referenceLsi(state, ref, nowMs)
+    if (withCarry && res.corr !== null) res.refLsi = referenceLsi(ref)
   }
   return res
 }

@@ -23,6 +23,22 @@ import { ringMidRank } from './stats/percentile'
 import { volatilityMetrics } from './volatility/volatility-metrics'
 import { priceChange24h } from './volatility/price-change'
 
+/** Reference LSI (without its own carry), cached per reference state version: one evaluation per batch. */
+const refCache = new WeakMap<
+  ScoringState,
+  Map<string, { nowMs: number; events: number; lsi: number | null }>
+>()
+
+function referenceLsi(state: ScoringState, ref: MarketState, nowMs: number): number | null {
+  let c = refCache.get(state)
+  if (!c) refCache.set(state, (c = new Map()))
+  const hit = c.get(ref.key)
+  if (hit && hit.nowMs === nowMs && hit.events === ref.eventCount) return hit.lsi
+  const lsi = evaluateMarket(state, ref, nowMs, false, false).lsi
+  c.set(ref.key, { nowMs, events: ref.eventCount, lsi })
+  return lsi
+}
+
 const MIN_SELF_SAMPLES = 24
 
 /** "Relative to itself": mid-rank of the LSI among this market's own hourly samples; samples on ticks. */
@@ -140,7 +156,7 @@ export function evaluateMarket(
   const oi = oiMetrics(ctx)
   const lsRatio = longShortMetrics(ctx)
   const flow = flowMetrics(ctx)
-  const cross = crossMarketMetrics(state, ctx, withCarry)
+  const cross = crossMarketMetrics(state, ctx, withCarry, (ref) => referenceLsi(state, ref, nowMs))
   const basis = basisMetrics(ctx, cross.spotMid, cross.spotKnown)
   const prox = liquidationProximity(ctx)
   const s: Signals = {
