@@ -1,6 +1,10 @@
 import { resolve } from 'node:path'
 import { VENUE_IDS, type VenueId } from '../../../shared/market-event'
-import { importSession, type ImportSummary } from '../../engine/sessions/import-session'
+import {
+  importSessionInputs,
+  type ImportInput,
+  type ImportSummary,
+} from '../../engine/sessions/import-session'
 import { IMPORTERS } from '../../engine/sessions/importers'
 import type { ImportProgress } from '../../engine/sessions/importers/types'
 import { numberOption, stringOption, UsageError } from '../args'
@@ -32,6 +36,30 @@ function fundingUnitOption(value: string | undefined): 'percent' | 'fraction' | 
   return value
 }
 
+/** `bars a.csv b.csv + tardis t.csv.gz`: inputs of several formats, separated by a lone `+`. */
+function splitInputs(positionals: readonly string[]): ImportInput[] {
+  const inputs: ImportInput[] = []
+  let words: string[] = []
+  const close = (): void => {
+    const [format, ...paths] = words
+    if (!format) throw new UsageError('name a format (before and after every +)')
+    if (!IMPORTERS.some((i) => i.format === format)) {
+      throw new UsageError(
+        `unknown format "${format}"; formats: ${IMPORTERS.map((i) => i.format).join(', ')}`,
+      )
+    }
+    if (paths.length === 0) throw new UsageError(`give at least one input file for ${format}`)
+    inputs.push({ format, paths })
+    words = []
+  }
+  for (const w of positionals) {
+    if (w === '+') close()
+    else words.push(w)
+  }
+  close()
+  return inputs
+}
+
 function printSummary(s: ImportSummary, io: CommandIo): void {
   const m = s.metadata
   io.stdout(
@@ -55,7 +83,9 @@ function printSummary(s: ImportSummary, io: CommandIo): void {
 export const importCommand: Command = {
   name: 'import',
   summary: 'import public historical data files into a session',
-  help: `Usage: radar import <format> <paths...> --out <session.radar> [options]
+  help: `Usage: radar import <format> <paths...> [+ <format> <paths...>]... --out <session.radar> [options]
+
+Several formats go into one session when separated by a lone +; each input gets its own provenance note.
 
 Formats:
 ${formats}
@@ -79,27 +109,21 @@ Examples:
   radar import binance-ws data/usdm/btcusdt_20230405.dat.gz data/spot/btcusdt_20230405.dat.gz --out s.radar
   radar import funding-csv BTC-USDT_binance.csv --venue binance --tz-offset +3 --out f.radar
   radar import bars ../shared/data/btc-derivatives-2026/*.csv --out btc-2026.radar
+  radar import bars btc_hourly.csv + funding-csv BTC-USDT_gate.csv --venue gate --tz-offset 0 --out mix.radar
   radar import bars export.csv --venue bybit --symbol ETH/USDT:USDT --funding-unit percent \
     --funding-interval-hours 8 --columns liqLongUsd=long_liq,liqShortUsd=short_liq --out e.radar`,
   flags: ['force', 'json'],
   async run(args, io) {
-    const [format, ...paths] = args.positionals
-    if (!format) throw new UsageError('name a format')
-    if (!IMPORTERS.some((i) => i.format === format)) {
-      throw new UsageError(
-        `unknown format "${format}"; formats: ${IMPORTERS.map((i) => i.format).join(', ')}`,
-      )
-    }
-    if (paths.length === 0) throw new UsageError('give at least one input file')
+    const inputs = splitInputs(args.positionals)
     const out = stringOption(args, 'out')
     if (!out) throw new UsageError('--out <session.radar> is required')
-    const isFunding = format === 'funding-csv'
+    // With a funding history in the run, --venue names its source venue and --radar-venue the radar's.
+    const isFunding = inputs.some((i) => i.format === 'funding-csv')
     const venueText = stringOption(args, 'venue')
     const depth = numberOption(args, 'book-depth')
     let lastDraw = 0
-    const summary = await importSession(
-      format,
-      paths.map((p) => resolve(p)),
+    const summary = await importSessionInputs(
+      inputs.map((i) => ({ format: i.format, paths: i.paths.map((p) => resolve(p)) })),
       {
         out: resolve(out),
         venue: isFunding

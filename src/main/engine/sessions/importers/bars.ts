@@ -76,9 +76,10 @@ function rowEvents(
   const { open, high, low, close } = v
   if (open !== undefined && high !== undefined && low !== undefined && close !== undefined) {
     out.push({
-      ...base,
       venue: s.priceVenue,
       symbol: s.priceSymbol,
+      exchangeTsMs: base.exchangeTsMs,
+      receiveTsMs: base.receiveTsMs,
       type: 'candle',
       priceKind: 'last',
       intervalSec: s.barMs / 1000,
@@ -249,7 +250,7 @@ export const barsImporter: Importer = {
       ctx.result.provenance =
         'CoinGlass public history (liquidations over Binance, Bybit and OKX; funding; OI) and Binance public REST, as exported by github.com/ismethanhtung/btc-liquidations-analysis'
     }
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

@@ -172,7 +172,7 @@ export const binanceFuturesDataImporter: Importer = {
     ctx.note(
       'OHLC bars are read as 5-minute klines opening at the row timestamp (stored with the close time as event time).',
     )
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

@@ -142,7 +142,7 @@ export const binanceVisionImporter: Importer = {
           'COIN-M quantities are contracts of 100 USD (BTC) or 10 USD (other coins), stored in base units as contracts × face USD / price.',
         )
     }
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

@@ -52,6 +52,7 @@ export const binanceWsImporter: Importer = {
   summary: 'raw Binance WebSocket logs (<µs|ns receive time> <combined-stream JSON>, .gz)',
   async run(paths, opts): Promise<ImportResult> {
     const ctx = new ImportContext(paths, opts, 'Binance combined-stream WebSocket recordings')
+    let sawFunding = false
     const fundingIntervalHours = 8
     for (const path of paths) {
       ctx.beginFile(path)
@@ -150,6 +151,7 @@ export const binanceWsImporter: Importer = {
             indexPrice: d.i === undefined ? null : n(d.i),
           })
           if (d.r !== undefined && d.r !== '') {
+            sawFunding = true
             out.push({
               ...base,
               type: 'funding',
@@ -228,12 +230,12 @@ export const binanceWsImporter: Importer = {
         )
       }
     }
-    if (ctx.events.some((e) => e.type === 'funding')) {
+    if (sawFunding) {
       ctx.note(
         `Funding estimates from the markPrice stream are labelled with an 8 h interval (Binance BTCUSDT's interval at the time; the stream does not carry it).`,
       )
     }
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

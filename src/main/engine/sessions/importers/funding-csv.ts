@@ -139,7 +139,7 @@ export const fundingCsvImporter: Importer = {
     ctx.note(
       `Funding times converted from UTC${fmtOffset(opts.tzOffsetHours)} to UTC; receive time equals settlement time (the source has none).`,
     )
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

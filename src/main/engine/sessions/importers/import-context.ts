@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { MarketEvent } from '../../../../shared/market-event'
+import { SPILL_CHUNK_EVENTS } from './event-spill'
 import type { ImportOptions, ImportResult } from './types'
 
 const MAX_BAD_ROWS_LISTED = 10
@@ -26,6 +27,8 @@ export class ImportContext {
   private fileBytes = 0
   private file = ''
   private lastYield = 0
+  /** Events already in the spill when this run began (several inputs share one spill). */
+  private readonly spilledBefore: number
 
   constructor(
     readonly paths: readonly string[],
@@ -34,6 +37,7 @@ export class ImportContext {
   ) {
     this.bytesTotal = paths.reduce((n, p) => n + statSync(p).size, 0)
     this.result = { events: [], dataQuality: [], badRowCount: 0, badRows: [], stats: {}, provenance }
+    this.spilledBefore = opts.spill?.eventCount ?? 0
   }
 
   get fileName(): string {
@@ -56,8 +60,24 @@ export class ImportContext {
     this.checkAbort()
   }
 
+  /** Events produced so far, spilled or not. */
+  get eventCount(): number {
+    return (this.opts.spill?.eventCount ?? 0) - this.spilledBefore + this.result.events.length
+  }
+
+  /** Hands the buffered events to the spill once a chunk is full, so the importer holds at most one chunk. */
+  private async spillIfFull(force = false): Promise<void> {
+    const spill = this.opts.spill
+    const n = this.result.events.length
+    if (!spill || n === 0 || (!force && n < SPILL_CHUNK_EVENTS)) return
+    const chunk = this.result.events
+    this.result.events = []
+    await spill.write(chunk)
+  }
+
   /** Reports progress as a fraction of the current file; yields to the event loop every ~50 ms. */
   async tick(fractionOfFile: number): Promise<void> {
+    await this.spillIfFull()
     const now = Date.now()
     if (now - this.lastYield < 50) return
     this.lastYield = now
@@ -65,18 +85,20 @@ export class ImportContext {
       bytesDone: Math.round(this.bytesBefore + this.fileBytes * fractionOfFile),
       bytesTotal: this.bytesTotal,
       file: this.file,
-      eventsSoFar: this.result.events.length,
+      eventsSoFar: this.eventCount,
     })
     await new Promise((r) => setImmediate(r))
     this.checkAbort()
   }
 
-  finish(): void {
+  /** Final progress; with a spill, writes the events still buffered (the result then holds none). */
+  async finish(): Promise<void> {
+    await this.spillIfFull(true)
     this.opts.onProgress?.({
       bytesDone: this.bytesTotal,
       bytesTotal: this.bytesTotal,
       file: this.file,
-      eventsSoFar: this.result.events.length,
+      eventsSoFar: this.eventCount,
     })
   }
 

@@ -14,8 +14,9 @@ export const MAX_INPUT_BYTES: Record<string, number> = {
   'binance-vision': 256 * MB,
   'binance-futures-data': 128 * MB,
   'funding-csv': 64 * MB,
-  tardis: 256 * MB,
-  bars: 1 * GB,
+  // Streamed line by line into on-disk runs: bounded memory whatever the size.
+  tardis: 64 * GB,
+  bars: 64 * GB,
 }
 const DEFAULT_MAX_INPUT_BYTES = 256 * MB
 

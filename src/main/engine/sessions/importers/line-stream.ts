@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate'
 
@@ -69,9 +69,21 @@ export async function readLineStream(path: string, maxLineBytes = 1 << 20): Prom
   const kind = await sniff(path)
   const file = createReadStream(path, { highWaterMark: 1 << 16 })
   let bytes = 0
-  file.on('data', (c) => (bytes += c.length))
-  const source: AsyncIterable<Uint8Array> =
-    kind === 'gzip' ? file.pipe(createGunzip()) : kind === 'zip' ? unzipFirst(file, path) : file
+  // Counted as the consumer pulls: a 'data' listener would switch the file to flowing mode and lose the
+  // chunks read before iteration starts.
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const c of file) {
+      bytes += (c as Buffer).length
+      yield c as Buffer
+    }
+  }
+  let source: AsyncIterable<Uint8Array>
+  if (kind === 'gzip') {
+    const gunzip = createGunzip()
+    file.on('error', (err) => gunzip.destroy(err))
+    file.on('data', (c) => (bytes += (c as Buffer).length)) // piped: the pipe already drives the flow
+    source = file.pipe(gunzip)
+  } else source = kind === 'zip' ? unzipFirst(Readable.from(counted()), path) : counted()
   async function* lines(): AsyncGenerator<Line> {
     // TextDecoder drops a leading byte-order mark itself (ignoreBOM is false by default).
     const decoder = new TextDecoder('utf-8')

@@ -259,7 +259,7 @@ export const tardisImporter: Importer = {
     for (const p of paths) setups.push(await setupTardisFile(p, opts))
     const ctx = new ImportContext(paths, opts, 'Tardis.dev historical market data')
     for (const s of setups) await importFile(ctx, s, opts.bookDepth ?? 20)
-    ctx.finish()
+    await ctx.finish()
     return ctx.result
   },
 }

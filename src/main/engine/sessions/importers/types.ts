@@ -1,4 +1,5 @@
 import type { MarketEvent, VenueId } from '../../../../shared/market-event'
+import type { EventSpill } from './event-spill'
 
 export interface ImportProgress {
   /** Input bytes processed so far and in total (compressed sizes, as on disk). */
@@ -27,6 +28,11 @@ export interface ImportOptions {
   bookDepth?: number
   onProgress?: (p: ImportProgress) => void
   signal?: AbortSignal
+  /**
+   * Where events go while importing, in sorted runs on disk (set by the session import): the importer's
+   * result then holds no events, and memory stays bounded for any input size.
+   */
+  spill?: EventSpill
 }
 
 export interface BadRow {
