@@ -1,7 +1,7 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import { fmtUsd } from '../components/metric-format'
 import { COLOR_TABLE, usdAtLevel } from './heatmap-grid'
-import type { HeatmapLayers } from './heatmap-grid'
+import type { HeatmapLayers, HeatScale } from './heatmap-grid'
 import type { LoadState, TierFilter } from './use-market-data'
 
 interface Props {
@@ -24,8 +24,12 @@ const GRADIENT = (() => {
   return `linear-gradient(to right, ${stops.join(', ')})`
 })()
 
+/** Legend tick positions along the colour ramp (their USD depends on the scale). */
+const TICKS = [0, 0.25, 0.5, 0.75, 1]
+
 /** Layer toggles, leverage-tier filter and the colour legend of the liquidation heatmap. */
 export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, maxUsd }: Props) {
+  const scale: HeatScale = layers.scale ?? 'log'
   const view = heatmap.state === 'ready' ? heatmap.value : null
   const reason =
     heatmap.state === 'error'
@@ -58,8 +62,8 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
           aria-label="Leverage tiers"
         >
           <option value="all">All leverage</option>
-          <option value="high">High 25–100×</option>
-          <option value="low">Low 5–10×</option>
+          <option value="high">High ≥ 25×</option>
+          <option value="low">Low &lt; 25×</option>
         </select>
       </label>
       {reason ? (
@@ -68,10 +72,32 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
         </span>
       ) : (
         <span className="heat-legend" data-testid="heatmap-legend" title={view?.assumptions.join('\n')}>
-          <span className="legend-tick">{fmtUsd(usdAtLevel(0.1, maxUsd))}</span>
-          <span className="legend-bar" style={{ background: GRADIENT }} />
-          <span className="legend-tick">{fmtUsd(maxUsd)}</span>
-          <span className="muted"> est. per cell</span>
+          <span className="legend-scale" style={{ display: 'inline-flex', flexDirection: 'column' }}>
+            <span className="legend-bar" style={{ background: GRADIENT, width: '160px' }} />
+            <span
+              className="legend-ticks"
+              data-testid="heatmap-legend-ticks"
+              style={{ display: 'flex', justifyContent: 'space-between', width: '160px', fontSize: '10px' }}
+            >
+              {TICKS.map((t) => (
+                <span key={t} className="legend-tick">
+                  {fmtUsd(usdAtLevel(t, maxUsd, scale))}
+                </span>
+              ))}
+            </span>
+          </span>
+          <label className="toggle">
+            <span className="sr-only">Colour scale</span>
+            <select
+              value={scale}
+              onChange={(e) => onLayers({ ...layers, scale: e.target.value as HeatScale })}
+              aria-label="Heatmap colour scale"
+            >
+              <option value="log">Log</option>
+              <option value="linear">Linear</option>
+            </select>
+          </label>
+          <span className="muted"> est. USD per cell</span>
         </span>
       )}
     </div>

@@ -41,11 +41,15 @@ describe('buildHeatmapGrid', () => {
 })
 
 describe('colour levels', () => {
-  it('maps USD to a square-root level and back', () => {
+  it('maps USD to a linear or a three-decade log level and back', () => {
     expect(levelOf(0, 100)).toBe(0)
     expect(levelOf(100, 100)).toBe(255)
-    expect(levelOf(25, 100)).toBe(128) // sqrt(0.25) = 0.5 -> 127.5 rounds to 128
-    expect(usdAtLevel(0.5, 100)).toBe(25)
+    expect(levelOf(25, 100, 'linear')).toBe(64) // 0.25 × 255 = 63.75
+    expect(usdAtLevel(0.5, 100, 'linear')).toBe(50)
+    // log: log10(1 + 999 × 0.1) / 3 = log10(100.9) / 3 = 0.66796 → × 255 = 170.3
+    expect(levelOf(10, 100, 'log')).toBe(170)
+    // the level 2/3 stands for (10² − 1) / 999 × 100 = 9.9099 USD
+    expect(usdAtLevel(2 / 3, 100, 'log')).toBeCloseTo(9.9099, 4)
   })
 
   it('puts the lowest price row at the bottom of the bitmap and leaves empty cells transparent', () => {

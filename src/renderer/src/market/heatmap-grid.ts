@@ -1,9 +1,23 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import { bucketOf } from './aggregate'
 
+/** Colour scale of the cells: linear in USD, or logarithmic over three decades (faint levels stay visible). */
+export type HeatScale = 'linear' | 'log'
+
 export interface HeatmapLayers {
   longs: boolean
   shorts: boolean
+  /** Default 'log'. */
+  scale?: HeatScale
+}
+
+/** The current map per price row (the view's rows), for the cumulative profile and the cursor readout. */
+export interface HeatmapProfileData {
+  referencePrice: number
+  longLow: number[]
+  longHigh: number[]
+  shortLow: number[]
+  shortHigh: number[]
 }
 
 /** The map as drawn: columns in the chart's time frame, USD per cell (column-major), and its maximum. */
@@ -16,6 +30,8 @@ export interface HeatmapGrid {
   maxUsd: number
   /** Time one column stands for (the map's own resolution, or the chart's bucket when coarser), seconds. */
   spanSec: number
+  scale: HeatScale
+  profile: HeatmapProfileData | null
 }
 
 /**
@@ -48,7 +64,29 @@ export function buildHeatmapGrid(view: HeatmapView, layers: HeatmapLayers, bucke
     }
   }
   const spanSec = Math.max(view.resolutionSec, bucketSec)
-  return { columnTimes: times, rows, priceLo: view.priceLo, priceStep: view.priceStep, usd, maxUsd, spanSec }
+  const cur = view.current
+  const zero = (): number[] => new Array<number>(rows).fill(0)
+  const profile: HeatmapProfileData | null =
+    cur?.levels && cur.price !== null
+      ? {
+          referencePrice: cur.price,
+          longLow: layers.longs ? cur.levels.longLow : zero(),
+          longHigh: layers.longs ? cur.levels.longHigh : zero(),
+          shortLow: layers.shorts ? cur.levels.shortLow : zero(),
+          shortHigh: layers.shorts ? cur.levels.shortHigh : zero(),
+        }
+      : null
+  return {
+    columnTimes: times,
+    rows,
+    priceLo: view.priceLo,
+    priceStep: view.priceStep,
+    usd,
+    maxUsd,
+    spanSec,
+    scale: layers.scale ?? 'log',
+    profile,
+  }
 }
 
 /**
@@ -98,15 +136,27 @@ export const COLOR_TABLE: Uint8ClampedArray = (() => {
   return t
 })()
 
-/** Level 0..255 of a cell: square root of its share of the maximum, so mid-size clusters stay visible. */
-export function levelOf(usd: number, maxUsd: number): number {
+const LOG_DECADES = 3
+const LOG_SPAN = 10 ** LOG_DECADES - 1
+
+/**
+ * Colour level 0..1 of a cell: its share of the maximum, linearly, or log10(1 + 999 × share) / 3 on the
+ * log scale (a cell at 1/1000 of the maximum still gets a tenth of the ramp).
+ */
+export function level01(usd: number, maxUsd: number, scale: HeatScale = 'log'): number {
   if (!(usd > 0) || !(maxUsd > 0)) return 0
-  return Math.min(255, Math.round(Math.sqrt(usd / maxUsd) * 255))
+  const x = Math.min(1, usd / maxUsd)
+  return scale === 'linear' ? x : Math.log10(1 + LOG_SPAN * x) / LOG_DECADES
 }
 
-/** The USD a level stands for (inverse of levelOf), for the legend's tick labels. */
-export function usdAtLevel(level01: number, maxUsd: number): number {
-  return level01 * level01 * maxUsd
+/** Table index 0..255 of a cell. */
+export function levelOf(usd: number, maxUsd: number, scale: HeatScale = 'log'): number {
+  return Math.round(level01(usd, maxUsd, scale) * 255)
+}
+
+/** The USD a level stands for (inverse of level01), for the legend's tick labels. */
+export function usdAtLevel(level: number, maxUsd: number, scale: HeatScale = 'log'): number {
+  return scale === 'linear' ? level * maxUsd : ((10 ** (LOG_DECADES * level) - 1) / LOG_SPAN) * maxUsd
 }
 
 /** RGBA pixels, one per cell, width = columns, height = rows, the lowest price row at the bottom. */
@@ -116,7 +166,7 @@ export function gridToRgba(grid: HeatmapGrid): Uint8ClampedArray {
   const px = new Uint8ClampedArray(w * h * 4)
   for (let c = 0; c < w; c++) {
     for (let r = 0; r < h; r++) {
-      const lvl = levelOf(grid.usd[c * h + r]!, grid.maxUsd)
+      const lvl = levelOf(grid.usd[c * h + r]!, grid.maxUsd, grid.scale)
       if (lvl === 0) continue
       const o = ((h - 1 - r) * w + c) * 4
       px[o] = COLOR_TABLE[lvl * 4]!

@@ -1,5 +1,6 @@
 import type {
   IChartApi,
+  MouseEventParams,
   IPrimitivePaneRenderer,
   IPrimitivePaneView,
   ISeriesApi,
@@ -15,6 +16,14 @@ import type {
 type CanvasRenderingTarget2D = Parameters<IPrimitivePaneRenderer['draw']>[0]
 import type { HeatmapGrid } from './heatmap-grid'
 import { expandToBars, gridToRgba } from './heatmap-grid'
+import type { ProfileRows } from './heatmap-profile'
+import { cumulativeProfile } from './heatmap-profile'
+import { HeatmapReadoutBox } from './heatmap-readout'
+
+/** Widest profile bar, CSS pixels, and its colours (longs liquidate on a fall: red; shorts on a rise: green). */
+const PROFILE_WIDTH_CSS = 64
+const PROFILE_LONG = 'rgba(239, 83, 80, 0.55)'
+const PROFILE_SHORT = 'rgba(38, 166, 154, 0.55)'
 
 /** A run of heatmap columns sitting on consecutive bars: one drawImage per run. */
 export interface Run {
@@ -63,27 +72,75 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
   private grid: HeatmapGrid | null = null
   private bitmap: HTMLCanvasElement | null = null
   private runs: Run[] = []
+  private profile: ProfileRows | null = null
+  private readout: HeatmapReadoutBox | null = null
   private readonly view: IPrimitivePaneView
+  private readonly profileView: IPrimitivePaneView
+  private readonly onCrosshair = (p: MouseEventParams<Time>): void => this.showReadout(p)
 
   constructor() {
     const renderer: IPrimitivePaneRenderer = { draw: (t) => this.draw(t) }
     this.view = { zOrder: (): PrimitivePaneViewZOrder => 'bottom', renderer: () => renderer }
+    const profileRenderer: IPrimitivePaneRenderer = { draw: (t) => this.drawProfile(t) }
+    this.profileView = { zOrder: (): PrimitivePaneViewZOrder => 'top', renderer: () => profileRenderer }
   }
 
   attached(p: SeriesAttachedParameter<Time>): void {
     this.chart = p.chart as IChartApi
     this.series = p.series
     this.requestUpdate = p.requestUpdate
+    this.readout = new HeatmapReadoutBox(this.chart.chartElement())
+    this.chart.subscribeCrosshairMove(this.onCrosshair)
   }
 
   detached(): void {
+    this.chart?.unsubscribeCrosshairMove(this.onCrosshair)
+    this.readout?.destroy()
+    this.readout = null
     this.chart = null
     this.series = null
     this.requestUpdate = null
   }
 
   paneViews(): readonly IPrimitivePaneView[] {
-    return [this.view]
+    return [this.view, this.profileView]
+  }
+
+  /** The cursor readout: the map at the price under the cursor, by side and leverage group. */
+  private showReadout(p: MouseEventParams<Time>): void {
+    const { series, grid, profile, readout } = this
+    if (!readout) return
+    const price = p.point && series ? series.coordinateToPrice(p.point.y) : null
+    if (!p.point || price === null || !grid?.profile || !profile) return readout.hide()
+    readout.show(grid.profile, profile, grid.priceLo, grid.priceStep, price, p.point.y)
+  }
+
+  /**
+   * The cumulative liquidation profile at the pane's right edge, beside the price axis: a bar per price row
+   * as long as what a move to that row would liquidate (longs red below the reference, shorts green above).
+   */
+  private drawProfile(target: CanvasRenderingTarget2D): void {
+    const { series, grid, profile } = this
+    if (!series || !grid || !profile || !(profile.maxUsd > 0)) return
+    target.useBitmapCoordinateSpace(
+      ({ context: ctx, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
+        const maxWidth = PROFILE_WIDTH_CSS * hpr
+        const right = bitmapSize.width
+        for (let r = 0; r < profile.cumUsd.length; r++) {
+          const v = profile.cumUsd[r]!
+          if (!(v > 0)) continue
+          const yTop = series.priceToCoordinate(grid.priceLo + (r + 1) * grid.priceStep)
+          const yBottom = series.priceToCoordinate(grid.priceLo + r * grid.priceStep)
+          if (yTop === null || yBottom === null) continue
+          const y0 = Math.round(yTop * vpr)
+          const h = Math.max(1, Math.round(yBottom * vpr) - y0)
+          if (y0 > bitmapSize.height || y0 + h < 0) continue
+          const w = Math.max(1, Math.round((v / profile.maxUsd) * maxWidth))
+          ctx.fillStyle = profile.isLong[r] ? PROFILE_LONG : PROFILE_SHORT
+          ctx.fillRect(right - w, y0, w, h)
+        }
+      },
+    )
   }
 
   /** New map or layers; `barTimes` are the chart's bar times (sorted) to place columns on. */
@@ -99,6 +156,7 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
   placeColumns(barTimes: readonly number[]): void {
     const grid = this.source ? expandToBars(this.source, barTimes) : null
     this.grid = grid
+    this.profile = grid?.profile ? cumulativeProfile(grid.profile, grid.priceLo, grid.priceStep) : null
     this.bitmap = null
     if (grid && grid.columnTimes.length > 0 && grid.rows > 0) {
       const canvas = document.createElement('canvas')
