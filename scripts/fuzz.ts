@@ -66,7 +66,11 @@ async function startServe(): Promise<{ child: ChildProcess; target: ServerTarget
   child.stderr?.resume()
   let output = ''
   const url = await new Promise<URL>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`radar serve printed no URL in 30 s:\n${output}`)), 30_000)
+    const timer = setTimeout(() => {
+      // Never leave a server behind when the run cannot start.
+      child.kill('SIGTERM')
+      rej(new Error(`radar serve printed no URL in 30 s:\n${output}`))
+    }, 30_000)
     child.stdout?.on('data', (d: Buffer) => {
       output += d.toString()
       const m = /http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]+\//.exec(output)
