@@ -82,7 +82,7 @@ const METRICS = {
   lsi: m(
     'score',
     'Leverage Stress Index',
-    'Weighted blend of funding stress, OI build-up, liquidation proximity and volatility; carries the reference asset’s stress when highly correlated.',
+    'Weighted blend of funding stress, OI build-up, liquidation proximity and volatility; carries the reference asset’s stress when highly correlated. Partial (no value, no level) when the inputs present carry under 60 % of the weight. A ranking, not a probability: on hours it never saw (BTC, Apr–Jun 2026) it ranked the next 4 h’s long-liquidation spikes at AUC 0.58 (95 % 0.48–0.67), not clearly better than chance.',
     'score 0–100',
     'current; components use their own windows',
   ),
