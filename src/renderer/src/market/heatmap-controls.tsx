@@ -29,7 +29,7 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1]
 
 /** Layer toggles, leverage-tier filter and the colour legend of the liquidation heatmap. */
 export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, maxUsd }: Props) {
-  const scale: HeatScale = layers.scale ?? 'log'
+  const scale: HeatScale = layers.scale ?? 'linear'
   const view = heatmap.state === 'ready' ? heatmap.value : null
   const reason =
     heatmap.state === 'error'
@@ -73,11 +73,17 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
       ) : (
         <span className="heat-legend" data-testid="heatmap-legend" title={view?.assumptions.join('\n')}>
           <span className="legend-scale" style={{ display: 'inline-flex', flexDirection: 'column' }}>
-            <span className="legend-bar" style={{ background: GRADIENT, width: '160px' }} />
+            <span className="legend-bar" style={{ background: GRADIENT, width: '260px' }} />
             <span
               className="legend-ticks"
               data-testid="heatmap-legend-ticks"
-              style={{ display: 'flex', justifyContent: 'space-between', width: '160px', fontSize: '10px' }}
+              style={{
+                display: 'flex',
+                justifyContent: 'space-between',
+                width: '260px',
+                fontSize: '10px',
+                gap: '4px',
+              }}
             >
               {TICKS.map((t) => (
                 <span key={t} className="legend-tick">
@@ -93,8 +99,8 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
               onChange={(e) => onLayers({ ...layers, scale: e.target.value as HeatScale })}
               aria-label="Heatmap colour scale"
             >
-              <option value="log">Log</option>
               <option value="linear">Linear</option>
+              <option value="log">Log</option>
             </select>
           </label>
           <span className="muted"> est. USD per cell</span>

@@ -7,7 +7,7 @@ export type HeatScale = 'linear' | 'log'
 export interface HeatmapLayers {
   longs: boolean
   shorts: boolean
-  /** Default 'log'. */
+  /** Default 'linear'. */
   scale?: HeatScale
 }
 
@@ -84,7 +84,7 @@ export function buildHeatmapGrid(view: HeatmapView, layers: HeatmapLayers, bucke
     usd,
     maxUsd,
     spanSec,
-    scale: layers.scale ?? 'log',
+    scale: layers.scale ?? 'linear',
     profile,
   }
 }
