@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { SHARED_DATA } from './bench-env'
+import { machineLoad, REPO_ROOT, SAMPLES_DIR, SHARED_DATA } from './bench-env'
+import { createMemoryLogger } from '../src/main/engine/logging/logger'
+import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
+import { SeekStates } from '../src/main/engine/scoring/seek-state'
+import { replaySessionReport } from '../src/main/engine/sessions/replay-report'
+import { ReplaySource } from '../src/main/engine/sessions/replay-source'
 import type { LiquidationEvent, MarketEvent, TradeEvent } from '../src/shared/market-event'
 import {
   applyEvents,
@@ -226,3 +231,100 @@ console.log(
   `scoring.memory_per_market_kb: ${((heapAfter - heapBefore) / big.markets.size / 1024).toFixed(1)} KiB (heap + typed arrays over ${big.markets.size} markets${gc ? '' : ', no --expose-gc: approximate'})`,
 )
 if (sink === 42) console.log('')
+
+// ---- Label changes per market-day: how often each regime label flips (an alert on a flapping label is noise).
+// Tick samples are minutes long (a day's rate from them is an extrapolation, printed with the span); the
+// futures-metrics week gives a week of 5-minute bars.
+function labelFlips(file: string): string {
+  const prev = new Map<string, string>()
+  const flips = new Map<string, number>()
+  const markets = new Set<string>()
+  let first = Infinity
+  let last = -Infinity
+  replaySessionReport(join(SAMPLES_DIR, file), {
+    snapshotEveryMs: 60_000,
+    onSnapshots: (t, snaps) => {
+      first = Math.min(first, t)
+      last = Math.max(last, t)
+      for (const s of snaps) {
+        markets.add(s.key)
+        for (const [id, v] of Object.entries(s.labels)) {
+          if (v === null) continue
+          const k = `${s.key} ${id}`
+          const was = prev.get(k)
+          if (was !== undefined && was !== v) flips.set(id, (flips.get(id) ?? 0) + 1)
+          prev.set(k, v)
+        }
+      }
+    },
+  })
+  const days = Math.max(last - first, 60_000) / 86_400_000
+  const per = [...flips]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => `${id} ${(n / markets.size / days).toFixed(1)}`)
+  return `${file}: ${(days * 24).toFixed(2)} h, ${markets.size} markets; changes per market-day: ${per.join(', ') || 'none'}`
+}
+for (const f of [
+  'binance-btcusdt-2023-04-05.radar',
+  'binance-btc-eth-2024-08-08.radar',
+  'binance-futures-metrics-2024-05-09-week.radar',
+])
+  console.log(`scoring.label_flips: ${labelFlips(f)}`)
+
+// ---- The scoring worker under load: a max-speed replay of the week with a seek every 1.5 s; the longest
+// gap between heartbeats the engine saw, and whether the watchdog restarted the worker.
+async function heartbeatUnderLoad(): Promise<void> {
+  const week = join(SAMPLES_DIR, 'binance-futures-metrics-2024-05-09-week.radar')
+  const host = new ScoringHost({
+    workerPath: join(REPO_ROOT, 'test', 'support', 'ts-worker.mjs'),
+    workerOptions: { workerData: { entry: join(REPO_ROOT, 'src/main/engine/scoring/worker.ts') } },
+    logger: createMemoryLogger(),
+    onSnapshots: () => {},
+    onStatusChange: () => {},
+    onRestart: () => {},
+  })
+  host.start()
+  while (host.getStatus().state !== 'running') await new Promise((r) => setTimeout(r, 20))
+  const source = new ReplaySource(week, { speed: 'max', settled: () => host.settled() })
+  const seeks = new SeekStates(week, host.pipelineConfig())
+  let maxGapMs = 0
+  const poll = setInterval(() => {
+    maxGapMs = Math.max(maxGapMs, host.getStatus().lastHeartbeatAgeMs ?? 0)
+  }, 25)
+  const { startTsMs, spanMs } =
+    source.position().startTsMs === null
+      ? { startTsMs: 0, spanMs: 0 }
+      : {
+          startTsMs: source.position().startTsMs!,
+          spanMs: source.position().endTsMs! - source.position().startTsMs!,
+        }
+  let nSeeks = 0
+  const t0 = performance.now()
+  await new Promise<void>((done) => {
+    source.onChange((p) => p.state === 'ended' && done())
+    void source.start((events) => host.send(events))
+    const seekLoop = async (): Promise<void> => {
+      // Targets spread over the week, from a fixed sequence: runs are comparable.
+      for (const f of [0.2, 0.6, 0.35, 0.8, 0.5, 0.9]) {
+        await new Promise((r) => setTimeout(r, 1500))
+        if (source.position().state === 'ended' || performance.now() - t0 > 90_000) return
+        const target = seeks.alignTarget(startTsMs + f * spanMs, startTsMs + spanMs)
+        source.pause()
+        source.seek(target)
+        const cp = await seeks.stateAt(target)
+        if (cp) host.restoreAt(cp)
+        nSeeks++
+        source.play()
+      }
+    }
+    void seekLoop()
+  })
+  clearInterval(poll)
+  const s = host.getStatus()
+  console.log(
+    `scoring.heartbeat_gap_max_ms: ${maxGapMs} ms over ${((performance.now() - t0) / 1000).toFixed(1)} s of max-speed replay with ${nSeeks} seeks; restarts ${s.restarts}${s.lastRestartReason ? ` (${s.lastRestartReason})` : ''} (${machineLoad()})`,
+  )
+  await source.stop()
+  await host.stop()
+}
+await heartbeatUnderLoad()
