@@ -14,10 +14,12 @@ export default defineConfig({
     define,
     build: {
       rollupOptions: {
-        // The desktop entry and the plain-Node CLI share the engine chunks.
+        // The desktop entry, the plain-Node CLI and the engine process share the engine chunks.
         input: {
           index: resolve(root, 'src/main/index.ts'),
           cli: resolve(root, 'src/main/cli/index.ts'),
+          // The engine's own process, forked by the desktop app (utilityProcess) and browser mode (fork).
+          'engine-process': resolve(root, 'src/main/engine-process/entry.ts'),
         },
       },
     },

@@ -47,6 +47,9 @@ export function bootEngine(opts: BootOptions): BootedEngine {
     settingsPath: settings.view().path,
     logPath: paths.log,
   }
+  // Settings reach the engine (scoring config, market caps) and every window through the store's own change
+  // event, whoever changed them.
+  settings.onChange((view) => engine.bus.emit('settings', view))
   engine.start()
   const services = createServices(engine, opts.userDataDir)
   const launched = launchSource(services, opts.launch ?? launchModeFrom(process.argv, process.env))

@@ -1,10 +1,11 @@
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bootEngine } from '../../engine/boot'
-import { stopServices } from '../../engine/services'
-import { openConfSettings } from '../../engine/settings/conf-settings'
+import { findResourcesDir } from '../../engine/sizing/bundled-tiers'
+import { DEFAULT_SAMPLE_FILE } from '../../engine/control/session-library'
 import { defaultUserDataDir } from '../../engine/user-data'
-import workerPath from '../../engine/scoring/worker-path'
+import { createFileLogger } from '../../engine/logging/logger'
+import { EngineHost } from '../../engine-process/engine-host'
+import { builtEngineEntry, forkEngine } from '../../engine-process/node-launch'
 import { startRadarServer } from '../../server/radar-server'
 import { builtRendererDir } from '../../server/renderer-dir'
 import { numberOption, stringOption, UsageError } from '../args'
@@ -13,8 +14,8 @@ import type { Command } from '../command'
 const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>] [--session <file> | --sample]
                    [--play] [--diagnostics]
 
-Browser mode: runs the engine and serves the terminal UI over HTTP + WebSocket. Prints the URL to open,
-with its per-run token. Binds 127.0.0.1 unless --host says otherwise; requests without the token, or from a
+Browser mode: runs the engine (in its own process) and serves the terminal UI over HTTP + WebSocket. Prints
+the URL to open, with its per-run token. Binds 127.0.0.1 unless --host says otherwise; requests without the token, or from a
 foreign Origin or Host, are refused.
 
 Options:
@@ -45,30 +46,48 @@ export const serveCommand: Command = {
     const userDataDir = resolve(stringOption(args, 'user-data') ?? defaultUserDataDir())
     const sessionArg = stringOption(args, 'session')
     if (sessionArg && args.options.has('sample')) throw new UsageError('give --session or --sample, not both')
-    const { engine, services, handlers, appInfo } = bootEngine({
-      userDataDir,
-      shell: 'browser',
-      workerPath,
-      openSettings: openConfSettings,
-      diagnostics: args.options.has('diagnostics'),
-      echoLogs: true,
+    const sessionPath = sessionArg
+      ? resolve(sessionArg)
+      : args.options.has('sample')
+        ? join(findResourcesDir(), 'samples', DEFAULT_SAMPLE_FILE)
+        : null
+    // The engine runs in a child process, so imports and max-speed replays never stall this server.
+    const engine = new EngineHost({
+      launch: forkEngine(builtEngineEntry()),
+      boot: {
+        userDataDir,
+        shell: 'browser',
+        diagnostics: args.options.has('diagnostics'),
+        echoLogs: true,
+        resourcesDir: null,
+        settingsBackend: 'conf',
+        // A named session is the source; otherwise the engine's own launch choice (live, or the sample).
+        launch: sessionPath ? 'idle' : null,
+      },
+      resume: {
+        live: false,
+        session: sessionPath
+          ? { path: sessionPath, playing: args.options.has('play'), tsMs: null, speed: 1 }
+          : null,
+        watchedKey: null,
+        recording: false,
+      },
+      log: (message) => io.stderr(`${message}\n`),
     })
+    const { appInfo, lost } = await engine.start()
+    if (lost.length > 0) throw new UsageError(lost.join('; '))
     const server = await startRadarServer({
-      handlers,
+      handlers: engine.handlers,
       bus: engine.bus,
-      logger: engine.logger,
+      // The same log file as the engine: one place to look, whichever process wrote the line.
+      logger: createFileLogger({ path: appInfo.logPath, echo: true }),
       staticDir: rendererDir(),
       host: stringOption(args, 'host'),
       port,
     })
-    const sessionPath = sessionArg
-      ? resolve(sessionArg)
-      : args.options.has('sample')
-        ? services.library.defaultSamplePath()
-        : null
     if (sessionPath) {
-      const position = await services.replay.openFile(sessionPath, args.options.has('play'))
-      io.stdout(`replaying ${sessionPath} (${new Date(position.startTsMs ?? 0).toISOString()} onward)\n`)
+      const position = await engine.handlers.getReplayPosition(undefined)
+      io.stdout(`replaying ${sessionPath} (${new Date(position?.startTsMs ?? 0).toISOString()} onward)\n`)
     }
     io.stdout(`Leverage Radar browser mode: ${server.url}\n`)
     io.stdout(`settings ${appInfo.settingsPath} · logs ${appInfo.logPath}\n`)
@@ -76,7 +95,6 @@ export const serveCommand: Command = {
       const shutdown = (): void => {
         process.off('SIGINT', shutdown)
         process.off('SIGTERM', shutdown)
-        stopServices(services)
         void server
           .close()
           .then(() => engine.stop())

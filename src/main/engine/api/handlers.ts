@@ -26,11 +26,8 @@ function engineHandlers({ engine }: EngineServices) {
 function settingsHandlers({ engine }: EngineServices) {
   return {
     getSettings: () => engine.settings.view(),
-    updateSettings: (patch: InvokeRequest<'updateSettings'>) => {
-      const view = engine.settings.update(patch)
-      engine.bus.emit('settings', view)
-      return view
-    },
+    // The store's own change event carries the change to the engine and the windows (see bootEngine).
+    updateSettings: (patch: InvokeRequest<'updateSettings'>) => engine.settings.update(patch),
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The engine process: one entry for both hosts. Electron starts it with `utilityProcess.fork` (frames over
+ * `process.parentPort`), browser mode and tests with `child_process.fork` (frames over Node's IPC channel).
+ * The first frame boots the engine; then every invoke is dispatched through the contract's own validation
+ * and every engine event is forwarded.
+ */
+import { bootEngine } from '../engine/boot'
+import type { BootedEngine } from '../engine/boot'
+import { dispatchInvoke } from '../engine/api/handlers'
+import { stopServices } from '../engine/services'
+import { openConfSettings } from '../engine/settings/conf-settings'
+import type { SettingsStore } from '../engine/settings/settings-store'
+import workerPath from '../engine/scoring/worker-path'
+import type { BootFrame, FrameChannel, FromEngine, ToEngine } from './protocol'
+import { parseFrame, toEngineSchema } from './protocol'
+import { applyResume } from './resume'
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void
+  postMessage(message: unknown): void
+}
+
+function parentChannel(): FrameChannel<unknown, FromEngine> {
+  const port = (process as unknown as { parentPort?: ParentPort }).parentPort
+  if (port) {
+    return { send: (f) => port.postMessage(f), onFrame: (l) => port.on('message', (e) => l(e.data)) }
+  }
+  if (!process.send)
+    throw new Error('the engine process needs a parent: start it with fork or utilityProcess')
+  return {
+    send: (f) => void process.send?.(f),
+    onFrame: (l) => process.on('message', l),
+  }
+}
+
+async function openSettingsFor(
+  backend: BootFrame['settingsBackend'],
+): Promise<(dir: string) => SettingsStore> {
+  if (backend === 'conf') return openConfSettings
+  // Only inside Electron's utility process: electron-store imports 'electron' at load.
+  const { openElectronSettings } = await import('../electron/electron-settings')
+  return openElectronSettings
+}
+
+const parent = parentChannel()
+let booted: BootedEngine | null = null
+let diagnostics = false
+let stopping = false
+
+async function boot(frame: BootFrame): Promise<void> {
+  // The packaged app's resources folder, read by findResourcesDir wherever the engine needs bundled files.
+  if (frame.resourcesDir) process.env.RADAR_RESOURCES_DIR = frame.resourcesDir
+  diagnostics = frame.diagnostics
+  const options = {
+    userDataDir: frame.userDataDir,
+    shell: frame.shell,
+    workerPath,
+    openSettings: await openSettingsFor(frame.settingsBackend),
+    diagnostics: frame.diagnostics,
+    echoLogs: frame.echoLogs,
+    ...(frame.launch ? { launch: frame.launch } : {}),
+  }
+  booted = bootEngine(options)
+  booted.engine.bus.onAny((channel, payload) => parent.send({ kind: 'event', channel, payload }))
+  const lost = await applyResume(booted, frame.resume)
+  parent.send({ kind: 'ready', appInfo: booted.appInfo, lost })
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping && booted) {
+    stopping = true
+    stopServices(booted.services)
+    await booted.engine.stop()
+  }
+  parent.send({ kind: 'stopped' })
+  // Let the last frame leave before the channel closes.
+  setTimeout(() => process.exit(code), 50)
+  return new Promise<never>(() => {})
+}
+
+async function onFrame(frame: ToEngine): Promise<void> {
+  switch (frame.kind) {
+    case 'boot':
+      if (booted) return
+      try {
+        await boot(frame)
+      } catch (err) {
+        parent.send({ kind: 'fatal', error: err instanceof Error ? err.message : String(err) })
+        setTimeout(() => process.exit(1), 50)
+      }
+      return
+    case 'invoke': {
+      const envelope = booted
+        ? await dispatchInvoke(booted.handlers, frame.channel, frame.payload)
+        : { ok: false as const, error: 'the engine has not booted yet' }
+      parent.send({ kind: 'result', id: frame.id, envelope })
+      return
+    }
+    case 'stop':
+      await stop(0)
+      return
+    case 'crash':
+      // A hard crash, as an out-of-memory kill would be: no cleanup runs.
+      if (diagnostics) process.kill(process.pid, 'SIGKILL')
+      return
+  }
+}
+
+parent.onFrame((raw) => {
+  const parsed = parseFrame(toEngineSchema, raw)
+  if (!parsed.ok) {
+    process.stderr.write(`engine process: ${parsed.error}\n`)
+    return
+  }
+  void onFrame(parsed.frame)
+})
+
+// The host went away (browser mode's server killed): nothing is left to serve.
+process.on('disconnect', () => void stop(0))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0))
