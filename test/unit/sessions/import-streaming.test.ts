@@ -63,8 +63,8 @@ describe('event spill: sorted runs merged without a global sort', () => {
       await spill.write([ev(40, 'a40')]) // continues run 0
       await spill.write([ev(15, 'b15'), ev(20, 'b20'), ev(50, 'b50')]) // starts before 40: run 1
       const ids: string[] = []
-      for await (const batch of spill.merged(2))
-        ids.push(...batch.map((e) => (e as { tradeId: string }).tradeId))
+      for await (const { events } of spill.merged(2))
+        ids.push(...events.map((e) => (e as { tradeId: string }).tradeId))
       expect(ids).toEqual(['a10', 'b15', 'a20', 'b20', 'a30', 'a40', 'b50'])
     } finally {
       spill.dispose()

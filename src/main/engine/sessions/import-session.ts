@@ -49,9 +49,11 @@ class EventFilter {
   private seenAtTs = new Set<string>()
   private readonly now = Date.now()
 
-  keep(batch: readonly MarketEvent[]): MarketEvent[] {
+  /** `texts[i]` is event i's JSON (as spilled): the duplicate key. */
+  keep(batch: readonly MarketEvent[], texts: readonly string[]): MarketEvent[] {
     const kept: MarketEvent[] = []
-    for (const e of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const e = batch[i]!
       const problem = eventDomainProblem(e, this.now)
       if (problem) {
         this.outOfDomain++
@@ -63,7 +65,7 @@ class EventFilter {
         this.sameTs = e.exchangeTsMs
         this.seenAtTs = new Set()
       }
-      const key = JSON.stringify(e)
+      const key = texts[i]!
       if (this.seenAtTs.has(key)) {
         this.duplicates++
         continue
@@ -181,9 +183,9 @@ export async function importSessionInputs(
         },
       )
     let written = 0
-    for await (const batch of spill.merged()) {
+    for await (const { events, texts } of spill.merged()) {
       if (opts.signal?.aborted) throw new DOMException('import cancelled', 'AbortError')
-      const kept = filter.keep(batch)
+      const kept = filter.keep(events, texts)
       if (kept.length === 0) continue
       writer ??= openWriter()
       writer.append(kept)

@@ -55,14 +55,17 @@ export class EventSpill {
     await this.pendingWrites
   }
 
-  /** Every event written, in exchange-time order (equal times: run order, then order within the run). */
-  async *merged(batchSize = 4096): AsyncGenerator<MarketEvent[]> {
+  /**
+   * Every event written, in exchange-time order (equal times: run order, then order within the run), in
+   * batches; `texts` holds each event's JSON as spilled, a ready key for duplicate checks.
+   */
+  async *merged(batchSize = 4096): AsyncGenerator<{ events: MarketEvent[]; texts: string[] }> {
     await this.pendingWrites
     await Promise.all(this.runs.map((r) => new Promise<void>((res) => r.out.end(res))))
     const readers: AsyncGenerator<Line>[] = []
     for (const r of this.runs) readers.push((await readLineStream(r.path, 1 << 26)).lines)
     // Heads of each run in a binary heap keyed by (time, run index).
-    const heads: { ev: MarketEvent; run: number }[] = []
+    const heads: { ev: MarketEvent; text: string; run: number }[] = []
     const less = (a: (typeof heads)[number], b: (typeof heads)[number]): boolean =>
       a.ev.exchangeTsMs < b.ev.exchangeTsMs || (a.ev.exchangeTsMs === b.ev.exchangeTsMs && a.run < b.run)
     const up = (i: number): void => {
@@ -85,35 +88,38 @@ export class EventSpill {
         i = m
       }
     }
-    const next = async (run: number): Promise<MarketEvent | null> => {
+    const next = async (run: number): Promise<(typeof heads)[number] | null> => {
       const n = await readers[run]!.next()
-      return n.done ? null : (JSON.parse(n.value.text) as MarketEvent)
+      return n.done ? null : { ev: JSON.parse(n.value.text) as MarketEvent, text: n.value.text, run }
     }
     for (let i = 0; i < readers.length; i++) {
-      const ev = await next(i)
-      if (ev) {
-        heads.push({ ev, run: i })
+      const h = await next(i)
+      if (h) {
+        heads.push(h)
         up(heads.length - 1)
       }
     }
     let batch: MarketEvent[] = []
+    let texts: string[] = []
     while (heads.length > 0) {
       const top = heads[0]!
       batch.push(top.ev)
-      const ev = await next(top.run)
-      if (ev) {
-        heads[0] = { ev, run: top.run }
+      texts.push(top.text)
+      const h = await next(top.run)
+      if (h) {
+        heads[0] = h
       } else {
         heads[0] = heads[heads.length - 1]!
         heads.pop()
       }
       if (heads.length) down(0)
       if (batch.length >= batchSize) {
-        yield batch
+        yield { events: batch, texts }
         batch = []
+        texts = []
       }
     }
-    if (batch.length) yield batch
+    if (batch.length) yield { events: batch, texts }
   }
 
   /** Removes the runs; safe to call more than once. */
