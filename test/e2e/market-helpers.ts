@@ -10,14 +10,17 @@ import { engineCall } from './workflow-helpers'
 export const WEEK_PATH = join(REPO_ROOT, 'resources/samples/binance-futures-metrics-2024-05-09-week.radar')
 export const AUG_PATH = join(REPO_ROOT, 'resources/samples/binance-btc-eth-2024-08-08.radar')
 
-/** Opens a bundled sample through the api and replays it to its end at full speed. */
+/**
+ * Opens a bundled sample through the api and replays it to its end at full speed. The bounds are generous:
+ * on two busy cores a max-speed replay of the August sample takes well over 30 s.
+ */
 export async function replayToEnd(server: RunningServer, path: string): Promise<MarketSnapshot[]> {
   await engineCall(server, 'openSession', { path })
   await engineCall(server, 'replayControl', { action: 'speed', speed: 'max' })
   await engineCall(server, 'replayControl', { action: 'play' })
   await expect
     .poll(async () => (await engineCall<{ state: string }>(server, 'getReplayPosition')).state, {
-      timeout: 30_000,
+      timeout: 120_000,
     })
     .toBe('ended')
   // Ended means every event left the clock; wait until the scoring worker has processed them all too.

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { WEEK_PATH, replayToEnd, shoot } from './market-helpers'
+import { AUG_PATH, WEEK_PATH, replayToEnd, shoot } from './market-helpers'
 
 test('the radar ranks the sample’s markets by stress, sorts, filters and opens a market by keyboard', async ({
   page,
@@ -66,5 +66,44 @@ test('the radar ranks the sample’s markets by stress, sorts, filters and opens
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('market-view')).toBeVisible()
   await expect(page.getByTestId('market-view')).toContainText('ETH/USDT:USDT')
+  expect(consoleErrors).toEqual([])
+})
+
+test('spot markets sit beside their perp instead of being ranked; headers explain their own column with one tab stop each', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  const snaps = await replayToEnd(server, AUG_PATH)
+  // The August sample records Binance spot and USD-M perps of BTC and ETH (data README), and coin-margined BTC.
+  const spot = snaps.filter((s) => !s.symbol.includes(':'))
+  const perps = snaps.filter((s) => s.symbol.includes(':'))
+  expect(spot.map((s) => s.symbol).sort()).toEqual(['BTC/USDT', 'ETH/USDT'])
+  const rows = page.getByTestId('radar-row')
+  await expect(rows).toHaveCount(perps.length)
+  await expect(rows.filter({ hasText: /^\S*BTC\/USDT\s/ })).toHaveCount(0)
+  await expect(page.getByTestId('radar-count')).toContainText('2 spot markets shown beside their perps')
+  // The BTC perp's basis cell carries the spot price of the same pair.
+  const btcSpot = spot.find((s) => s.symbol === 'BTC/USDT')!
+  const btcPerp = rows.filter({ hasText: 'BTC/USDT:USDT' }).filter({ hasText: 'binanceusdm' })
+  await expect(btcPerp.getByTestId('radar-spot')).toHaveText(
+    `spot ${btcSpot.lastPrice!.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+  )
+  // No empty "—" chip beside a value that is n/a.
+  await expect(page.locator('.regime-chip', { hasText: '—' })).toHaveCount(0)
+
+  // Each header's tooltip explains that column, and Tab moves header to header (no stop on the tip's link).
+  const market = page.getByRole('button', { name: /^Market/ })
+  await market.focus()
+  await expect(page.getByTestId('metric-tooltip')).toContainText('Symbol and venue of a perpetual')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: /^Stress/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: /^Price/ })).toBeFocused()
+  await expect(page.getByTestId('metric-tooltip')).toContainText('Last price')
+  await expect(page.getByTestId('metric-tooltip')).not.toContainText('24 h change')
+  await page.mouse.move(700, 700)
+  await shoot(page, 'radar-spot-beside-perp')
   expect(consoleErrors).toEqual([])
 })

@@ -152,7 +152,7 @@ const BY_FORMAT: Record<MetricFormat, (v: number) => string> = {
   'usd-per-hour': (v) => `${fmtUsd(v)}/h`,
   bps: (v) => `${v.toFixed(2)} bps`,
   sigma: (v) => `${v.toFixed(2)} σ`,
-  ratio: (v) => v.toFixed(2),
+  ratio: (v) => v.toLocaleString('en-US', { maximumFractionDigits: 3 }),
   count: fmtCompact,
   score: (v) => v.toFixed(0),
   level01: (v) => v.toFixed(2),

@@ -73,7 +73,9 @@ export function MetricTip({ id, children, note, className }: Props) {
             Unit: {info.unit} · Window: {info.window}
           </span>
           {note && <span className="tip-note">{note}</span>}
+          {/* Out of the tab order: a header or value is one tab stop, its link is for the pointer. */}
           <a
+            tabIndex={-1}
             href={methodologyHref(id)}
             onClick={(e) => {
               e.preventDefault()

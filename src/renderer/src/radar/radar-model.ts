@@ -8,6 +8,18 @@ export interface RadarRow {
   clusterSide: 'above' | 'below' | null
   /** Age of the newest event on the engine clock, ms. */
   ageMs: number | null
+  /** The spot market of the same pair on the perp's venue family, shown beside the basis; null if none. */
+  spot: MarketSnapshot | null
+}
+
+/** A perpetual or dated future has a settle currency after ':' (BTC/USDT:USDT); spot has none. */
+export function isSpot(s: MarketSnapshot): boolean {
+  return !s.symbol.includes(':')
+}
+
+/** Spot snapshots by pair ("BTC/USDT"), for their perps' basis cells. */
+export function spotByPair(all: readonly MarketSnapshot[]): Map<string, MarketSnapshot> {
+  return new Map(all.filter(isSpot).map((s) => [s.symbol, s]))
 }
 
 export type SortKey =
@@ -16,6 +28,7 @@ export type SortKey =
   | 'price'
   | 'change24h'
   | 'funding'
+  | 'oiUsd'
   | 'oi'
   | 'ls'
   | 'vpin'
@@ -45,12 +58,30 @@ export function nearestCluster(s: MarketSnapshot): Pick<RadarRow, 'clusterDistan
   return { clusterDistancePct: down, clusterSide: 'below' }
 }
 
-export function toRadarRow(s: MarketSnapshot, clockMs: number | null): RadarRow {
+export function toRadarRow(
+  s: MarketSnapshot,
+  clockMs: number | null,
+  spots: ReadonlyMap<string, MarketSnapshot> = new Map(),
+): RadarRow {
   return {
     snap: s,
     ...nearestCluster(s),
     ageMs: clockMs === null || s.asOfMs === null ? null : Math.max(0, clockMs - s.asOfMs),
+    spot: spots.get(s.symbol.split(':')[0]!) ?? null,
   }
+}
+
+/**
+ * When the setup tag and the stress index tell different stories, says why in a sentence; null when they
+ * agree. The tag fits a named pattern of a few signals; the index blends all four components.
+ */
+export function tagIndexNote(s: MarketSnapshot): string | null {
+  const tag = s.tags[0]
+  if (tag && s.stress !== null && s.stress < 35)
+    return `“${tag}” fits a pattern of a few signals, while the stress index (${s.stress.toFixed(0)}, low) weighs funding, OI build-up, liquidation proximity and volatility together, and most of them are calm.`
+  if (!tag && s.stress !== null && s.stress >= 65)
+    return `The stress index is high (${s.stress.toFixed(0)}) but no named setup fits: the stress comes from its components (funding, OI, liquidations, volatility), not from a recognised pattern.`
+  return null
 }
 
 const VPIN_RANK: Record<string, number> = { low: 0, medium: 1, high: 2 }
@@ -67,7 +98,10 @@ function sortValue(r: RadarRow, key: SortKey): number | string | null {
     case 'change24h':
       return v(s, 'price-change-24h')
     case 'funding':
-      return v(s, 'funding-apr')
+      // Per hour, so markets with 1 h, 4 h and 8 h intervals compare fairly.
+      return v(s, 'funding-rate-per-hour')
+    case 'oiUsd':
+      return v(s, 'oi-usd')
     case 'oi':
       return v(s, 'oi-roc-24h')
     case 'ls':

@@ -3,9 +3,10 @@ import { MetricTip } from '../components/metric-tooltip'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
 import { Sparkline } from '../components/sparkline'
-import { fmtAge, fmtPct, fmtPrice } from '../format'
+import { fmtAge, fmtMetricValue, fmtPct, fmtPrice } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
+import { tagIndexNote } from './radar-model'
 
 interface Props {
   row: Row
@@ -15,6 +16,12 @@ interface Props {
   flash: Flash | undefined
   onActivate: () => void
   onOpen: () => void
+}
+
+/** Funding per the market's own period: "0.0100 % / 8 h" (the interval differs across markets). */
+function fundingPerPeriod(rate: number | null | undefined, intervalHours: number | null | undefined): string {
+  const r = fmtMetricValue('funding-rate', rate)
+  return intervalHours ? `${r} / ${intervalHours} h` : r
 }
 
 const toneOf = (x: number | null | undefined): string =>
@@ -65,8 +72,15 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         <MetricValue id="price-change-24h" metric={m['price-change-24h']} />
       </td>
       <td className="num">
-        <MetricValue id="funding-apr" metric={m['funding-apr']} />
+        <MetricValue
+          id="funding-rate"
+          metric={m['funding-rate']}
+          text={fundingPerPeriod(m['funding-rate']?.value, m['funding-interval']?.value)}
+        />
         <RegimeChip id="funding-regime" value={s.labels['funding-regime']} />
+      </td>
+      <td className="num">
+        <MetricValue id="oi-usd" metric={m['oi-usd']} />
       </td>
       <td className={`num ${toneOf(m['oi-roc-24h']?.value)}`}>
         <MetricValue id="oi-roc-24h" metric={m['oi-roc-24h']} />
@@ -81,6 +95,11 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
       </td>
       <td className="num">
         <MetricValue id="basis-bps" metric={m['basis-bps']} />
+        {row.spot && (
+          <span className="sub spot-price" data-testid="radar-spot">
+            spot {fmtPrice(row.spot.lastPrice)}
+          </span>
+        )}
       </td>
       <td className="num">
         <MetricTip
@@ -95,7 +114,10 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         </MetricTip>
       </td>
       <td className="col-setup">
-        <MetricTip id="setup-tag" note={s.tags.length === 0 ? 'no setup matches now' : null}>
+        <MetricTip
+          id="setup-tag"
+          note={tagIndexNote(s) ?? (s.tags.length === 0 ? 'no setup matches now' : null)}
+        >
           {s.tags.length > 0 ? (
             <span className="setup-tag">{s.tags.join(' · ')}</span>
           ) : (

@@ -1,7 +1,7 @@
 import { CoinAggregates } from './coin-aggregates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ScreenProps } from '../screen-props'
-import { matchesFilter, sortRows, toRadarRow } from './radar-model'
+import { isSpot, matchesFilter, sortRows, spotByPair, toRadarRow } from './radar-model'
 import type { SortState } from './radar-model'
 import { RadarEmpty } from './radar-empty'
 import { RadarTable } from './radar-table'
@@ -25,13 +25,17 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
   const clockMs = live ? wallNow : (engine.replay?.sessionTsMs ?? (newestEval > 0 ? newestEval : null))
 
   const all = useMemo(() => [...engine.snapshots.values()], [engine.snapshots])
+  // Spot markets can never carry leverage stress: they are not ranked, their price sits beside their
+  // perp's basis.
+  const spots = useMemo(() => spotByPair(all), [all])
+  const perps = useMemo(() => all.filter((s) => !isSpot(s)), [all])
   const rows = useMemo(
     () =>
       sortRows(
-        all.filter((s) => matchesFilter(s, filter)).map((s) => toRadarRow(s, clockMs)),
+        perps.filter((s) => matchesFilter(s, filter)).map((s) => toRadarRow(s, clockMs, spots)),
         sort,
       ),
-    [all, filter, sort, clockMs],
+    [perps, spots, filter, sort, clockMs],
   )
   const found = rows.findIndex((r) => r.snap.key === cursorKey)
   const cursor = found >= 0 ? found : 0
@@ -54,9 +58,11 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
     <section className="radar-screen" aria-label="Radar">
       <div className="radar-toolbar">
         <h1 className="screen-title">Radar</h1>
-        <span className="muted">
-          {rows.length} of {all.length} markets · ranked by{' '}
+        <span className="muted" data-testid="radar-count">
+          {rows.length} of {perps.length} markets · ranked by{' '}
           {sort.key === 'stress' ? 'Leverage Stress Index' : sort.key}
+          {spots.size > 0 &&
+            ` · ${spots.size} spot market${spots.size === 1 ? '' : 's'} shown beside ${spots.size === 1 ? 'its perp' : 'their perps'}`}
         </span>
         <label className="filter-box">
           <span className="sr-only">Filter markets</span>
@@ -83,7 +89,7 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
         {rows.length === 0 ? (
           <div className="empty-state" data-testid="radar-filter-empty">
             <p>
-              No market matches “{filter}”. Clear the filter to see all {all.length}.
+              No market matches “{filter}”. Clear the filter to see all {perps.length}.
             </p>
           </div>
         ) : (
