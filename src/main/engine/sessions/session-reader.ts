@@ -50,6 +50,8 @@ export class SessionReader {
   private seenFrames = new Set<string>()
   private metaFrames: FrameInfo[] = []
   private decodedMeta = new Map<number, Partial<SessionMetadata> | null>()
+  /** Why a garbage range was skipped, by its first byte, for its note. */
+  private garbageWhy = new Map<number, string>()
 
   private constructor(
     readonly path: string,
@@ -297,8 +299,6 @@ export class SessionReader {
     this.scanPos = to
     return to
   }
-
-  private garbageWhy = new Map<number, string>()
 
   private noteTail(pos: number, size: number): void {
     this.scanPos = pos
