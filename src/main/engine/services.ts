@@ -89,8 +89,10 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
           }),
         ),
       }),
-    evidence: new EvidenceService({ path: evidenceWorkerPath }, (p) =>
-      engine.bus.emit('evidenceProgress', p),
+    evidence: new EvidenceService(
+      { path: evidenceWorkerPath },
+      (p) => engine.bus.emit('evidenceProgress', p),
+      () => engine.scoringConfig(),
     ),
     marketCaps,
   }

@@ -4,6 +4,7 @@ import { parseHorizonMs, parseMovePct } from '../../../shared/evidence/horizons'
 import { renderEvidenceHtml } from '../../../shared/evidence/html-report'
 import workerPath from '../../engine/evidence/evidence-worker-path'
 import { runEvidence, type EvidenceWorkerSpec } from '../../engine/evidence/evidence-runner'
+import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
 import { stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
@@ -39,6 +40,7 @@ Options:
   --move <list>     move thresholds in percent (default ${DEFAULT_MOVES})
   --json            print the report as JSON on stdout
   --html <file>     write a self-contained HTML report (inline SVG plots, no scripts)
+  --user-data <dir> score with the settings saved in this folder (default: built-in defaults)
 
 Example:
   radar evidence resources/samples/binance-futures-metrics-2024-05-09-week.radar --html evidence.html`,
@@ -57,10 +59,13 @@ Example:
       const moves = listOption(stringOption(args, 'move') ?? DEFAULT_MOVES, 'move', parseMovePct)
       if (horizonsMs.length === 0 || moves.length === 0)
         throw new UsageError('--horizon and --move need values')
+      const userData = stringOption(args, 'user-data')
+      const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+      for (const n of notes) io.stderr(`note: ${n}\n`)
       let shown = -1
       const report = await runEvidence(
         paths,
-        { horizonsMs, moves },
+        { horizonsMs, moves, config },
         (p) => {
           const pct = Math.floor(p.fraction * 20) * 5
           if (pct === shown) return

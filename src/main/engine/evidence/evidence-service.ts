@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { EvidenceProgress, EvidenceReport, RunEvidenceRequest } from '../../../shared/contract/evidence'
 import { parseHorizonMs } from '../../../shared/evidence/horizons'
 import { runEvidence, type EvidenceWorkerSpec } from './evidence-runner'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipeline'
 
 /**
  * The engine side of the `runEvidence` / `cancelEvidence` channels: one worker per run, progress pushed as
@@ -13,6 +15,8 @@ export class EvidenceService {
   constructor(
     private readonly worker: EvidenceWorkerSpec,
     private readonly emit: (p: EvidenceProgress) => void,
+    /** The settings the radar scores with: Evidence measures the signals the user sees. */
+    private readonly scoringConfig: () => PipelineConfig = () => DEFAULT_PIPELINE_CONFIG,
   ) {}
 
   async run(req: RunEvidenceRequest): Promise<EvidenceReport> {
@@ -24,7 +28,7 @@ export class EvidenceService {
     try {
       const report = await runEvidence(
         req.paths,
-        { horizonsMs, moves: req.moves },
+        { horizonsMs, moves: req.moves, config: this.scoringConfig() },
         (p) => this.emit({ runId, ...p, state: 'running' }),
         ctl.signal,
         this.worker,
