@@ -1,39 +1,89 @@
-/** Electron entry: the desktop door onto the engine. */
+/**
+ * Electron entry: the desktop door onto the engine. The engine runs in its own utility process (see
+ * engine-process/), so a large import or a max-speed replay never stalls window input; this process only
+ * routes IPC, serves the app:// pages and owns windows and updates. Started as `<app> --radar-cli ...` it
+ * runs the `radar` CLI instead (see electron/cli-mode.ts).
+ */
 import { app, BrowserWindow } from 'electron'
-import { bootEngine } from './engine/boot'
-import { stopServices } from './engine/services'
-import workerPath from './engine/scoring/worker-path'
-import { openElectronSettings } from './electron/electron-settings'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { EngineHost } from './engine-process/engine-host'
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
+import { rendererUrl } from './electron/app-origin'
+import { cliArgsFrom, cliArgv } from './electron/cli-mode'
 import { forwardEvents, registerIpcHandlers } from './electron/ipc'
-import { createMainWindow } from './electron/window'
+import { startUpdateChecks } from './electron/updates'
+import { utilityEngine } from './electron/utility-launch'
+import { createMainWindow, CSP, hardenSession, RENDERER_DIR } from './electron/window'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const resourcesDir = app.isPackaged ? process.resourcesPath : null
 
 if (process.env.RADAR_USER_DATA) app.setPath('userData', process.env.RADAR_USER_DATA)
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-})
+const cliArgs = cliArgsFrom(process.argv)
+if (cliArgs) void runCli(cliArgs)
+else runDesktop()
 
-void app.whenReady().then(() => {
-  const { engine, services, handlers } = bootEngine({
-    userDataDir: app.getPath('userData'),
-    shell: 'electron',
-    workerPath,
-    openSettings: openElectronSettings,
-    diagnostics: process.env.RADAR_DIAGNOSTICS === '1',
+async function runCli(args: string[]): Promise<void> {
+  if (resourcesDir) process.env.RADAR_RESOURCES_DIR = resourcesDir
+  app.dock?.hide()
+  const entry = join(here, 'cli.js')
+  process.argv = cliArgv(process.execPath, entry, args)
+  await import(pathToFileURL(entry).href)
+  app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+}
+
+function runDesktop(): void {
+  registerAppScheme()
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
   })
-  const windows = new Set<number>()
-  registerIpcHandlers(handlers, (wc) => windows.has(wc.id))
-  const open = (): void => {
-    const win = createMainWindow()
-    windows.add(win.webContents.id)
-    forwardEvents(engine.bus, win.webContents)
-  }
-  open()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open()
+  void app.whenReady().then(async () => {
+    const url = rendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
+    serveAppProtocol(RENDERER_DIR, CSP)
+    hardenSession(url)
+    const engine = new EngineHost({
+      launch: utilityEngine(join(here, 'engine-process.js'), process.env),
+      boot: {
+        userDataDir: app.getPath('userData'),
+        shell: 'electron',
+        diagnostics: process.env.RADAR_DIAGNOSTICS === '1',
+        echoLogs: false,
+        // The packaged app's bundled samples and tiers (extraResources), given explicitly.
+        resourcesDir,
+        settingsBackend: 'electron-store',
+        launch: null,
+      },
+      log: (message) => console.error(message),
+    })
+    const windows = new Set<number>()
+    registerIpcHandlers(engine.handlers, (wc) => windows.has(wc.id), url)
+    const open = (): void => {
+      const win = createMainWindow(url)
+      windows.add(win.webContents.id)
+      forwardEvents(engine.bus, win.webContents)
+    }
+    // The window opens at once; its first requests wait for the engine to boot.
+    open()
+    const started = engine.start().catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : String(err))
+    })
+    if (app.isPackaged) void started.then(() => void watchForUpdates(engine))
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open()
+    })
+    app.on('window-all-closed', () => void engine.stop().then(() => app.quit()))
   })
-  app.on('window-all-closed', () => {
-    stopServices(services)
-    void engine.stop().then(() => app.quit())
+}
+
+/** electron-updater, loaded only in the packaged desktop app (it imports electron at load). */
+async function watchForUpdates(engine: EngineHost): Promise<void> {
+  const { default: updaterModule } = await import('electron-updater')
+  startUpdateChecks({
+    updater: updaterModule.autoUpdater,
+    enabled: async () => (await engine.handlers.getSettings(undefined)).settings.checkForUpdates,
+    notify: (notice) => engine.bus.emit('notice', notice),
+    log: (message) => console.error(message),
   })
-})
+}

@@ -1,15 +1,21 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isAllowedPermission, isTrustedFrameUrl } from './app-origin'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
 /** External links that may open in the user's browser (https only). */
 const EXTERNAL_ALLOW_LIST = new Set(['github.com', 'www.binance.com', 'www.bybit.com', 'www.okx.com'])
 
-const CSP =
+export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+
+/** The preload beside the built main bundle: out/main -> out/preload. */
+export const PRELOAD_PATH = join(here, '../preload/index.cjs')
+/** The built renderer, served over app:// (see app-protocol.ts). */
+export const RENDERER_DIR = join(here, '../renderer')
 
 function openExternalIfAllowed(url: string): void {
   try {
@@ -20,12 +26,28 @@ function openExternalIfAllowed(url: string): void {
   }
 }
 
-/** The terminal window with the security defaults: isolated, sandboxed, no Node, strict CSP, no popups. */
-export function createMainWindow(): BrowserWindow {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+/**
+ * Session-wide refusals: every permission is refused, asked or checked, except desktop notifications for
+ * the app's own page (alerts use them); CSP on every response.
+ */
+export function hardenSession(loadedUrl: string): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl ?? wc.getURL(), loadedUrl)),
+  )
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin, loadedUrl),
+  )
+  ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
+}
+
+/**
+ * The terminal window with the security defaults: isolated, sandboxed, no Node, strict CSP, no popups, no
+ * navigation, redirect or sub-frame navigation away from the app's own page.
+ */
+export function createMainWindow(url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -35,19 +57,23 @@ export function createMainWindow(): BrowserWindow {
     backgroundColor: '#0b0e14',
     title: 'Leverage Radar',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: PRELOAD_PATH,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
     },
   })
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalIfAllowed(url)
+  const wc = win.webContents
+  wc.setWindowOpenHandler(({ url: target }) => {
+    openExternalIfAllowed(target)
     return { action: 'deny' }
   })
-  win.webContents.on('will-navigate', (event) => event.preventDefault())
+  wc.on('will-navigate', (event) => event.preventDefault())
+  wc.on('will-redirect', (event) => event.preventDefault())
+  wc.on('will-frame-navigate', (event) => {
+    if (!isTrustedFrameUrl(event.url, url)) event.preventDefault()
+  })
   win.once('ready-to-show', () => win.show())
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(here, '../renderer/index.html'))
+  void win.loadURL(url)
   return win
 }
