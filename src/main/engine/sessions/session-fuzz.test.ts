@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { constants, deflateRawSync } from 'node:zlib'
@@ -247,6 +248,19 @@ describe('crafted session files', () => {
     expect(dup.eventsLost).toBe(2000)
     expect(r.notes().join(' ')).toContain('two files joined')
     expect(r.damage.filter((d) => d.kind === 'duplicate-frames')).toHaveLength(1)
+  })
+
+  it('a folder or a FIFO named like a session is refused without blocking, in the reader and the list', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'radar-fuzz-list-'))
+    mkdirSync(join(sub, 'folder.radar'))
+    const fifo = join(sub, 'pipe.radar')
+    const hasFifo = spawnSync('mkfifo', [fifo]).status === 0
+    expect(() => SessionReader.open(join(sub, 'folder.radar'))).toThrow(/not a regular file/)
+    const listed = listSessions(sub)
+    expect(listed.map((l) => l.notes[0])).toEqual(
+      listed.map(() => expect.stringMatching(/not a regular file, so not a session/)),
+    )
+    expect(listed).toHaveLength(hasFifo ? 2 : 1)
   })
 
   it('150 seeded mutations each open or are refused within the bound, yielding only valid events', () => {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { MarketEvent } from '../../../shared/market-event'
 import { badFrameEntry, describeGarbage, duplicateEntry, isoOrUnknown, tailEntry } from './damage-notes'
@@ -57,6 +57,8 @@ export class SessionReader {
     readonly path: string,
     private readonly verifyPayloads: boolean,
   ) {
+    // Opening a FIFO for reading blocks until a writer appears, and a device never ends: refuse both first.
+    if (!statSync(path).isFile()) throw new Error(`${path}: not a regular file, so not a session`)
     this.fd = openSync(path, 'r')
     const head = Buffer.alloc(FILE_HEADER_BYTES)
     const n = readSync(this.fd, head, 0, FILE_HEADER_BYTES, 0)
