@@ -21,7 +21,7 @@ function popBack(d: MaxDeque): void {
 
 function popFront(d: MaxDeque): void {
   const r = d.ring
-  r.head = r.head + 1 === r.cap ? 0 : r.head + 1
+  r.head = r.head + 1 === r.ts.length ? 0 : r.head + 1
   r.size--
 }
 

@@ -4,7 +4,15 @@ import { maxDequeCreate, maxDequeMax, maxDequePush } from './monotonic-deque'
 import { normalCdf } from './normal-cdf'
 import { ringMidRank, weightedRank } from './percentile'
 import { rollingCreate, rollingMean, rollingPush, rollingStd } from './rolling-stats'
-import { ringCreate, ringIndexAsOf, ringPush, ringTs, ringVal } from './timed-ring'
+import {
+  RING_INITIAL_SLOTS,
+  ringCreate,
+  ringIndexAsOf,
+  ringPush,
+  ringShift,
+  ringTs,
+  ringVal,
+} from './timed-ring'
 
 /** Deterministic pseudo-random numbers (LCG) so reference checks cover many shapes reproducibly. */
 function lcg(seed: number): () => number {
@@ -25,6 +33,42 @@ describe('timed ring', () => {
     expect(ringIndexAsOf(r, 45)).toBe(1)
     expect(ringIndexAsOf(r, 29)).toBe(-1)
     expect(ringIndexAsOf(r, 50)).toBe(2)
+  })
+
+  it('grows its storage with use, up to its cap, holding what a plain capped list holds', () => {
+    const cap = 100
+    const r = ringCreate(cap, 2)
+    expect(r.ts.length).toBe(RING_INITIAL_SLOTS)
+    expect(r.v.length).toBe(RING_INITIAL_SLOTS * 2)
+    const ref: [number, number, number][] = [] // a plain list capped at 100: the expected contents
+    const rnd = lcg(7)
+    for (let i = 0; i < 1000; i++) {
+      // Shifts between pushes wrap the head at every storage size the ring passes through.
+      if (rnd() < 0.2 && ref.length > 0) {
+        ringShift(r)
+        ref.shift()
+      }
+      const v = Math.round(rnd() * 1000)
+      ringPush(r, i, v, -v)
+      ref.push([i, v, -v])
+      if (ref.length > cap) ref.shift()
+      expect(r.size).toBe(ref.length)
+      expect(r.ts.length).toBeLessThanOrEqual(cap)
+      if (i % 37 === 0) {
+        for (let k = 0; k < ref.length; k++) {
+          expect([ringTs(r, k), ringVal(r, k, 0), ringVal(r, k, 1)]).toEqual(ref[k])
+        }
+      }
+    }
+    expect(r.ts.length).toBe(cap)
+  })
+
+  it('stays small while little is pushed', () => {
+    const r = ringCreate(1440, 3)
+    for (let i = 0; i < 20; i++) ringPush(r, i, i, i, i)
+    // 8 -> 16 -> 32 slots for 20 samples, not 1,440
+    expect(r.ts.length).toBe(32)
+    expect([ringVal(r, 0, 2), ringVal(r, 19, 2)]).toEqual([0, 19])
   })
 })
 

@@ -1,33 +1,61 @@
 /**
- * Fixed-capacity ring of time-stamped samples with `width` numbers each, oldest first. Plain typed arrays so
- * the scoring state stays structured-clone safe (worker checkpoints). When full, a push drops the oldest:
- * every buffer in the engine is capped, so memory per market is bounded whatever the feed does.
+ * Capped ring of time-stamped samples with `width` numbers each, oldest first. Plain typed arrays so the
+ * scoring state stays structured-clone safe (worker checkpoints). When full, a push drops the oldest: every
+ * buffer in the engine is capped, so memory per market is bounded whatever the feed does.
+ *
+ * Storage grows with use: a ring starts with a few slots and doubles (up to `cap`) when a push finds it
+ * full, so a market that sees one funding print a day does not carry a day of minute bars' worth of zeros.
+ * Only storage changes; the samples, their order and what drops out are the same as with `cap` slots.
  */
 export interface TimedRing {
+  /** Most samples the ring keeps. */
   cap: number
   width: number
+  /** Slots allocated so far (ts.length, ≤ cap); slot indices wrap at this, not at `cap`. */
   ts: Float64Array
   v: Float64Array
-  /** Index of the oldest sample. */
+  /** Slot of the oldest sample. */
   head: number
   size: number
 }
 
+/** Slots a new ring starts with: one growth step covers a quiet market, a few cover a busy one. */
+export const RING_INITIAL_SLOTS = 8
+
 export function ringCreate(cap: number, width = 1): TimedRing {
   if (!(cap >= 1)) throw new Error(`ring capacity must be ≥ 1, got ${cap}`)
   const c = Math.ceil(cap)
-  return { cap: c, width, ts: new Float64Array(c), v: new Float64Array(c * width), head: 0, size: 0 }
+  const n = Math.min(c, RING_INITIAL_SLOTS)
+  return { cap: c, width, ts: new Float64Array(n), v: new Float64Array(n * width), head: 0, size: 0 }
 }
 
 function slot(r: TimedRing, i: number): number {
   const s = r.head + i
-  return s >= r.cap ? s - r.cap : s
+  const n = r.ts.length
+  return s >= n ? s - n : s
+}
+
+/** Doubles the storage (at most to `cap`), laying the samples out oldest first from slot 0. */
+function grow(r: TimedRing): void {
+  const n = r.ts.length
+  const m = Math.min(r.cap, n * 2)
+  const ts = new Float64Array(m)
+  const v = new Float64Array(m * r.width)
+  const firstRun = n - r.head // samples from head to the end of the old storage, then the wrapped ones
+  ts.set(r.ts.subarray(r.head, n), 0)
+  ts.set(r.ts.subarray(0, r.head), firstRun)
+  v.set(r.v.subarray(r.head * r.width, n * r.width), 0)
+  v.set(r.v.subarray(0, r.head * r.width), firstRun * r.width)
+  r.ts = ts
+  r.v = v
+  r.head = 0
 }
 
 /** Appends a sample; returns false when the ring was full and the oldest sample was dropped. */
 export function ringPush(r: TimedRing, tsMs: number, a: number, b = 0, c = 0): boolean {
   const full = r.size === r.cap
   if (full) ringShift(r)
+  else if (r.size === r.ts.length) grow(r)
   const s = slot(r, r.size)
   r.ts[s] = tsMs
   const o = s * r.width
@@ -41,7 +69,7 @@ export function ringPush(r: TimedRing, tsMs: number, a: number, b = 0, c = 0): b
 /** Removes the oldest sample. */
 export function ringShift(r: TimedRing): void {
   if (r.size === 0) return
-  r.head = r.head + 1 === r.cap ? 0 : r.head + 1
+  r.head = r.head + 1 === r.ts.length ? 0 : r.head + 1
   r.size--
 }
 
