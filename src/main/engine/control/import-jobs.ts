@@ -4,8 +4,14 @@ import type { VenueId } from '../../../shared/market-event'
 import { VENUE_IDS } from '../../../shared/market-event'
 import type { EventBus } from '../event-bus'
 import type { Logger } from '../logging/logger'
-import { importSession } from '../sessions/import-session'
+import { ImportCancelled, runImport, type ImportWorkerSpec } from './import-runner'
+import importWorkerPath from './import-worker-path'
 import type { SessionLibrary } from './session-library'
+
+/** The built worker; sources run unbuilt (a `.ts` entry, as under vitest) import on the engine's thread. */
+function defaultWorker(): ImportWorkerSpec | null {
+  return importWorkerPath.endsWith('.ts') ? null : { path: importWorkerPath }
+}
 
 export interface ImportRequest {
   format: string
@@ -16,7 +22,7 @@ export interface ImportRequest {
   tzOffsetHours?: number
 }
 
-/** Runs imports in the background with progress events and cancel; one job per request. */
+/** Runs imports in a worker thread with progress events and cancel; one job per request. */
 export class ImportJobs {
   private readonly running = new Map<string, AbortController>()
 
@@ -24,6 +30,7 @@ export class ImportJobs {
     private readonly library: SessionLibrary,
     private readonly bus: EventBus,
     private readonly logger: Logger,
+    private readonly worker: ImportWorkerSpec | null = defaultWorker(),
   ) {}
 
   start(req: ImportRequest): { jobId: string } {
@@ -42,17 +49,19 @@ export class ImportJobs {
       notes: [],
     })
     let lastEmitMs = 0
-    void importSession(req.format, req.paths, {
-      out,
-      label: req.name,
-      // For funding histories the venue names the source (binance, bybit, kucoin, gate, ...), which knows
-      // its own funding schedule; for the other formats it overrides the radar venue.
-      venue: req.format !== 'funding-csv' && isVenue(req.venue) ? req.venue : undefined,
-      sourceVenue: req.format === 'funding-csv' ? req.venue : undefined,
-      tzOffsetHours: req.tzOffsetHours,
-      symbol: req.symbol,
-      signal: abort.signal,
-      onProgress: (p) => {
+    void runImport(
+      [{ format: req.format, paths: req.paths }],
+      {
+        out,
+        label: req.name,
+        // For funding histories the venue names the source (binance, bybit, kucoin, gate, ...), which knows
+        // its own funding schedule; for the other formats it overrides the radar venue.
+        venue: req.format !== 'funding-csv' && isVenue(req.venue) ? req.venue : undefined,
+        sourceVenue: req.format === 'funding-csv' ? req.venue : undefined,
+        tzOffsetHours: req.tzOffsetHours,
+        symbol: req.symbol,
+      },
+      (p) => {
         const now = Date.now()
         if (now - lastEmitMs < 100) return
         lastEmitMs = now
@@ -64,7 +73,9 @@ export class ImportJobs {
           notes: [],
         })
       },
-    })
+      abort.signal,
+      this.worker,
+    )
       .then((summary) => {
         const notes = [
           ...summary.metadata.dataQuality,
@@ -86,7 +97,7 @@ export class ImportJobs {
         })
       })
       .catch((err: unknown) => {
-        const cancelled = abort.signal.aborted
+        const cancelled = abort.signal.aborted || err instanceof ImportCancelled
         const message = err instanceof Error ? err.message : String(err)
         if (!cancelled) this.logger.warn('import failed', { format: req.format, message })
         emit({
