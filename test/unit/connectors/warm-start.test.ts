@@ -41,9 +41,17 @@ describe('warm start', () => {
     const live = liveAgainst(emu, { watchlist: [{ venue: 'binanceusdm', symbols: [PERP] }] })
     src = live.src
     await live.src.start((batch) => applyEvents(state, batch))
-    await until(() => allDone(live.src, 'binanceusdm'), 40_000, 'the history backfill')
+    await until(() => allDone(live.src, 'binanceusdm'), 60_000, 'the history backfill')
+    const oiTask = live.src
+      .venueStatuses()[0]!
+      .backfill!.find((t) => t.task === `binanceusdm ${PERP} open interest history`)
+    expect(oiTask?.error).toBeUndefined()
     // The pollers start once the history is in; their first OI lands a moment later.
-    await new Promise((r) => setTimeout(r, 500))
+    await until(
+      () => snapshotMarket(state, KEY)?.metrics['oi-contracts']?.sufficient === true,
+      10_000,
+      'the first OI',
+    )
     const snap = snapshotMarket(state, KEY)!
     expect(snap.evaluatedAtMs).toBe(CLOCK_MS)
     const roc = snap.metrics['oi-roc-24h']!
@@ -53,7 +61,7 @@ describe('warm start', () => {
     expect(roc.sufficient).toBe(true)
     expect(roc.value).toBeCloseTo(OI_LAST_BTC / OI_24H_BEFORE_BTC - 1, 9)
     expect(snap.metrics['oi-roc-4h']!.sufficient).toBe(true)
-  }, 60_000)
+  }, 90_000)
 
   it('a venue that refuses its history keeps streaming, the other venue is untouched, and the status says why', async () => {
     // Binance's /futures/data history answers 500 every time; its funding, klines and streams still answer.

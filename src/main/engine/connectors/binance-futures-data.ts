@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/market-event'
 import type { Ctx as EventCtx } from './normalize'
 import { toFiniteOrNull as finite } from './normalize'
+import { implicitApi } from './ccxt-internals'
 
 /** Binance's /futures/data endpoints (ccxt implicit API names) and the event each row becomes. */
 export const BINANCE_LONG_SHORT: Record<LongShortKind, string> = {
@@ -24,11 +25,10 @@ export async function fetchFuturesData(
   limit: number,
   endMs: number | null,
 ): Promise<Row[]> {
-  const fn = (ex as unknown as Record<string, (p: Row) => Promise<unknown>>)[method]
-  if (!fn) throw new Error(`ccxt ${ex.id} has no ${method}`)
+  const fn = implicitApi<Row>(ex, method)
   const params: Row = { symbol: marketId, period: '5m', limit }
   if (endMs !== null) params.endTime = endMs
-  const rows = await fn.call(ex, params)
+  const rows = await fn(params)
   return Array.isArray(rows) ? (rows as Row[]) : []
 }
 

@@ -1,19 +1,7 @@
 import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
 import type { BookGap } from './frame-guard'
-
-/** The ccxt.pro internals a book resync touches (base Exchange and its WebSocket Clients). */
-interface ProClient {
-  url: string
-  subscriptions: Record<string, unknown>
-  futures?: Record<string, unknown>
-  connection?: { readyState?: number }
-  reject(e: Error, hash: string): void
-}
-interface ProInternals {
-  clients?: Record<string, ProClient>
-  orderbooks?: Record<string, unknown>
-}
+import { dropCachedBook, wsClients } from './ccxt-internals'
 
 /** A book as ccxt.pro keys it: `orderbooks[symbol]`, and the hash of its watch and of its subscription. */
 interface CcxtBookKey {
@@ -55,12 +43,11 @@ function ccxtBookKey(ex: Exchange, url: string, gap: BookGap): CcxtBookKey {
  * bybit would start an empty book from them).
  */
 export function resyncBook(ex: Exchange, url: string, gap: BookGap): void {
-  const pro = ex as unknown as ProInternals
-  const client = pro.clients?.[url]
+  const client = wsClients(ex)[url]
   if (!client) return
   const { symbol, messageHash, why } = ccxtBookKey(ex, url, gap)
   delete client.subscriptions[messageHash]
-  if (pro.orderbooks) delete pro.orderbooks[symbol]
+  dropCachedBook(ex, symbol)
   client.reject(new ccxt.ChecksumError(`${why}; resubscribing`), messageHash)
 }
 
@@ -78,8 +65,7 @@ function isBookHash(hash: string, symbol: string): boolean {
 
 /** The open connection that carries `symbol`'s pending book watch, or null. */
 export function bookConnectionUrl(ex: Exchange, symbol: string): string | null {
-  const clients = (ex as unknown as ProInternals).clients ?? {}
-  for (const [url, client] of Object.entries(clients)) {
+  for (const [url, client] of Object.entries(wsClients(ex))) {
     if (client.connection?.readyState !== 1) continue
     if (Object.keys(client.futures ?? {}).some((h) => isBookHash(h, symbol))) return url
   }
@@ -92,15 +78,14 @@ export function bookConnectionUrl(ex: Exchange, symbol: string): string | null {
  * the book over from a snapshot. The other streams on the connection are left alone.
  */
 export function resubscribeSilentBook(ex: Exchange, url: string, symbol: string, why: string): void {
-  const pro = ex as unknown as ProInternals
-  const client = pro.clients?.[url]
+  const client = wsClients(ex)[url]
   if (!client) return
   const hashes = new Set(
     [...Object.keys(client.subscriptions), ...Object.keys(client.futures ?? {})].filter((h) =>
       isBookHash(h, symbol),
     ),
   )
-  if (pro.orderbooks) delete pro.orderbooks[symbol]
+  dropCachedBook(ex, symbol)
   for (const hash of hashes) {
     delete client.subscriptions[hash]
     client.reject(new ccxt.NetworkError(`${why}; resubscribing`), hash)

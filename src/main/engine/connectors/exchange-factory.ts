@@ -5,6 +5,7 @@ import type { RestBudget } from './rest-budget'
 import { retryAfterMs } from './rest-budget'
 import type { BaseUrlOverride, ConnectorVenue } from './url-override'
 import { applyBaseUrlOverride } from './url-override'
+import { allowPlainWs, hookMessages, hookRestResponses } from './ccxt-internals'
 
 /** Market types each ccxt class loads: only what the radar reads, so start-up asks for no more than that. */
 const VENUE_OPTIONS: Record<ConnectorVenue, Record<string, unknown>> = {
@@ -21,10 +22,6 @@ export interface ExchangeHooks {
   onFrame: (url: string, verdict: FrameVerdict) => void
 }
 
-interface WsClientLike {
-  url: string
-}
-
 /**
  * A ccxt.pro exchange for one venue with base-URL overrides applied and two hooks: every WebSocket frame
  * passes the frame guard before ccxt parses it, and every REST response's Retry-After reaches the budget.
@@ -38,25 +35,17 @@ export async function createExchange(
   if (!Ctor) throw new Error(`ccxt.pro has no exchange "${venue}"`)
   const ex = new Ctor({ enableRateLimit: true, options: VENUE_OPTIONS[venue] })
   applyBaseUrlOverride(ex.urls.api, override)
-  // ccxt.pro refuses plain ws:// (a local emulator) until its proxy agent is loaded.
-  if (override.wsUrl?.startsWith('ws://'))
-    await (ex as unknown as { loadHttpProxyAgent(): Promise<void> }).loadHttpProxyAgent()
-
-  const exAny = ex as unknown as Record<string, unknown>
-  const handleMessage = (exAny.handleMessage as (c: WsClientLike, m: unknown) => unknown).bind(ex)
-  exAny.handleMessage = (client: WsClientLike, message: unknown): unknown => {
-    const verdict = hooks.guard.inspect(client.url, message)
-    hooks.onFrame(client.url, verdict)
-    if (verdict === 'ok' || verdict === 'seqGap') return handleMessage(client, message)
-    return undefined
-  }
-  const onRestResponse = (exAny.onRestResponse as (...a: unknown[]) => unknown).bind(ex)
-  exAny.onRestResponse = (status: number, ...rest: unknown[]): unknown => {
+  if (override.wsUrl?.startsWith('ws://')) await allowPlainWs(ex)
+  hookMessages(ex, (url, message) => {
+    const verdict = hooks.guard.inspect(url, message)
+    hooks.onFrame(url, verdict)
+    return verdict === 'ok' || verdict === 'seqGap'
+  })
+  hookRestResponses(ex, (status, headers) => {
     hooks.budget.lastHttpStatus = status
     if (status === 429 || status === 418 || status >= 500) {
-      hooks.budget.lastRetryAfterMs = retryAfterMs(rest[3] as Record<string, unknown>, Date.now())
+      hooks.budget.lastRetryAfterMs = retryAfterMs(headers, Date.now())
     }
-    return onRestResponse(status, ...rest)
-  }
+  })
   return ex
 }

@@ -15,6 +15,7 @@ import { candleEvent, fundingEvent, openInterestEvent, toFiniteOrNull } from './
 import { OKX_LONG_SHORT, okxLongShortFromRow } from './okx-derivatives'
 import type { PageProgress } from './paginate'
 import { pageBackwardOldestFirst } from './paginate'
+import { implicitApi } from './ccxt-internals'
 import type { RestBudget } from './rest-budget'
 import type { ConnectorVenue } from './url-override'
 
@@ -162,10 +163,8 @@ export async function pollMarket(
   if (what === 'longShort' && d.venue === 'okx') {
     const events: MarketEvent[] = []
     for (const [kind, method] of Object.entries(OKX_LONG_SHORT) as [LongShortKind, string][]) {
-      const fn = (d.ex as unknown as Record<string, (p: Row) => Promise<unknown>>)[method]
-      const res = (await d.budget.run(() =>
-        fn!.call(d.ex, { instId: m.marketId, period: '5m', limit: 1 }),
-      )) as {
+      const fn = implicitApi<Row>(d.ex, method)
+      const res = (await d.budget.run(() => fn({ instId: m.marketId, period: '5m', limit: 1 }))) as {
         data?: unknown[]
       }
       const e = okxLongShortFromRow(ctx, kind, res.data?.[0])
@@ -174,9 +173,9 @@ export async function pollMarket(
     d.emit(events)
   }
   if (what === 'longShort' && d.venue === 'bybit') {
-    const fn = (d.ex as unknown as Record<string, (p: Row) => Promise<unknown>>).publicGetV5MarketAccountRatio
+    const fn = implicitApi<Row>(d.ex, 'publicGetV5MarketAccountRatio')
     const res = (await d.budget.run(() =>
-      fn!.call(d.ex, { category: 'linear', symbol: m.marketId, period: '5min', limit: 1 }),
+      fn({ category: 'linear', symbol: m.marketId, period: '5min', limit: 1 }),
     )) as {
       result?: { list?: Row[] }
     }

@@ -5,6 +5,7 @@ import { DEFAULT_CONNECTOR_OPTIONS } from './connector-options'
 import type { BaseUrlOverride, ConnectorVenue } from './url-override'
 import { overrideFromEnv } from './url-override'
 import { VenueConnector } from './venue-connector'
+import { ccxtVersionWarning } from './ccxt-internals'
 
 export interface WatchlistEntry {
   venue: ConnectorVenue
@@ -66,6 +67,8 @@ export class LiveSource implements DataSource {
     const flushMs = this.opts.flushMs ?? 50
     const cap = this.opts.maxPendingEvents ?? 100_000
     const base: ConnectorOptions = { ...DEFAULT_CONNECTOR_OPTIONS, ...this.opts, override: {} }
+    const versionWarning = ccxtVersionWarning()
+    if (versionWarning) base.log(versionWarning)
     for (const [venue, symbols] of this.subscriptions()) {
       const override = { ...overrideFromEnv(venue), ...(this.opts.overrides?.[venue] ?? {}) }
       const c = new VenueConnector(

@@ -15,6 +15,7 @@ import type { BybitCcxtLiquidation } from './bybit-liquidations'
 import { bybitLiquidationEvents } from './bybit-liquidations'
 import type { OkxFunding, OkxMark } from './okx-derivatives'
 import { okxFundingEvent, okxLiquidationEvents, okxMarkEvent } from './okx-derivatives'
+import { liquidationCache, watchMethod } from './ccxt-internals'
 
 /** One watched market: what the streams need to normalize it. */
 export interface WatchedMarket {
@@ -89,8 +90,7 @@ export function streamsFor(
   if (venue === 'binanceusdm') {
     specs.push({
       stream: 'mark',
-      watch: () =>
-        (ex as unknown as { watchMarkPrice(s: string): Promise<unknown> }).watchMarkPrice(m.symbol),
+      watch: () => watchMethod<[string]>(ex, 'watchMarkPrice')(m.symbol),
       toEvents: (v, now) => {
         const info = (v as { info: Info }).info
         const ts = Number(info.E)
@@ -116,8 +116,7 @@ export function streamsFor(
   } else if (venue === 'okx') {
     specs.push({
       stream: 'mark',
-      watch: () =>
-        (ex as unknown as { watchMarkPrice(s: string): Promise<unknown> }).watchMarkPrice(m.symbol),
+      watch: () => watchMethod<[string]>(ex, 'watchMarkPrice')(m.symbol),
       toEvents: (v, now) => {
         const e = okxMarkEvent(ctx(now), v as OkxMark)
         return e ? [e] : []
@@ -136,13 +135,12 @@ export function streamsFor(
     const seen = new WeakSet<object>()
     specs.push({
       stream: 'liquidation',
-      watch: () =>
-        (ex as unknown as { watchLiquidations(s: string): Promise<unknown> }).watchLiquidations(m.symbol),
+      watch: () => watchMethod<[string]>(ex, 'watchLiquidations')(m.symbol),
       toEvents: (v, now) =>
         bybitLiquidationEvents(
           ctx(now),
           v as BybitCcxtLiquidation[],
-          (ex as unknown as { liquidations?: BybitCcxtLiquidation[] }).liquidations,
+          liquidationCache<BybitCcxtLiquidation[]>(ex),
           m.contractSize,
           seen,
         ),
@@ -150,10 +148,7 @@ export function streamsFor(
   } else if (venue === 'okx') {
     specs.push({
       stream: 'liquidation',
-      watch: () =>
-        (
-          ex as unknown as { watchLiquidationsForSymbols(s: string[]): Promise<unknown> }
-        ).watchLiquidationsForSymbols([m.symbol]),
+      watch: () => watchMethod<[string[]]>(ex, 'watchLiquidationsForSymbols')([m.symbol]),
       toEvents: (v, now) =>
         (v as { info?: Info }[]).flatMap((l) => okxLiquidationEvents(ctx(now), l.info, m)),
     })
@@ -195,10 +190,7 @@ function bybitTickerEvents(
 export function binanceLiquidationStream(ex: Exchange, watched: Map<string, WatchedMarket>): StreamSpec {
   return {
     stream: 'liquidation',
-    watch: () =>
-      (
-        ex as unknown as { watchLiquidationsForSymbols(s: string[]): Promise<unknown> }
-      ).watchLiquidationsForSymbols([]),
+    watch: () => watchMethod<[string[]]>(ex, 'watchLiquidationsForSymbols')([]),
     toEvents: (v, now) =>
       (v as (CcxtLiquidation & { symbol?: string })[])
         .filter((l) => l.symbol !== undefined && watched.has(l.symbol))

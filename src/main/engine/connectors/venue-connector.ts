@@ -17,12 +17,7 @@ import { RestBudget } from './rest-budget'
 import { StreamLoop } from './stream-loop'
 import type { ConnectorVenue } from './url-override'
 import { VenueStatusTracker } from './venue-status'
-
-type WsClient = {
-  url: string
-  connection?: { readyState?: number; terminate?: () => void }
-  onError(e: Error): void
-}
+import { implicitApi, wsClients } from './ccxt-internals'
 
 /** The longest the pollers wait for the history backfill before they start regardless. */
 const POLL_AFTER_BACKFILL_MS = 60_000
@@ -146,8 +141,9 @@ export class VenueConnector {
         out.set(symbol, Number(info.fundingInterval) / 60)
     }
     if (this.venue === 'binanceusdm') {
-      const fn = (ex as unknown as { fapiPublicGetFundingInfo(): Promise<unknown> }).fapiPublicGetFundingInfo
-      const list = (await this.budget.run(() => fn.call(ex)).catch(() => [])) as {
+      const list = (await this.budget
+        .run(() => implicitApi<undefined>(ex, 'fapiPublicGetFundingInfo')(undefined))
+        .catch(() => [])) as {
         symbol?: string
         fundingIntervalHours?: number
       }[]
@@ -242,9 +238,8 @@ export class VenueConnector {
 
   /** A connection that is open but silent for watchdogMs is failed on purpose so its streams resubscribe. */
   private watchdog(): void {
-    const ex = this.ex as unknown as { clients?: Record<string, WsClient> }
     const now = Date.now()
-    for (const [url, client] of Object.entries(ex.clients ?? {})) {
+    for (const [url, client] of Object.entries(wsClients(this.ex as Exchange))) {
       if (client.connection?.readyState !== 1) continue
       const last = this.lastFrameMs.get(url)
       if (last === undefined) {
