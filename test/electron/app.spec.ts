@@ -1,42 +1,110 @@
-import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { expect } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT } from '../support/radar-server'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, subscriberName } from '../../src/shared/api-channels'
+import { launchApp, test } from './electron-fixtures'
 
-/** The Electron binary's path, or null where it was never downloaded (offline machines, CI here). */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as string
-    return existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
-
-const binary = electronBinary()
+type Bridge = Record<string, (arg?: unknown) => Promise<unknown>>
 
 test.describe('desktop window', () => {
-  test.skip(binary === null, 'Electron binary is not installed on this machine')
-
-  test('opens the terminal with the security defaults and a working engine', async () => {
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [join(REPO_ROOT, 'out', 'main', 'index.js')],
-      env: { ...process.env, RADAR_USER_DATA: mkdtempSync(join(tmpdir(), 'radar-electron-')) },
-    })
-    const win = await app.firstWindow()
+  test('opens the terminal from app:// with the security settings, CSP and refusals', async () => {
+    const { app, win } = await launchApp()
     await expect(win.getByRole('banner')).toContainText('Leverage Radar')
-    await expect(win.getByTestId('worker-state')).toContainText('running')
-    const exposure = await win.evaluate(() => {
-      const page = globalThis as unknown as { require?: unknown; process?: unknown; radar: object }
-      return { require: typeof page.require, process: typeof page.process, radar: Object.keys(page.radar) }
+    expect(win.url()).toMatch(/^app:\/\/radar\//)
+    const page = await win.evaluate(async () => {
+      // No Node in the page (nodeIntegration off, sandbox on) and no IPC object leaked by the preload.
+      const g = globalThis as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown }
+      const csp = (await fetch(location.href)).headers.get('content-security-policy')
+      const popup = window.open('https://example.com/')
+      return {
+        node: [typeof g.require, typeof g.process, typeof g.ipcRenderer],
+        csp,
+        popup: popup === null,
+      }
     })
-    expect(exposure.require).toBe('undefined')
-    expect(exposure.process).toBe('undefined')
-    expect(exposure.radar).toContain('getEngineStatus')
-    expect(exposure.radar).not.toContain('invoke')
+    expect(page).toEqual({
+      node: ['undefined', 'undefined', 'undefined'],
+      csp: expect.stringContaining("default-src 'self'"),
+      popup: true,
+    })
+    // Navigation away from the app's page is refused.
+    const before = win.url()
+    await win.evaluate(() => {
+      location.href = 'https://example.com/'
+    })
+    await win.waitForTimeout(500)
+    expect(win.url()).toBe(before)
+    await app.close()
+  })
+
+  test('the preload exposes exactly the contract, and payloads are checked in main', async () => {
+    const { app, win } = await launchApp()
+    const keys = await win.evaluate(() =>
+      Object.keys((globalThis as unknown as { radar: object }).radar).sort(),
+    )
+    expect(keys).toEqual([...INVOKE_CHANNELS, ...EVENT_CHANNELS.map((c) => subscriberName(c))].sort())
+    const info = await win.evaluate(() => (globalThis as unknown as { radar: Bridge }).radar.getAppInfo!())
+    expect(info).toMatchObject({ shell: 'electron' })
+    const refused = await win.evaluate(() =>
+      (globalThis as unknown as { radar: Bridge }).radar.watchSeries!({ key: 42 }).then(
+        () => 'accepted',
+        (err: Error) => err.message,
+      ),
+    )
+    expect(refused).toMatch(/invalid payload for watchSeries: key/)
+    await app.close()
+  })
+
+  test('the engine runs in a utility process and is restarted, state restored, when it dies', async () => {
+    const { app, win } = await launchApp()
+    await expect(win.getByTestId('worker-state')).toContainText('running')
+    const engineProcess = () =>
+      app.evaluate(
+        ({ app: a }) => a.getAppMetrics().find((m) => m.serviceName === 'Leverage Radar engine')?.pid,
+      )
+    const pid = await engineProcess()
+    expect(pid).toBeGreaterThan(0)
+    expect(pid).not.toBe(await app.evaluate(() => process.pid))
+    process.kill(pid!, 'SIGKILL')
+    await expect(win.getByText(/The engine process was restarted/)).toBeVisible({ timeout: 30_000 })
+    await expect.poll(engineProcess, { timeout: 30_000 }).not.toBe(pid)
+    await expect(win.getByTestId('worker-state')).toContainText('running')
+    await app.close()
+  })
+
+  test('a setting is kept in electron-store’s file and read back after a restart', async () => {
+    const first = await launchApp()
+    await first.win.evaluate(() =>
+      (globalThis as unknown as { radar: Bridge }).radar.updateSettings!({ referenceAsset: 'ETH' }),
+    )
+    await first.app.close()
+    const onDisk = JSON.parse(readFileSync(join(first.userDataDir, 'settings.json'), 'utf8')) as {
+      referenceAsset: string
+    }
+    expect(onDisk.referenceAsset).toBe('ETH')
+    const second = await launchApp(first.userDataDir)
+    const view = (await second.win.evaluate(() =>
+      (globalThis as unknown as { radar: Bridge }).radar.getSettings!(),
+    )) as { settings: { referenceAsset: string } }
+    expect(view.settings.referenceAsset).toBe('ETH')
+    await second.app.close()
+  })
+
+  test('desktop notifications are granted to the app’s page (alerts use them)', async () => {
+    const { app, win } = await launchApp()
+    const permission = await win.evaluate(async () => {
+      const asked = await Notification.requestPermission()
+      const shown = await new Promise<string>((done) => {
+        const n = new Notification('Leverage Radar', { body: 'test notification' })
+        n.onshow = () => done('shown')
+        n.onerror = () => done('error')
+        setTimeout(() => done('no event'), 3000)
+      })
+      return { asked, current: Notification.permission, shown }
+    })
+    expect(permission.asked).toBe('granted')
+    expect(permission.current).toBe('granted')
+    expect(permission.shown).not.toBe('error')
     await app.close()
   })
 })
