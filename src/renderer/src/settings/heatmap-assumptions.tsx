@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { HEATMAP_CALIBRATION } from '../../../shared/heatmap/heatmap-calibration'
 import type { Settings } from '../../../shared/settings'
 
 type Assumptions = Settings['heatmap']
@@ -60,6 +61,9 @@ export function HeatmapAssumptionsEditor({ value, onSave }: Props) {
         is spread over this leverage mix and each level is placed at its maintenance-margin tier for a
         position of the size below. Changes apply to maps built from now on (reopen a session to rebuild its
         map).
+      </p>
+      <p className="help muted" data-testid="heatmap-defaults-provenance">
+        Defaults: {HEATMAP_CALIBRATION.provenance}
       </p>
       <table className="data-table" aria-label="Leverage mix">
         <thead>
