@@ -1,17 +1,20 @@
 /**
- * Scoring engine throughput on real Binance USD-M BTCUSDT trades (2024-08-08 23:54-23:59:59 UTC), the time
- * for a full 300-market snapshot, and memory per market. Prints figures; never passes or fails.
+ * Scoring engine throughput on real Binance USD-M BTCUSDT trades (2024-08-08 23:54-23:59:59 UTC) beside its
+ * typed-array floor in the same rounds, the time and GC pauses of a 1,200-market snapshot, and memory per
+ * universe-only and per watchlist market, each beside its goal. Prints figures; never passes or fails.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { machineLoad, REPO_ROOT, SAMPLES_DIR, SHARED_DATA } from './bench-env'
+import { floorPass, tradeColumns } from './scoring-floor'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { SeekStates } from '../src/main/engine/scoring/seek-state'
 import { replaySessionReport } from '../src/main/engine/sessions/replay-report'
 import { ReplaySource } from '../src/main/engine/sessions/replay-source'
 import type { LiquidationEvent, MarketEvent, TradeEvent } from '../src/shared/market-event'
+import type { MarketState } from '../src/shared/scoring/market-state'
 import {
   applyEvents,
   createScoringState,
@@ -65,35 +68,56 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const out = (line: string): void => console.log(`${line}  (${machineLoad()})`)
+const M = (x: number): string => `${(x / 1e6).toFixed(2)} M/s`
+
 const trades = loadTrades()
 const spanMin = (trades[trades.length - 1]!.exchangeTsMs - trades[0]!.exchangeTsMs) / 60_000
-const volBase = trades.reduce((a, t) => a + t.qtyBase, 0)
-// The file's own volume rate as ADV, so VPIN buckets run from the first trade instead of after bootstrap.
-const advBase = (volBase / spanMin) * 1440
-const cfg = { advBaseByMarket: { [`binanceusdm:${PERP}`]: advBase } }
 const PASSES = 20
 const stream = replicate(trades, PASSES, (e, s) => ({ ...e, exchangeTsMs: e.exchangeTsMs + s }))
 const BATCH = 2000
 
-// Baseline: the cheapest loop over the same events (touch price and qty).
-let sink = 0
-const baseline = median(
-  [0, 1, 2].map(() =>
-    time(() => {
-      for (const e of stream) sink += e.price * e.qtyBase
-    }),
-  ),
-)
-
-function runTrades(events: MarketEvent[]): number {
-  const s = createScoringState(cfg)
-  return time(() => {
+/**
+ * Production configuration: no ADV given, so VPIN sizes its buckets from its own first 30 minutes of volume
+ * (ADV / 50) and they close at the rate a live market closes them.
+ */
+function runTrades(events: readonly MarketEvent[]): { sec: number; buckets: number; bucketVol: number } {
+  const s = createScoringState()
+  const sec = time(() => {
     for (let i = 0; i < events.length; i += BATCH) applyEvents(s, events.slice(i, i + BATCH))
   })
+  const v = s.markets.get(`binanceusdm:${PERP}`)!.vpin
+  return { sec, buckets: v.bucketsCompleted, bucketVol: v.bucketVolBase ?? NaN }
 }
 
-runTrades(stream.slice(0, 50_000)) // warm-up
-const tradeSec = median([0, 1, 2].map(() => runTrades(stream)))
+// Scoring and its typed-array floor alternate round by round (one warm-up round), so load hits both.
+const cols = tradeColumns(stream)
+const first = runTrades(stream)
+let sink = 0
+const scoreRates: number[] = []
+const floorRates: number[] = []
+for (let r = -1; r < ROUNDS; r++) {
+  const sc = runTrades(stream)
+  let f = { buckets: 0, check: 0 }
+  const fSec = time(() => (f = floorPass(cols, first.bucketVol)))
+  sink += f.check
+  if (r < 0) continue
+  scoreRates.push(stream.length / sc.sec)
+  floorRates.push(stream.length / fSec)
+}
+const tradeRate = median(scoreRates)
+const share = median(scoreRates.map((x, i) => x / floorRates[i]!))
+out(
+  `scoring.trades_in_recording: ${trades.length} trades over ${spanMin.toFixed(1)} min (x${PASSES} passes, ${stream.length} updates); VPIN buckets of ${first.bucketVol.toFixed(1)} BTC sized from the first 30 min, ${first.buckets} closed per run`,
+)
+out(
+  `scoring.trades_per_s: ${M(tradeRate)} (VPIN + volatility bars + labels, median of ${ROUNDS}); goal ≥ 5 M/s: ${(tradeRate / 5e6).toFixed(2)}x of goal`,
+)
+out(`scoring.floor_per_s: ${M(median(floorRates))} (typed-array VPIN buckets + minute bars, same rounds)`)
+out(
+  `scoring.share_of_floor: ${(share * 100).toFixed(2)} % (median of per-round ratios); goal ≥ 10 %: ${(share / 0.1).toFixed(2)}x of goal`,
+)
 
 // The realized-liquidation path fed with the same prints (a sell print as a long liquidation): the recording
 // has no liquidation stream, and this measures the update cost of that path on real sizes and times.
@@ -108,28 +132,17 @@ const liqs: LiquidationEvent[] = stream.map((t) => ({
   qtyBase: t.qtyBase,
   usd: t.price * t.qtyBase,
 }))
-const liqSec = median([0, 1, 2].map(() => runTrades(liqs)))
-const mixed: MarketEvent[] = []
-for (let i = 0; i < stream.length; i++) mixed.push(stream[i]!, liqs[i]!)
-const mixedSec = median([0, 1].map(() => runTrades(mixed)))
+out(`scoring.liquidation_updates_per_s: ${M(liqs.length / median([0, 1, 2].map(() => runTrades(liqs).sec)))}`)
 
-console.log(
-  `scoring.trades_in_recording: ${trades.length} trades over ${spanMin.toFixed(1)} min (x${PASSES} passes)`,
-)
-console.log(
-  `scoring.trades_per_s: ${Math.round(stream.length / tradeSec)} /s (VPIN + volatility bars + labels)`,
-)
-console.log(`scoring.liquidation_updates_per_s: ${Math.round(liqs.length / liqSec)} /s`)
-console.log(`scoring.mixed_trade_liquidation_updates_per_s: ${Math.round(mixed.length / mixedSec)} /s`)
-console.log(`scoring.baseline_loop_per_s: ${Math.round(stream.length / baseline)} /s`)
-console.log(`scoring.trades_vs_baseline: ${(tradeSec / baseline).toFixed(1)} x slower`)
-
-// 300 markets, each with 90 d of 8 h funding, a day of 5-minute OI, a spot pair quote, a heatmap input and
-// the recording's trades, so every module holds state when the snapshot is taken.
-const N = 300
+// ---- 1,200 markets: 100 watchlist perps (funding, OI, quotes and every 4th recorded trade) and 1,100
+// universe-only perps (funding, OI, mark and quote, no trades), so every module holds state at the snapshot.
+const N_WATCH = 100
+const N_UNIVERSE = 1100
 const H = 3_600_000
 const t0 = trades[0]!.exchangeTsMs
-function marketEvents(sym: string): MarketEvent[] {
+const last = trades[trades.length - 1]!
+const thinned = trades.filter((_, i) => i % 4 === 0)
+function marketEvents(sym: string, withTrades: boolean): MarketEvent[] {
   const evs: MarketEvent[] = []
   const base = { venue: 'binanceusdm' as const, symbol: sym }
   for (let i = 270; i >= 1; i--) {
@@ -160,75 +173,125 @@ function marketEvents(sym: string): MarketEvent[] {
       oiUsd: q * 60_000,
     })
   }
-  for (const t of trades) evs.push({ ...t, symbol: sym })
-  const last = trades[trades.length - 1]!
-  const spot = sym.slice(0, sym.indexOf(':'))
-  evs.push({
-    venue: 'binance',
-    symbol: spot,
+  if (withTrades) for (const t of thinned) evs.push({ ...t, symbol: sym })
+  const quote = (venue: 'binance' | 'binanceusdm', symbol: string, ts: number, bid: number): MarketEvent => ({
+    venue,
+    symbol,
     type: 'quote',
-    exchangeTsMs: last.exchangeTsMs,
-    receiveTsMs: last.exchangeTsMs,
-    bid: last.price - 5,
+    exchangeTsMs: ts,
+    receiveTsMs: ts,
+    bid,
     bidQtyBase: 1,
-    ask: last.price - 4,
+    ask: bid + 0.1,
     askQtyBase: 1,
   })
+  evs.push(quote('binance', sym.slice(0, sym.indexOf(':')), last.exchangeTsMs, last.price - 5))
   evs.push({
     ...base,
-    type: 'quote',
-    exchangeTsMs: last.exchangeTsMs + 1,
-    receiveTsMs: last.exchangeTsMs + 1,
-    bid: last.price,
-    bidQtyBase: 1,
-    ask: last.price + 0.1,
-    askQtyBase: 1,
-  })
+    type: 'mark',
+    exchangeTsMs: last.exchangeTsMs,
+    receiveTsMs: last.exchangeTsMs,
+    markPrice: last.price,
+    indexPrice: last.price - 3,
+  } as MarketEvent)
+  evs.push(quote('binanceusdm', sym, last.exchangeTsMs + 1, last.price))
   return evs
 }
 
-const gc = (globalThis as { gc?: () => void }).gc
-gc?.()
-const mem = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers
-const heapBefore = mem()
 const big = createScoringState()
-for (let i = 0; i < N; i++) {
-  const sym = i === 0 ? PERP : `M${i}/USDT:USDT`
-  applyEvents(big, marketEvents(sym))
-  setLiquidationProximity(big, `binanceusdm:${sym}`, {
-    asOfMs: t0,
-    nearestAbovePrice: null,
-    nearestAboveUsd: null,
-    nearestBelowPrice: null,
-    nearestBelowUsd: null,
-    usdWithin1Pct: 1e8,
-    usdWithin2Pct: 3e8,
-  })
-}
-gc?.()
-const heapAfter = mem()
+const setupSec = time(() => {
+  for (let i = 0; i < N_WATCH + N_UNIVERSE; i++) {
+    const sym = i === 0 ? PERP : `M${i}/USDT:USDT`
+    applyEvents(big, marketEvents(sym, i < N_WATCH))
+    setLiquidationProximity(big, `binanceusdm:${sym}`, {
+      asOfMs: t0,
+      nearestAbovePrice: null,
+      nearestAboveUsd: null,
+      nearestBelowPrice: null,
+      nearestBelowUsd: null,
+      usdWithin1Pct: 1e8,
+      usdWithin2Pct: 3e8,
+    })
+  }
+})
 const keys = [...big.markets.keys()].filter((k) => k.startsWith('binanceusdm:'))
 for (let r = 0; r < 3; r++) for (const k of keys) snapshotMarket(big, k) // warm-up
-const snapTimes = Array.from({ length: 15 }, () =>
+const gcPausesMs: number[] = []
+const gcObs = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPausesMs.push(e.duration)
+})
+gcObs.observe({ entryTypes: ['gc'] })
+const snapMs = Array.from({ length: 40 }, () =>
   time(() => {
     for (const k of keys) snapshotMarket(big, k)
   }),
+).map((s) => s * 1000)
+await new Promise((r) => setTimeout(r, 50)) // GC entries are delivered asynchronously
+gcObs.disconnect()
+const p95 = [...snapMs].sort((a, b) => a - b)[Math.ceil(snapMs.length * 0.95) - 1]!
+const gcMax = Math.max(0, ...gcPausesMs)
+out(
+  `scoring.snapshot_markets: ${keys.length} perps (${N_WATCH} with trades, ${N_UNIVERSE} universe-only; ${big.markets.size - keys.length} spot pairs), built in ${setupSec.toFixed(1)} s`,
 )
-const snapBaseline = median(
-  Array.from({ length: 15 }, () =>
-    time(() => {
-      for (const k of keys) sink += big.markets.get(k)!.eventCount
-    }),
-  ),
+out(
+  `scoring.snapshot_all_ms: p95 ${p95.toFixed(1)} ms, median ${median(snapMs).toFixed(1)} ms (40 snapshots of all); goal < 20 ms: ${(p95 / 20).toFixed(2)}x of the limit`,
 )
-console.log(
-  `scoring.snapshot_markets: ${keys.length} perps (state also holds ${big.markets.size - keys.length} spot pairs)`,
+out(
+  `scoring.snapshot_gc_max_ms: ${gcMax.toFixed(1)} ms largest GC pause during them (${gcPausesMs.length} pauses); goal < 50 ms: ${(gcMax / 50).toFixed(2)}x of the limit`,
 )
-console.log(`scoring.snapshot_all_ms: ${(median(snapTimes) * 1000).toFixed(2)} ms (median of 15)`)
-console.log(`scoring.snapshot_per_market_us: ${((median(snapTimes) / keys.length) * 1e6).toFixed(1)} us`)
-console.log(`scoring.snapshot_vs_baseline_lookup: ${(median(snapTimes) / snapBaseline).toFixed(0)} x`)
-console.log(
-  `scoring.memory_per_market_kb: ${((heapAfter - heapBefore) / big.markets.size / 1024).toFixed(1)} KiB (heap + typed arrays over ${big.markets.size} markets${gc ? '' : ', no --expose-gc: approximate'})`,
+
+// ---- Memory per market: heap + typed arrays held by structured clones of one market, divided by copies.
+const gc = (globalThis as { gc?: () => void }).gc
+const mem = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers
+function bytesPerMarket(m: MarketState, copies = 200): number {
+  gc?.()
+  const before = mem()
+  const held = Array.from({ length: copies }, () => structuredClone(m))
+  gc?.()
+  const bytes = (mem() - before) / copies
+  sink += held.length
+  return bytes
+}
+
+/** A watchlist market after a full day: the recording replayed (every 8th trade) across 24 h, plus history. */
+function fullDayMarket(): MarketState {
+  const s = createScoringState()
+  applyEvents(s, marketEvents(PERP, false))
+  const sparse = trades.filter((_, i) => i % 8 === 0)
+  const passes = Math.ceil(1440 / spanMin) + 1
+  const day = replicate(sparse, passes, (e, sh) => ({
+    ...e,
+    exchangeTsMs: last.exchangeTsMs + 1000 + e.exchangeTsMs - t0 + sh,
+  }))
+  for (let i = 0; i < day.length; i += BATCH) applyEvents(s, day.slice(i, i + BATCH))
+  applyEvents(
+    s,
+    day
+      .filter((_, i) => i % 50 === 0)
+      .map((t): LiquidationEvent => ({
+        type: 'liquidation',
+        venue: t.venue,
+        symbol: t.symbol,
+        exchangeTsMs: t.exchangeTsMs,
+        receiveTsMs: t.receiveTsMs,
+        positionSide: t.takerSide === 'sell' ? 'long' : 'short',
+        price: t.price,
+        qtyBase: t.qtyBase,
+        usd: t.price * t.qtyBase,
+      })),
+  )
+  return s.markets.get(`binanceusdm:${PERP}`)!
+}
+
+const KiB = (b: number): string => `${(b / 1024).toFixed(1)} KiB`
+const universeBytes = bytesPerMarket(big.markets.get('binanceusdm:M500/USDT:USDT')!)
+const fullBytes = bytesPerMarket(fullDayMarket(), 50)
+const note = gc ? '' : ' (no --expose-gc: approximate)'
+out(
+  `scoring.memory_universe_market: ${KiB(universeBytes)} (90 d funding, a day of OI, mark, quote)${note}; goal ≤ 32 KiB: ${(universeBytes / 32768).toFixed(2)}x of the limit`,
+)
+out(
+  `scoring.memory_watchlist_market: ${KiB(fullBytes)} (a full day of trades, minute bars, VPIN, liquidations, funding, OI)${note}; goal ≤ 256 KiB: ${(fullBytes / 262144).toFixed(2)}x of the limit`,
 )
 if (sink === 42) console.log('')
 
