@@ -10,8 +10,18 @@ const COLUMNS = ['', 'timestamp', ...METRIC_COLUMNS] as const
 type Col = Exclude<(typeof COLUMNS)[number], ''>
 type Row = Record<Col, number | null> & { line: number; filled: number }
 
-const PERIOD_MIN = 5
-const BAR_MS = PERIOD_MIN * 60_000
+/** The period Binance's futures-data endpoints are usually polled at; the rows' own step wins. */
+const DEFAULT_PERIOD_MIN = 5
+
+/** The most common step between consecutive bars, in minutes: hourly rows stay hourly. */
+function periodFromData(bars: readonly Row[]): number | null {
+  const counts = new Map<number, number>()
+  for (let i = 1; i < bars.length; i++) {
+    const d = bars[i]!.timestamp! - bars[i - 1]!.timestamp!
+    if (d > 0 && d % 60_000 === 0) counts.set(d / 60_000, (counts.get(d / 60_000) ?? 0) + 1)
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
 const iso = (ts: number): string => new Date(ts).toISOString().slice(0, 16).replace('T', ' ')
 
 /** Runs of consecutive bars (by timestamp) for which `missing` holds, as "from → to (n bars)". */
@@ -85,6 +95,10 @@ export const binanceFuturesDataImporter: Importer = {
         if (!seen || r.filled > seen.filled) byTs.set(r.timestamp!, r)
       }
       const bars = [...byTs.values()].sort((a, b) => a.timestamp! - b.timestamp!)
+      const PERIOD_MIN = periodFromData(bars) ?? DEFAULT_PERIOD_MIN
+      const BAR_MS = PERIOD_MIN * 60_000
+      if (PERIOD_MIN !== DEFAULT_PERIOD_MIN)
+        ctx.note(`${rawSymbol}: rows are ${PERIOD_MIN} minutes apart; read as ${PERIOD_MIN}-minute bars.`)
       ctx.count(`${rawSymbol}.rows`, rows)
       ctx.count(`${rawSymbol}.bars`, bars.length)
       ctx.count(`${rawSymbol}.duplicateRowsMerged`, rows - bars.length)
@@ -170,7 +184,7 @@ export const binanceFuturesDataImporter: Importer = {
       }
     }
     ctx.note(
-      'OHLC bars are read as 5-minute klines opening at the row timestamp (stored with the close time as event time).',
+      'OHLC bars are read as klines of the rows’ own step (5 minutes unless noted) opening at the row timestamp (stored with the close time as event time).',
     )
     await ctx.finish()
     return ctx.result

@@ -4,6 +4,7 @@ import { ImportContext } from './import-context'
 import { isHeaderRow, num, readLines } from './read-text'
 import { coinMarginedFaceUsd, unifiedBinanceSymbol } from './symbols'
 import { ImportRefused, type Importer } from './types'
+import { barSizeMismatch, depthBandNotes, refuseIfPriceIndexKlines, type DepthBand } from './vision-checks'
 
 type Kind =
   | 'aggTrades'
@@ -113,21 +114,29 @@ export const binanceVisionImporter: Importer = {
       const face = venue === 'binancecoinm' ? coinMarginedFaceUsd(symbol) : 0
       const toBase = (q: number, price: number): number => (face ? (q * face) / price : q)
       const lines = readLines(path)
-      const depthRows = new Map<number, { pct: number; depth: number; notional: number }[]>()
+      const depthRows = new Map<number, DepthBand[]>()
+      let intervalSec = fk.intervalSec
+      if (PRICE_KIND[kind]) {
+        const rows = lines.filter((l, i) => !(i === 0 && isHeaderRow(l))).map((l) => l.split(','))
+        if (kind === 'klines') refuseIfPriceIndexKlines(ctx.fileName, rows)
+        const fromData = barSizeMismatch(ctx.fileName, fk.intervalSec, rows)
+        if (fromData !== null) {
+          ctx.note(
+            `${ctx.fileName}: the rows are ${fromData}-second bars although the name says ${fk.intervalSec ?? '?'} s; read as ${fromData} s.`,
+          )
+          intervalSec = fromData
+        }
+      }
       for (let i = 0; i < lines.length; i++) {
         if ((i & 8191) === 0) await ctx.tick(i / lines.length)
         const line = lines[i] as string
         if (i === 0 && isHeaderRow(line)) continue
         const f = line.split(',')
-        const problem = emitRow(
-          kind,
-          f,
-          { venue, symbol, face, toBase, intervalSec: fk.intervalSec, depthRows },
-          ctx.events,
-        )
+        const problem = emitRow(kind, f, { venue, symbol, face, toBase, intervalSec, depthRows }, ctx.events)
         if (problem) ctx.badRow(i + 1, problem)
       }
       for (const [ts, rows] of depthRows) ctx.events.push(bookFromDepthBands(venue, symbol, ts, rows))
+      for (const n of depthBandNotes(ctx.fileName, depthRows)) ctx.note(n)
       ctx.count(`${kind}Files`)
       if (kind === 'metrics')
         ctx.note(
