@@ -44,9 +44,12 @@ export interface SortState {
 
 const v = (s: MarketSnapshot, id: string): number | null => s.metrics[id]?.value ?? null
 
-/** The nearer of the clusters above and below the last price. */
+/**
+ * The nearer of the clusters above and below the reference price: the mark, else the last price (the one
+ * price the heatmap panel, scenarios and CLI measure from, so a cluster shows the same distance everywhere).
+ */
 export function nearestCluster(s: MarketSnapshot): Pick<RadarRow, 'clusterDistancePct' | 'clusterSide'> {
-  const price = s.lastPrice
+  const price = s.markPrice ?? s.lastPrice
   const above = v(s, 'liq-prox-above-price')
   const below = v(s, 'liq-prox-below-price')
   if (price === null || price <= 0) return { clusterDistancePct: null, clusterSide: null }
