@@ -49,21 +49,31 @@ test('a threshold rule fires once during replay, with a desktop notification and
   await form.getByLabel('Rule kind').selectOption('threshold')
   await form.getByLabel('Metric id').fill('funding-rate')
   await form.getByLabel('Direction').selectOption('above')
-  await form.getByLabel('Value').fill('0.0000284')
-  await form.getByLabel('Hysteresis').fill('0.000001')
+  // Typed in the metric's display unit: funding per period in percent (0.00284 % = 0.0000284).
+  await expect(form.getByText('Value (%)')).toBeVisible()
+  await form.getByLabel('Value').fill('0.00284')
+  await form.getByLabel('Hysteresis').fill('0.0001')
   await form.getByRole('button', { name: 'Add rule' }).click()
   const rule = page.getByTestId('alert-rule')
   await expect(rule).toHaveCount(1)
-  await expect(rule).toContainText('funding-rate above 0.0000284')
+  await expect(rule).toContainText('Funding rate above 0.00284 % (re-arms below 0.00274 %)')
+  const saved = await engineCall<{ value?: number }[]>(server, 'listAlertRules')
+  expect(saved[0]!.value).toBeCloseTo(0.0000284, 12)
+
+  // A typo in the metric id is refused, not saved as a rule that can never fire.
+  await form.getByLabel('Metric id').fill('funding_rate')
+  await form.getByLabel('Value').fill('1')
+  await expect(form.getByTestId('rule-problem')).toContainText('"funding_rate" is not a metric id')
+  await expect(form.getByRole('button', { name: 'Add rule' })).toBeDisabled()
 
   // A second rule, disabled: it must never fire.
   await form.getByLabel('Metric id').fill('funding-rate')
   await form.getByLabel('Value').fill('0')
   await form.getByRole('button', { name: 'Add rule' }).click()
   await expect(rule).toHaveCount(2)
-  await page.getByRole('checkbox', { name: 'Enable rule funding-rate above 0', exact: true }).click()
+  await page.getByRole('checkbox', { name: 'Enable rule Funding rate above 0 %', exact: true }).click()
   await expect(
-    page.getByRole('checkbox', { name: 'Enable rule funding-rate above 0', exact: true }),
+    page.getByRole('checkbox', { name: 'Enable rule Funding rate above 0 %', exact: true }),
   ).not.toBeChecked()
 
   // From 00:03:50 at 10x the crossing comes ~1 s later, and 0.00002841 holds for 6 s of wall time.
@@ -73,8 +83,8 @@ test('a threshold rule fires once during replay, with a desktop notification and
   expect(clockMs(await replayClock(page))).toBeLessThan(FIRST_ABOVE_MS - 9_000)
   await play(bar, '10x')
   const toast = page.getByTestId('alert-toast')
-  await expect(toast).toContainText('funding-rate above 0.0000284', { timeout: 30_000 })
-  await expect(toast).toContainText('now 0.00002841')
+  await expect(toast).toContainText('Funding rate above 0.00284 %', { timeout: 30_000 })
+  await expect(toast).toContainText('now 0.002841 %')
   const log = page.getByTestId('alert-log-row')
   await expect(log).toHaveCount(1)
   await expect(log).toContainText('2023-04-05 00:04:0')
@@ -94,16 +104,18 @@ test('a threshold rule fires once during replay, with a desktop notification and
   )
   expect(shown).toHaveLength(1)
   expect(shown[0]!.title).toContain(BTC_PERP)
-  expect(shown[0]!.body).toContain('now 0.00002841')
+  expect(shown[0]!.body).toContain('now 0.002841 %')
 
   // Rules live in the engine: a reload lists them; delete removes one.
   await page.reload()
   await gotoScreen(page, 'Alerts')
   await expect(rule).toHaveCount(2)
-  await page.getByRole('button', { name: 'Delete rule funding-rate above 0', exact: true }).click()
+  await page.getByRole('button', { name: 'Delete rule Funding rate above 0 %', exact: true }).click()
   // The delete lands when the engine answers: wait for one row before reading it.
   await expect(rule).toHaveCount(1)
-  await expect(rule).toContainText('funding-rate above 0.0000284')
+  await expect(rule).toContainText('Funding rate above 0.00284 %')
+  // The hysteresis column reads in the same unit (0.000001 per period = 0.0001 %).
+  await expect(rule).toContainText('0.0001 %')
 })
 
 test('a regime-shift rule on all markets fires as open interest turns in the week sample', async ({
@@ -122,6 +134,11 @@ test('a regime-shift rule on all markets fires as open interest turns in the wee
   await play(bar, 'MAX')
   await expect(bar.getByTestId('replay-state')).toHaveText('ENDED', { timeout: 45_000 })
   await expect(page.getByTestId('alert-log-row').first()).toBeVisible()
+  // A burst is one summary toast, never a pile: the log below keeps every alert.
+  const toasts = page.getByTestId('alert-toast')
+  await expect(toasts).toHaveCount(1)
+  await expect(toasts).toContainText(/\d+ alerts on \d markets?/)
+  await expect(toasts).toContainText('every one is in the alert log')
   await page.screenshot({ path: 'test-results/screenshots/alerts-regime.png' })
 
   const fired = await engineCall<AlertFired[]>(server, 'getAlertLog')

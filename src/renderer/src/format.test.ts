@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { decimalsOfTick, fmtMetricValue, fmtPercentile, fmtPrice, fmtDuration, fmtUsd } from './format'
+import {
+  decimalsOfTick,
+  fmtDuration,
+  fmtMetricValue,
+  fmtPercentile,
+  fmtPrice,
+  fmtTime,
+  fmtUsd,
+} from './format'
 
 describe('the one formatting module', () => {
   it('derives price decimals from the tick size', () => {
@@ -35,6 +43,12 @@ describe('the one formatting module', () => {
     expect(fmtMetricValue('oi-roc-24h', 0.0523)).toBe('+5.23 %')
     expect(fmtMetricValue('oi-usd', 4_717_094_612)).toBe('$4.72 B')
     expect(fmtMetricValue('basis-bps', 3.456)).toBe('3.46 bps')
+  })
+
+  it('rounds market times to the second, so a bar end and the next start read alike', () => {
+    // 2024-05-12T13:59:59.999Z and 14:00:00.000Z
+    expect(fmtTime(Date.UTC(2024, 4, 12, 14) - 1)).toBe('2024-05-12 14:00:00 UTC')
+    expect(fmtTime(Date.UTC(2024, 4, 12, 14))).toBe('2024-05-12 14:00:00 UTC')
   })
 
   it('writes durations in the two largest units', () => {

@@ -105,10 +105,13 @@ export function fmtDuration(ms: number | null | undefined): string {
     .join(' ')
 }
 
-/** Exchange time in UTC to the second: "2024-05-12 14:00:00 UTC". */
+/**
+ * Exchange time in UTC to the second: "2024-05-12 14:00:00 UTC". Rounded, not truncated: a bar's end at
+ * 13:59:59.999 reads 14:00:00 like the next bar's start, instead of alternating :59 and :00.
+ */
 export function fmtTime(tsMs: number | null | undefined): string {
   if (!finite(tsMs)) return NA
-  return new Date(tsMs).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'
+  return new Date(Math.round(tsMs / 1000) * 1000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'
 }
 
 /** Binary units, as file managers show sizes. */

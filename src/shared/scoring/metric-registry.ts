@@ -567,3 +567,18 @@ export function metricInfo(id: string): MetricDef {
 export function isNumericMetric(id: MetricId): boolean {
   return FORMAT_SPECS[METRICS[id].format].numeric
 }
+
+/** Formats whose numbers read without a unit word ("71", not "71 score"). */
+const BARE: ReadonlySet<MetricFormat> = new Set(['score', 'count', 'ratio', 'level01', 'level02', 'price'])
+
+/**
+ * A stored value as a trader types and reads it, for plain-text messages (alerts, CLI): scaled to the
+ * display unit, four significant digits, with the unit ("0.000284" funding -> "0.0284 %").
+ */
+export function displayValue(id: MetricId, value: number): string {
+  const format = METRICS[id].format
+  const spec = FORMAT_SPECS[format]
+  const n = Number((value * spec.displayScale).toPrecision(4))
+  const text = n.toLocaleString('en-US', { maximumFractionDigits: 10 })
+  return BARE.has(format) || spec.inputUnit === '' ? text : `${text} ${spec.inputUnit}`
+}

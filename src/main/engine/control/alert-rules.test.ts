@@ -44,8 +44,8 @@ describe('AlertEvaluator', () => {
     // 65 (below) -> 71 fires -> 69, 71, 68 hover inside 65..70: no fire -> 64 re-arms (< 70 - 5) -> 72 fires.
     for (const v of [65, 71, 69, 71, 68, 64, 72]) ev.onSnapshots([snap(key, v)])
     expect(fired.map((f) => f.message)).toEqual([
-      `${key}: lsi above 70 (now 71.00)`,
-      `${key}: lsi above 70 (now 72.00)`,
+      `${key}: Leverage Stress Index above 70 (now 71)`,
+      `${key}: Leverage Stress Index above 70 (now 72)`,
     ])
   })
 
@@ -120,5 +120,48 @@ describe('AlertRuleStore', () => {
     writeFileSync(path, '[{"id": 1}]')
     expect(new AlertRuleStore(path, createMemoryLogger()).list()).toEqual([])
     expect(readdirSync(dir).some((f) => f.startsWith('alerts.json.damaged-'))).toBe(true)
+  })
+
+  it('refuses a threshold on an unknown metric id and keeps the rules it had', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'radar-alerts-')), 'alerts.json')
+    const store = new AlertRuleStore(path, createMemoryLogger())
+    const threshold = { market: '*', kind: 'threshold', op: 'above', value: 0.1, enabled: true } as const
+    store.save({ ...threshold, id: 'ok', field: 'funding-apr' })
+    expect(() => store.save({ ...threshold, id: 'typo', field: 'funding_apr' })).toThrow(
+      'unknown metric "funding_apr"',
+    )
+    expect(() => store.save({ ...threshold, id: 'label', field: 'setup-tag' })).toThrow(/not a number/)
+    expect(store.list().map((r) => r.id)).toEqual(['ok'])
+  })
+})
+
+describe('threshold messages', () => {
+  it('name the metric and show values in its display unit', () => {
+    const fired: AlertFired[] = []
+    const ev = new AlertEvaluator(
+      () => [
+        {
+          id: 'f',
+          market: '*',
+          kind: 'threshold',
+          field: 'funding-rate',
+          op: 'above',
+          value: 0.000284,
+          enabled: true,
+        },
+      ],
+      (a) => fired.push(a),
+    )
+    const s = snap('k', 1)
+    s.metrics['funding-rate'] = {
+      value: 0.0002841,
+      unit: 'fraction/period',
+      sufficient: true,
+      reason: null,
+      asOfMs: 1,
+    }
+    ev.onSnapshots([s])
+    // 0.000284 per period = 0.0284 %; 0.0002841 = 0.02841 %.
+    expect(fired.map((f) => f.message)).toEqual(['k: Funding rate above 0.0284 % (now 0.02841 %)'])
   })
 })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AlertFired, AlertRule } from '../../../shared/contract/alerts'
 import { alertRuleSchema } from '../../../shared/contract/alerts'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { displayValue, isMetricId, isNumericMetric, metricDef } from '../../../shared/scoring/metric-registry'
 import type { Logger } from '../logging/logger'
 
 /** Alert rules on disk (alerts.json); a damaged file is set aside like the settings file. */
@@ -20,7 +21,18 @@ export class AlertRuleStore {
     return [...this.rules]
   }
 
+  /** Saves a rule; a threshold on a metric the registry does not know (a typo) is refused, not kept. */
   save(rule: AlertRule): AlertRule[] {
+    if (rule.kind === 'threshold' && rule.field !== 'stress') {
+      if (!isMetricId(rule.field))
+        throw new Error(
+          `unknown metric "${rule.field}": a threshold rule needs a metric id from the methodology, e.g. funding-apr or oi-roc-24h`,
+        )
+      if (!isNumericMetric(rule.field))
+        throw new Error(
+          `"${rule.field}" is not a number a threshold can compare (${metricDef(rule.field).name})`,
+        )
+    }
     const i = this.rules.findIndex((r) => r.id === rule.id)
     if (i >= 0) this.rules[i] = rule
     else this.rules.push(rule)
@@ -100,7 +112,7 @@ export class AlertEvaluator {
             rule,
             snap.key,
             snap.asOfMs,
-            `${snap.key}: ${rule.field} ${rule.op} ${rule.value} (now ${round(value)})`,
+            thresholdMessage(snap.key, rule.field, rule.op, rule.value, value),
           )
         } else if (!state.armed && back) {
           state.armed = true
@@ -161,4 +173,8 @@ function readAlertLog(path: string): AlertFired[] {
   return out.slice(-MAX_LOG)
 }
 
-const round = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4))
+/** "BTC…: Funding rate above 0.0284 % (now 0.0285 %)": the metric's name and display unit, as typed. */
+function thresholdMessage(key: string, field: string, op: string, limit: number, now: number): string {
+  if (!isMetricId(field)) return `${key}: Stress ${op} ${limit} (now ${Math.round(now)})`
+  return `${key}: ${metricDef(field).name} ${op} ${displayValue(field, limit)} (now ${displayValue(field, now)})`
+}

@@ -4,83 +4,95 @@ import { fmtTime } from '../format'
 import { showDesktopNotification } from './desktop-notifications'
 
 const TOAST_MS = 8000
-/** A burst (a replay at max speed) announces a few alerts and counts the rest, instead of a wall of them. */
-const MAX_TOASTS = 3
+/** Alerts closer together than this are one burst (a replay at max speed, a market-wide move). */
+const BURST_WINDOW_MS = 3000
+
+/** One alert is told as itself; two or more in a burst as one summary (the alert log keeps every one). */
+interface Toast {
+  alerts: AlertFired[]
+  lastAtMs: number
+}
+
+/** New alerts join the toast on screen (one burst) or start a new one. */
+function mergeBurst(prev: Toast | null, fresh: AlertFired[], now: number): Toast {
+  return prev && now - prev.lastAtMs < BURST_WINDOW_MS + TOAST_MS
+    ? { alerts: [...prev.alerts, ...fresh], lastAtMs: now }
+    : { alerts: fresh, lastAtMs: now }
+}
+
+/** The same firing reported twice (a reconnect replays the log) is one alert: rule, market and market time. */
+const alertId = (a: AlertFired): string => `${a.ruleId}|${a.key}|${a.marketTsMs ?? a.atMs}`
 
 /**
- * Announces alerts that fire while the app is open: a desktop notification (when permitted) and an in-app
- * toast. Alerts from the log that fired before this page opened are history, not news, and stay quiet.
+ * Announces alerts that fire while the app is open: a desktop notification (when permitted) and one in-app
+ * toast per burst. Alerts from the log that fired before this page opened are history, not news.
  */
 export function AlertNotifier({ alerts }: { alerts: AlertFired[] }) {
   const [openedAtMs] = useState(() => Date.now())
   const announced = useRef(new Set<string>())
-  const [toasts, setToasts] = useState<(AlertFired & { id: string })[]>([])
-  const [overflow, setOverflow] = useState(0)
-  const shownCount = useRef(0)
+  const [toast, setToast] = useState<Toast | null>(null)
   const limiter = useRef(new NotificationLimiter())
   useEffect(() => () => limiter.current.dispose(), [])
 
   useEffect(() => {
-    const fresh = alerts
-      .filter((a) => a.atMs >= openedAtMs)
-      .map((a) => ({ ...a, id: `${a.ruleId}|${a.key}|${a.atMs}` }))
-      .filter((a) => !announced.current.has(a.id))
+    // Keyed by id: the same firing twice in one batch is one alert too.
+    const byId = new Map(alerts.filter((a) => a.atMs >= openedAtMs).map((a) => [alertId(a), a]))
+    const fresh = [...byId].filter(([id]) => !announced.current.has(id)).map(([id, a]) => ({ ...a, id }))
     if (fresh.length === 0) return
     for (const a of fresh) {
       announced.current.add(a.id)
       limiter.current.notify(`Leverage Radar · ${a.key}`, a.message, a.id)
     }
-    const dropped = Math.max(0, shownCount.current + fresh.length - MAX_TOASTS)
-    shownCount.current = Math.min(MAX_TOASTS, shownCount.current + fresh.length)
-    setToasts((prev) => [...prev, ...fresh].slice(-MAX_TOASTS))
-    if (dropped > 0) setOverflow((n) => n + dropped)
+    setToast((prev) => mergeBurst(prev, fresh, Date.now()))
   }, [alerts, openedAtMs])
 
   useEffect(() => {
-    if (toasts.length === 0) return
-    const t = setTimeout(() => {
-      shownCount.current = Math.max(0, shownCount.current - 1)
-      setToasts((prev) => prev.slice(1))
-      setOverflow(0)
-    }, TOAST_MS)
+    if (!toast) return
+    const t = setTimeout(() => setToast(null), TOAST_MS)
     return () => clearTimeout(t)
-  }, [toasts])
+  }, [toast])
 
-  if (toasts.length === 0) return null
+  if (!toast) return null
+  const list = toast.alerts
+  const one = list.length === 1 ? list[0]! : null
+  const markets = new Set(list.map((a) => a.key)).size
   return (
     <div className="toasts" aria-live="assertive">
-      {toasts.map((a) => (
-        <div key={a.id} className="toast" role="alert" data-testid="alert-toast">
-          <div className="toast-head">
-            <span className="badge badge-alert">ALERT</span>
-            <strong>{a.key}</strong>
-            <button
-              type="button"
-              aria-label="Dismiss alert"
-              onClick={() => {
-                shownCount.current = Math.max(0, shownCount.current - 1)
-                setToasts((prev) => prev.filter((x) => x.id !== a.id))
-              }}
-            >
-              ×
-            </button>
-          </div>
-          <div>{a.message}</div>
-          <div className="muted">market time {fmtTime(a.marketTsMs)}</div>
+      <div className="toast" role="alert" data-testid="alert-toast">
+        <div className="toast-head">
+          <span className="badge badge-alert">ALERT</span>
+          <strong>
+            {one ? one.key : `${list.length} alerts on ${markets} market${markets === 1 ? '' : 's'}`}
+          </strong>
+          <button type="button" aria-label="Dismiss alert" onClick={() => setToast(null)}>
+            ×
+          </button>
         </div>
-      ))}
-      {overflow > 0 && (
-        <div className="toast toast-more" role="status">
-          +{overflow} more alert{overflow > 1 ? 's' : ''} in the alert log
-        </div>
-      )}
+        {one ? (
+          <>
+            <div>{one.message}</div>
+            <div className="muted">market time {fmtTime(one.marketTsMs)}</div>
+          </>
+        ) : (
+          <>
+            {list.slice(-3).map((a) => (
+              <div key={alertId(a)} className="toast-line">
+                {a.message}
+              </div>
+            ))}
+            <div className="muted">
+              {list.length > 3 ? `and ${list.length - 3} more · ` : ''}every one is in the alert log
+            </div>
+          </>
+        )}
+      </div>
     </div>
   )
 }
 
-const BURST_WINDOW_MS = 3000
+const MAX_DESKTOP = 3
 
-/** At most MAX_TOASTS desktop notifications per window; the rest are summed up in one at the window's end. */
+/** At most MAX_DESKTOP desktop notifications per window; the rest are summed up in one at the window's end. */
 class NotificationLimiter {
   private windowStartMs = 0
   private shown = 0
@@ -93,7 +105,7 @@ class NotificationLimiter {
       this.windowStartMs = now
       this.shown = 0
     }
-    if (this.shown < MAX_TOASTS) {
+    if (this.shown < MAX_DESKTOP) {
       this.shown++
       showDesktopNotification(title, body, tag)
       return

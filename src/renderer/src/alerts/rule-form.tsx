@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { AlertRule } from '../../../shared/contract/alerts'
+import { FORMAT_SPECS, isMetricId, isNumericMetric, metricDef } from '../../../shared/scoring/metric-registry'
 import { SelectField } from '../sessions/select-field'
 
 const KINDS = [
@@ -32,10 +33,19 @@ export function RuleForm({ markets, metricIds, labelIds, busy, onSave }: Props) 
   const [valueText, setValueText] = useState('')
   const [hysteresisText, setHysteresisText] = useState('')
   const ids = kind === 'threshold' ? metricIds : labelIds
-  const value = Number(valueText)
-  const hysteresis = hysteresisText.trim() === '' ? undefined : Number(hysteresisText)
+  const id = field.trim()
+  const known = isMetricId(id) ? id : null
+  // Values are typed in the metric's display unit (1.5 for 1.5 %) and stored as the engine publishes them.
+  const spec = known ? FORMAT_SPECS[metricDef(known).format] : null
+  const scale = spec?.displayScale ?? 1
+  const value = Number(valueText) / scale
+  const hysteresis = hysteresisText.trim() === '' ? undefined : Number(hysteresisText) / scale
   const problems: string[] = []
-  if (!field.trim()) problems.push(kind === 'threshold' ? 'pick a metric' : 'pick a label')
+  if (!id) problems.push(kind === 'threshold' ? 'pick a metric' : 'pick a label')
+  else if (kind === 'threshold' && id !== 'stress' && !known)
+    problems.push(`"${id}" is not a metric id: pick one from the list`)
+  else if (kind === 'threshold' && known && !isNumericMetric(known))
+    problems.push(`${metricDef(known).name} is not a number a threshold can compare`)
   if (kind === 'threshold' && (valueText.trim() === '' || !Number.isFinite(value)))
     problems.push('give a number')
   if (hysteresis !== undefined && !(Number.isFinite(hysteresis) && hysteresis >= 0))
@@ -43,7 +53,7 @@ export function RuleForm({ markets, metricIds, labelIds, busy, onSave }: Props) 
   const submit = (e: React.FormEvent): void => {
     e.preventDefault()
     if (problems.length > 0) return
-    const base = { id: newRuleId(), market, field: field.trim(), enabled: true }
+    const base = { id: newRuleId(), market, field: id, enabled: true }
     onSave(
       kind === 'threshold'
         ? { ...base, kind, op, value, ...(hysteresis !== undefined ? { hysteresis } : {}) }
@@ -84,7 +94,7 @@ export function RuleForm({ markets, metricIds, labelIds, busy, onSave }: Props) 
           <>
             <SelectField label="Crosses" ariaLabel="Direction" value={op} options={OPS} onChange={setOp} />
             <label className="field field-num">
-              <span>Value</span>
+              <span>Value{spec?.inputUnit ? ` (${spec.inputUnit})` : ''}</span>
               <input
                 aria-label="Value"
                 inputMode="decimal"
@@ -94,7 +104,7 @@ export function RuleForm({ markets, metricIds, labelIds, busy, onSave }: Props) 
             </label>
             <label className="field field-num">
               <span title="The rule re-arms only after the value moves back past the threshold by this much">
-                Hysteresis
+                Hysteresis{spec?.inputUnit ? ` (${spec.inputUnit})` : ''}
               </span>
               <input
                 aria-label="Hysteresis"
@@ -117,6 +127,16 @@ export function RuleForm({ markets, metricIds, labelIds, busy, onSave }: Props) 
           </button>
         </div>
       </div>
+      {kind === 'threshold' && known && (
+        <p className="help" data-testid="rule-metric-help">
+          {metricDef(known).name}: {metricDef(known).what} Shown in {metricDef(known).unit}.
+        </p>
+      )}
+      {problems.length > 0 && id && (
+        <p className="help notice-error" data-testid="rule-problem">
+          {problems.join('; ')}
+        </p>
+      )}
       {ids.length === 0 && (
         <p className="help">
           No market is scored yet, so there are no ids to pick from: open a session or go live, or type an id

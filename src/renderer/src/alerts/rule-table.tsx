@@ -1,4 +1,5 @@
 import type { AlertRule } from '../../../shared/contract/alerts'
+import { displayValue, isMetricId, metricDef } from '../../../shared/scoring/metric-registry'
 
 interface Props {
   rules: AlertRule[]
@@ -7,15 +8,16 @@ interface Props {
   onDelete: (rule: AlertRule) => void
 }
 
-/** Binary floats make 0.0000284 − 0.000001 print as 0.000027399999…; 12 significant digits hide that. */
-const clean = (v: number): number => Number(v.toPrecision(12))
-
+/** A rule in words: the metric's name and its values in the display unit the form took them in. */
 function describe(r: AlertRule): string {
   if (r.kind === 'regimeShift') return `${r.field} changes`
   const value = r.value ?? 0
   const h = r.hysteresis ?? 0
-  const rearm = r.op === 'above' ? `below ${clean(value - h)}` : `above ${clean(value + h)}`
-  return `${r.field} ${r.op} ${value}${h > 0 ? ` (re-arms ${rearm})` : ''}`
+  const show = (v: number): string =>
+    isMetricId(r.field) ? displayValue(r.field, v) : String(Number(v.toPrecision(12)))
+  const name = isMetricId(r.field) ? metricDef(r.field).name : r.field === 'stress' ? 'Stress' : r.field
+  const rearm = r.op === 'above' ? `below ${show(value - h)}` : `above ${show(value + h)}`
+  return `${name} ${r.op} ${show(value)}${h > 0 ? ` (re-arms ${rearm})` : ''}`
 }
 
 export function RuleTable({ rules, busy, onToggle, onDelete }: Props) {
@@ -56,7 +58,13 @@ export function RuleTable({ rules, busy, onToggle, onDelete }: Props) {
               </span>
             </td>
             <td className="mono">{describe(r)}</td>
-            <td className="num">{r.kind === 'threshold' ? (r.hysteresis ?? 0) : '—'}</td>
+            <td className="num">
+              {r.kind !== 'threshold'
+                ? '—'
+                : isMetricId(r.field)
+                  ? displayValue(r.field, r.hysteresis ?? 0)
+                  : (r.hysteresis ?? 0)}
+            </td>
             <td className="actions">
               <button
                 type="button"
