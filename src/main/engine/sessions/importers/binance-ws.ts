@@ -129,6 +129,22 @@ export const binanceWsImporter: Importer = {
             takerSide: d.m ? 'sell' : 'buy',
             tradeId: String(d.t ?? d.a),
           })
+          // Futures trades carry the order type in X: the liquidation engine's own orders (INSURANCE_FUND) and
+          // auto-deleveraging fills (ADL) are liquidations printed on the tape; the taker is the forced order,
+          // so a taker sell closes a long.
+          if (d.X === 'INSURANCE_FUND' || d.X === 'ADL') {
+            const qtyBase = toBase(n(d.q), price)
+            out.push({
+              ...base,
+              type: 'liquidation',
+              exchangeTsMs: stamped(d.T ?? d.E),
+              positionSide: d.m ? 'long' : 'short',
+              price,
+              qtyBase,
+              usd: face ? n(d.q) * face : qtyBase * price,
+            })
+            ctx.count(d.X === 'ADL' ? 'adlTrades' : 'insuranceFundTrades')
+          }
         } else if (kind === 'bookTicker') {
           const bid = n(d.b)
           const ask = n(d.a)
