@@ -6,6 +6,7 @@
 export interface BucketedSum {
   bucketMs: number
   n: number
+  /** Allocated at the first add (empty until then): most markets never see most kinds of event. */
   sums: Float64Array
   /** Absolute bucket number each slot holds (-1 = empty). */
   ids: Float64Array
@@ -17,8 +18,8 @@ export function bucketedCreate(windowMs: number, n = 60): BucketedSum {
   return {
     bucketMs: windowMs / n,
     n,
-    sums: new Float64Array(n),
-    ids: new Float64Array(n).fill(-1),
+    sums: new Float64Array(0),
+    ids: new Float64Array(0),
     total: 0,
     lastId: -1,
   }
@@ -38,6 +39,10 @@ function advance(b: BucketedSum, id: number): void {
 }
 
 export function bucketedAdd(b: BucketedSum, tsMs: number, v: number): void {
+  if (b.sums.length === 0) {
+    b.sums = new Float64Array(b.n)
+    b.ids = new Float64Array(b.n).fill(-1)
+  }
   const id = Math.floor(tsMs / b.bucketMs)
   advance(b, id)
   // A late sample lands in its own bucket if that bucket is still in the window; older ones are dropped.

@@ -66,8 +66,8 @@ describe('timed ring', () => {
   it('stays small while little is pushed', () => {
     const r = ringCreate(1440, 3)
     for (let i = 0; i < 20; i++) ringPush(r, i, i, i, i)
-    // 8 -> 16 -> 32 slots for 20 samples, not 1,440
-    expect(r.ts.length).toBe(32)
+    // 8 -> 12 -> 18 -> 27 slots for 20 samples, not 1,440
+    expect(r.ts.length).toBe(27)
     expect([ringVal(r, 0, 2), ringVal(r, 19, 2)]).toEqual([0, 19])
   })
 })
@@ -122,7 +122,10 @@ describe('bucketed sum', () => {
   it('sums the window at bucket resolution and forgets what left it', () => {
     // 60 s window, 6 buckets of 10 s
     const b = bucketedCreate(60_000, 6)
+    expect(b.sums.length).toBe(0) // no storage until something is added
+    expect(bucketedSum(b, 30_000)).toBe(0)
     bucketedAdd(b, 1_000, 5) // bucket 0
+    expect(b.sums.length).toBe(6)
     bucketedAdd(b, 12_000, 7) // bucket 1
     bucketedAdd(b, 59_000, 11) // bucket 5
     expect(bucketedSum(b, 59_000)).toBe(23) // 5 + 7 + 11

@@ -3,8 +3,8 @@
  * scoring state stays structured-clone safe (worker checkpoints). When full, a push drops the oldest: every
  * buffer in the engine is capped, so memory per market is bounded whatever the feed does.
  *
- * Storage grows with use: a ring starts with a few slots and doubles (up to `cap`) when a push finds it
- * full, so a market that sees one funding print a day does not carry a day of minute bars' worth of zeros.
+ * Storage grows with use: a ring starts with a few slots and grows by half (up to `cap`) when a push
+ * finds it full, so a market that sees one funding print a day does not carry a day of minute bars' worth of zeros.
  * Only storage changes; the samples, their order and what drops out are the same as with `cap` slots.
  */
 export interface TimedRing {
@@ -35,10 +35,14 @@ function slot(r: TimedRing, i: number): number {
   return s >= n ? s - n : s
 }
 
-/** Doubles the storage (at most to `cap`), laying the samples out oldest first from slot 0. */
+/**
+ * Grows the storage by half (at most to `cap`), laying the samples out oldest first from slot 0. By half
+ * rather than doubling: a ring filled once and then steady (a day of OI, 90 days of funding) wastes at most
+ * a third of its slots; the copies stay O(1) amortized per push.
+ */
 function grow(r: TimedRing): void {
   const n = r.ts.length
-  const m = Math.min(r.cap, n * 2)
+  const m = Math.min(r.cap, Math.ceil(n * 1.5))
   const ts = new Float64Array(m)
   const v = new Float64Array(m * r.width)
   const firstRun = n - r.head // samples from head to the end of the old storage, then the wrapped ones
