@@ -1,5 +1,6 @@
 import type { OkxChecksumMismatch } from './okx-book-verifier'
-import { OkxBookVerifier } from './okx-book-verifier'
+import type { OkxBookVerifier } from './okx-book-verifier'
+import { adapterFor } from './venues'
 import type { ConnectorVenue } from './url-override'
 
 /**
@@ -133,7 +134,7 @@ export class FrameGuard {
     private readonly onBookGap: (url: string, gap: BookGap) => void = () => {},
   ) {
     this.classify = CLASSIFIERS[venue]
-    this.okxBooks = venue === 'okx' ? new OkxBookVerifier() : null
+    this.okxBooks = adapterFor(venue).bookVerifier?.() ?? null
   }
 
   inspect(url: string, message: unknown): FrameVerdict {

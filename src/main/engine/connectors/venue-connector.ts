@@ -10,14 +10,15 @@ import { FrameGuard } from './frame-guard'
 import type { HistoryDeps } from './history'
 import { backfillMarket, pollMarket } from './history'
 import type { StreamSpec, WatchedMarket } from './market-streams'
-import { binanceLiquidationStream, streamsFor } from './market-streams'
+import { streamsFor } from './market-streams'
 import { tradeEvent } from './normalize'
 import type { CcxtTrade } from './normalize'
 import { RestBudget } from './rest-budget'
 import { StreamLoop } from './stream-loop'
 import type { ConnectorVenue } from './url-override'
 import { VenueStatusTracker } from './venue-status'
-import { implicitApi, wsClients } from './ccxt-internals'
+import { wsClients } from './ccxt-internals'
+import { adapterFor } from './venues'
 
 /** The longest the pollers wait for the history backfill before they start regardless. */
 const POLL_AFTER_BACKFILL_MS = 60_000
@@ -83,7 +84,8 @@ export class VenueConnector {
     })
     this.ex = ex
     await this.budget.run(() => ex.loadMarkets())
-    const intervals = await this.fundingIntervals(ex)
+    const adapter = adapterFor(this.venue)
+    const intervals = await adapter.fundingIntervals(ex, this.symbols, this.budget)
     for (const symbol of this.symbols) {
       const market = ex.markets?.[symbol]
       if (!market) throw new Error(`${this.venue} has no market "${symbol}"`)
@@ -104,9 +106,7 @@ export class VenueConnector {
     for (const m of this.watched.values()) {
       for (const spec of streamsFor(ex, this.venue, m, this.opts)) this.startLoop(spec, m)
     }
-    if (this.venue === 'binanceusdm' && [...this.watched.keys()].some(isPerpSymbol)) {
-      this.startLoop(binanceLiquidationStream(ex, this.watched), null)
-    }
+    for (const spec of adapter.venueStreams?.(ex, this.watched) ?? []) this.startLoop(spec, null)
     const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
     this.timers.push(wd)
     this.status.state = 'connected'
@@ -127,31 +127,6 @@ export class VenueConnector {
     await Promise.race([this.backfillAll(), cap])
     clearTimeout(timer)
     if (!this.stopped) this.startPollers()
-  }
-
-  /**
-   * Funding interval per perp: Bybit and OKX state it per market; Binance lists the symbols whose interval
-   * differs from its 8 h default in /fapi/v1/fundingInfo, so a symbol absent from that list runs 8 h.
-   */
-  private async fundingIntervals(ex: Exchange): Promise<Map<string, number>> {
-    const out = new Map<string, number>()
-    for (const symbol of this.symbols) {
-      const info = ex.markets?.[symbol]?.info as Record<string, unknown> | undefined
-      if (this.venue === 'bybit' && info?.fundingInterval !== undefined)
-        out.set(symbol, Number(info.fundingInterval) / 60)
-    }
-    if (this.venue === 'binanceusdm') {
-      const list = (await this.budget
-        .run(() => implicitApi<undefined>(ex, 'fapiPublicGetFundingInfo')(undefined))
-        .catch(() => [])) as {
-        symbol?: string
-        fundingIntervalHours?: number
-      }[]
-      const byId = new Map(list.map((r) => [r.symbol, Number(r.fundingIntervalHours)]))
-      for (const symbol of this.symbols)
-        if (isPerpSymbol(symbol)) out.set(symbol, byId.get(ex.markets?.[symbol]?.id ?? '') ?? 8)
-    }
-    return out
   }
 
   private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {

@@ -1,0 +1,61 @@
+import type { LongShortKind, MarketEvent } from '../../../../shared/market-event'
+import { implicitApi, watchMethod } from '../ccxt-internals'
+import type { Row } from '../binance-futures-data'
+import { OkxBookVerifier } from '../okx-book-verifier'
+import type { OkxFunding, OkxMark } from '../okx-derivatives'
+import {
+  OKX_LONG_SHORT,
+  okxFundingEvent,
+  okxLiquidationEvents,
+  okxLongShortFromRow,
+  okxMarkEvent,
+} from '../okx-derivatives'
+import type { VenueAdapter } from './venue-adapter'
+
+/** OKX v5: mark, funding and liquidation channels per swap; OI and long/short polled; books checksummed. */
+export const okx: VenueAdapter = {
+  venue: 'okx',
+  candleTimeframe: ['5m', 300],
+  fundingPageSize: 100,
+  pollsOpenInterest: true,
+  perpStreams: (ex, m, ctx) => [
+    {
+      stream: 'mark',
+      watch: () => watchMethod<[string]>(ex, 'watchMarkPrice')(m.symbol),
+      toEvents: (v, now) => {
+        const e = okxMarkEvent(ctx(now), v as OkxMark)
+        return e ? [e] : []
+      },
+    },
+    {
+      stream: 'funding',
+      watch: () => ex.watchFundingRate(m.symbol),
+      toEvents: (v, now) => {
+        const e = okxFundingEvent(ctx(now), v as OkxFunding, m.fundingIntervalHours)
+        return e ? [e] : []
+      },
+    },
+    {
+      stream: 'liquidation',
+      watch: () => watchMethod<[string[]]>(ex, 'watchLiquidationsForSymbols')([m.symbol]),
+      toEvents: (v, now) =>
+        (v as { info?: Record<string, unknown> }[]).flatMap((l) => okxLiquidationEvents(ctx(now), l.info, m)),
+    },
+  ],
+  // OKX's funding interval comes with each funding message (okx-derivatives), not from the instrument list.
+  fundingIntervals: async () => new Map(),
+  pollLongShort: async (d, m) => {
+    const ctx = { venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() }
+    const events: MarketEvent[] = []
+    for (const [kind, method] of Object.entries(OKX_LONG_SHORT) as [LongShortKind, string][]) {
+      const fn = implicitApi<Row>(d.ex, method)
+      const res = (await d.budget.run(() => fn({ instId: m.marketId, period: '5m', limit: 1 }))) as {
+        data?: unknown[]
+      }
+      const e = okxLongShortFromRow(ctx, kind, res.data?.[0])
+      if (e) events.push(e)
+    }
+    return events
+  },
+  bookVerifier: () => new OkxBookVerifier(),
+}

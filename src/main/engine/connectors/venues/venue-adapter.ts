@@ -1,0 +1,43 @@
+import type { Exchange } from 'ccxt'
+import type { MarketEvent } from '../../../../shared/market-event'
+import type { BackfillOptions } from '../connector-options'
+import type { HistoryDeps } from '../history-deps'
+import type { StreamSpec, WatchedMarket } from '../market-streams'
+import type { OkxBookVerifier } from '../okx-book-verifier'
+import type { RestBudget } from '../rest-budget'
+import type { ConnectorVenue } from '../url-override'
+
+/** Venue, symbol and receive time of the events a stream emits. */
+export type StreamCtx = (receiveTsMs: number) => {
+  venue: ConnectorVenue
+  symbol: string
+  receiveTsMs: number
+}
+
+/**
+ * What differs between venues, in one module per venue (`venues/<venue>.ts`): the streams beyond trades and
+ * books, funding intervals, pollers, history and book verification. The connector code is the same for all.
+ */
+export interface VenueAdapter {
+  venue: ConnectorVenue
+  /** Book depth to subscribe (venues that stream fixed depths); undefined = ccxt's default. */
+  bookLimit?: number
+  /** Candle time frame the history backfill pages, and its length in seconds. */
+  candleTimeframe: [string, number]
+  /** Funding history rows per request (each venue's maximum). */
+  fundingPageSize: number
+  /** Per perp: mark, funding, open interest and liquidation streams. */
+  perpStreams(ex: Exchange, m: WatchedMarket, ctx: StreamCtx): StreamSpec[]
+  /** Streams that cover every watched market at once (Binance's all-market liquidations). */
+  venueStreams?(ex: Exchange, watched: Map<string, WatchedMarket>): StreamSpec[]
+  /** Funding interval per perp symbol, hours (absent: the venue does not say). */
+  fundingIntervals(ex: Exchange, symbols: readonly string[], budget: RestBudget): Promise<Map<string, number>>
+  /** Open interest is polled over REST (not streamed) on this venue. */
+  pollsOpenInterest: boolean
+  /** One round of the long/short poller for a perp. */
+  pollLongShort?(d: HistoryDeps, m: WatchedMarket): Promise<MarketEvent[]>
+  /** History beyond funding and candles (Binance's /futures/data series). */
+  extraHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
+  /** Verifies books frame by frame where ccxt does not (OKX's checksum). */
+  bookVerifier?(): OkxBookVerifier
+}
