@@ -17,27 +17,32 @@ const abort = new AbortController()
 port.on('message', (m: { type?: string }) => {
   if (m?.type === 'cancel') abort.abort()
 })
-try {
-  if (!input) throw new Error('import-worker started without input')
-  let lastPostMs = 0
-  const summary = await importSessionInputs(input.inputs, {
-    ...input.opts,
-    signal: abort.signal,
-    onProgress: (p) => {
-      // At most ~10 messages a second: a fast import must not flood the engine.
-      const now = Date.now()
-      if (now - lastPostMs < 100) return
-      lastPostMs = now
-      post({ type: 'progress', progress: p })
-    },
-  })
-  post({ type: 'done', summary })
-} catch (err) {
-  post({
-    type: 'error',
-    message: err instanceof Error ? err.message : String(err),
-    cancelled: abort.signal.aborted,
-  })
-} finally {
-  port.close()
+// No top-level await: the worker is bundled like the engine, which may be CommonJS.
+async function main(port: NonNullable<typeof parentPort>): Promise<void> {
+  try {
+    if (!input) throw new Error('import-worker started without input')
+    let lastPostMs = 0
+    const summary = await importSessionInputs(input.inputs, {
+      ...input.opts,
+      signal: abort.signal,
+      onProgress: (p) => {
+        // At most ~10 messages a second: a fast import must not flood the engine.
+        const now = Date.now()
+        if (now - lastPostMs < 100) return
+        lastPostMs = now
+        post({ type: 'progress', progress: p })
+      },
+    })
+    post({ type: 'done', summary })
+  } catch (err) {
+    post({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      cancelled: abort.signal.aborted,
+    })
+  } finally {
+    port.close()
+  }
 }
+
+void main(port)
