@@ -26,6 +26,7 @@ import type { PanePrefs, SignalPaneId } from './chart-pane-layout'
 import { buildHeatmapGrid } from './heatmap-grid'
 import type { HeatmapLayers } from './heatmap-grid'
 import { HeatmapPrimitive } from './heatmap-primitive'
+import { liquidationMarkerSize } from './liquidation-markers'
 
 const LINE_IDS: readonly SeriesLineId[] = SERIES_LINES
 
@@ -340,13 +341,15 @@ export class MarketChartController {
   private drawMarkers(): void {
     const raw = this.raw
     if (!raw) return
-    const list: SeriesMarker<Time>[] = aggregateLiquidations(raw.liquidations, this.bucketSec).map((l) => ({
+    const buckets = aggregateLiquidations(raw.liquidations, this.bucketSec)
+    const maxUsd = buckets.reduce((m, l) => Math.max(m, l.usd), 0)
+    const list: SeriesMarker<Time>[] = buckets.map((l) => ({
       time: toTime(l.timeSec),
       position: l.positionSide === 'long' ? 'belowBar' : 'aboveBar',
       shape: l.positionSide === 'long' ? 'arrowUp' : 'arrowDown',
       color: l.positionSide === 'long' ? COLORS.down : COLORS.up,
       text: `${l.positionSide === 'long' ? 'L' : 'S'} ${fmtUsd(l.usd)}`,
-      size: 0.8,
+      size: liquidationMarkerSize(l.usd, maxUsd),
     }))
     this.markers.setMarkers(list)
   }
