@@ -20,7 +20,8 @@ import {
 } from './aggregate'
 import { ChartLegend } from './chart-legend'
 import type { ChartSeries, PaneId } from './chart-panes'
-import { COLORS, createMarketChart, priceDecimalsFromPrices, toTime } from './chart-panes'
+import { COLORS, applyChartTheme, createMarketChart, priceDecimalsFromPrices, toTime } from './chart-panes'
+import type { ChartTheme } from './chart-panes'
 import { DEFAULT_PANE_PREFS, SIGNAL_PANES, applyPaneLayout, visiblePanes } from './chart-pane-layout'
 import type { PanePrefs, SignalPaneId } from './chart-pane-layout'
 import { buildHeatmapGrid } from './heatmap-grid'
@@ -87,6 +88,11 @@ export class MarketChartController {
   setPanePrefs(prefs: PanePrefs): void {
     this.prefs = prefs
     this.layoutPanes()
+  }
+
+  /** The app's theme on the canvas: background, text, grid and borders. */
+  setTheme(theme: ChartTheme): void {
+    applyChartTheme(this.chart, theme)
   }
 
   /** Logarithmic price axis: moves of equal percent look equal (a week of a trending coin). */

@@ -23,6 +23,28 @@ export const COLORS = {
   oiUnknown: '#787b86',
 }
 
+/** The chart's canvas colours per app theme (the canvas cannot read the page's CSS variables). */
+export const CHART_THEMES = {
+  dark: { background: '#131722', text: '#b2b5be', grid: 'rgba(42, 46, 57, 0.55)', border: '#2a2e39' },
+  light: { background: '#ffffff', text: '#131722', grid: 'rgba(224, 227, 235, 0.9)', border: '#d1d4dc' },
+} as const
+export type ChartTheme = keyof typeof CHART_THEMES
+
+export function applyChartTheme(chart: IChartApi, theme: ChartTheme): void {
+  const t = CHART_THEMES[theme]
+  chart.applyOptions({
+    layout: {
+      background: { type: ColorType.Solid, color: t.background },
+      textColor: t.text,
+      panes: { separatorColor: t.border },
+    },
+    grid: { vertLines: { color: t.grid }, horzLines: { color: t.grid } },
+    rightPriceScale: { borderColor: t.border },
+    leftPriceScale: { borderColor: t.border },
+    timeScale: { borderColor: t.border },
+  })
+}
+
 /** Price × OI quadrants, as oiQuadrant encodes them (1..4). */
 export const QUADRANT_NAMES: Record<number, string> = {
   1: 'new longs (price ↑ OI ↑)',

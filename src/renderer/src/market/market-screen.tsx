@@ -51,6 +51,10 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
   useEffect(() => {
     chart?.setLogScale(logScale)
   }, [chart, logScale])
+  const theme = engine.settings?.settings.theme ?? 'dark'
+  useEffect(() => {
+    chart?.setTheme(theme)
+  }, [chart, theme])
   // The tick size, where the venue's market info is known (the calculator's source): the price decimals.
   const venue = market?.venue
   const symbol = market?.symbol
