@@ -12,6 +12,7 @@ import type { PipelineCheckpoint } from '../../../shared/scoring/scoring-pipelin
 import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../shared/scoring/scoring-pipeline'
 import { bundledTiersLookup } from './tiers-lookup'
 import { clearPending, fullSeries, observeSnapshot, takeUpdate } from '../../../shared/series/series-builder'
+import { AdaptiveFlush } from '../../../shared/adaptive-flush'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
@@ -22,6 +23,8 @@ const pipeline = new ScoringPipeline({
   series: true,
 })
 let checkpointedAt = -1
+// Changes go out at once after a quiet spell and at most batchIntervalMs late under load.
+const flusher = new AdaptiveFlush(flush, { maxWindowMs: WORKER_TIMING.batchIntervalMs })
 let watchedKey: string | null = null
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
@@ -56,11 +59,13 @@ port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'events':
       pipeline.push(msg.events)
+      flusher.changed()
       break
     case 'restore':
       pipeline.restore(msg.checkpoint as PipelineCheckpoint)
       // A seek restores the state at its target: the radar shows it at once, paused or not.
       if (msg.announce) send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
+      else flusher.changed()
       break
     case 'reset':
       pipeline.reset()
@@ -118,8 +123,6 @@ function flush(): void {
     if (update) send({ type: 'seriesUpdate', update })
   }
 }
-
-setInterval(flush, WORKER_TIMING.batchIntervalMs)
 
 setInterval(heartbeat, WORKER_TIMING.heartbeatIntervalMs)
 
