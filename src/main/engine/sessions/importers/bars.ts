@@ -72,6 +72,7 @@ function rowEvents(
 ): void {
   const endMs = openMs + s.barMs
   // Every value of a bar is known only once it has closed: stamped at its last millisecond, like candles.
+  // Fields are copied one by one: object spread costs microseconds per event on Node 20.
   const base = { venue: s.venue, symbol: s.symbol, exchangeTsMs: endMs - 1, receiveTsMs: endMs - 1 }
   const { open, high, low, close } = v
   if (open !== undefined && high !== undefined && low !== undefined && close !== undefined) {
@@ -94,7 +95,10 @@ function rowEvents(
   }
   if (v.oiUsd !== undefined || v.oiContracts !== undefined || v.oiBase !== undefined) {
     out.push({
-      ...base,
+      venue: base.venue,
+      symbol: base.symbol,
+      exchangeTsMs: base.exchangeTsMs,
+      receiveTsMs: base.receiveTsMs,
       type: 'openInterest',
       oiContracts: v.oiContracts ?? null,
       oiBase: v.oiBase ?? null,
@@ -106,7 +110,10 @@ function rowEvents(
     // The rate that settles at a funding time is the close of the bar ending then; others are estimates.
     const settled = endMs % periodMs === 0
     out.push({
-      ...base,
+      venue: base.venue,
+      symbol: base.symbol,
+      exchangeTsMs: base.exchangeTsMs,
+      receiveTsMs: base.receiveTsMs,
       type: 'funding',
       fundingRatePerPeriod: v.funding * s.fundingToFraction,
       fundingIntervalHours: s.fundingIntervalHours,
@@ -117,7 +124,10 @@ function rowEvents(
   }
   if (v.liqLongUsd !== undefined && v.liqShortUsd !== undefined) {
     liqs.push({
-      ...base,
+      venue: base.venue,
+      symbol: base.symbol,
+      exchangeTsMs: base.exchangeTsMs,
+      receiveTsMs: base.receiveTsMs,
       type: 'liquidationBar',
       openTsMs: openMs,
       intervalSec: s.barMs / 1000,
@@ -128,7 +138,10 @@ function rowEvents(
   }
   if (v.takerBuyBase !== undefined || v.takerSellBase !== undefined) {
     out.push({
-      ...base,
+      venue: base.venue,
+      symbol: base.symbol,
+      exchangeTsMs: base.exchangeTsMs,
+      receiveTsMs: base.receiveTsMs,
       type: 'takerVolume',
       buyVolBase: v.takerBuyBase ?? null,
       sellVolBase: v.takerSellBase ?? null,

@@ -8,6 +8,7 @@ import { amountToBase, amountToUsd, type TardisMarket } from './tardis-exchanges
 import { isIdentifier, safeText, setupTardisFile, type TardisFileSetup } from './tardis-setup'
 import type { Importer } from './types'
 
+/** Event heads are copied field by field: object spread (`{ ...base }`) costs microseconds per event on Node 20. */
 type Base = { venue: VenueId; symbol: string; exchangeTsMs: number; receiveTsMs: number }
 
 interface FileState {
@@ -24,7 +25,16 @@ function flushL2(st: FileState, out: MarketEvent[]): void {
   if (!st.pending) return
   const { key, base, market } = st.pending
   const { bids, asks } = st.books.get(key)!.book.top(st.depth, toBase(market))
-  out.push({ ...base, type: 'book', bids, asks, sequence: null })
+  out.push({
+    venue: base.venue,
+    symbol: base.symbol,
+    exchangeTsMs: base.exchangeTsMs,
+    receiveTsMs: base.receiveTsMs,
+    type: 'book',
+    bids,
+    asks,
+    sequence: null,
+  })
   st.pending = null
 }
 
@@ -78,7 +88,10 @@ function rowEvents(
       if (s.type === 'trades') {
         const id = get('id') ?? ''
         out.push({
-          ...base,
+          venue: base.venue,
+          symbol: base.symbol,
+          exchangeTsMs: base.exchangeTsMs,
+          receiveTsMs: base.receiveTsMs,
           type: 'trade',
           price,
           qtyBase,
@@ -88,7 +101,10 @@ function rowEvents(
       } else {
         // A liquidation's side is the forced order's: a sell closes a long.
         out.push({
-          ...base,
+          venue: base.venue,
+          symbol: base.symbol,
+          exchangeTsMs: base.exchangeTsMs,
+          receiveTsMs: base.receiveTsMs,
           type: 'liquidation',
           positionSide: side === 'sell' ? 'long' : 'short',
           price,
@@ -106,7 +122,10 @@ function rowEvents(
       const bad = badPrice('bid', bid) ?? badPrice('ask', ask)
       if (bad) return bad
       out.push({
-        ...base,
+        venue: base.venue,
+        symbol: base.symbol,
+        exchangeTsMs: base.exchangeTsMs,
+        receiveTsMs: base.receiveTsMs,
         type: 'quote',
         bid,
         bidQtyBase: amountToBase(m.unit, bidQ, bid),
@@ -122,12 +141,23 @@ function rowEvents(
       if (mark !== null) {
         const bad = badPrice('mark_price', mark)
         if (bad) return bad
-        out.push({ ...base, type: 'mark', markPrice: mark, indexPrice: num(get('index_price')) })
+        out.push({
+          venue: base.venue,
+          symbol: base.symbol,
+          exchangeTsMs: base.exchangeTsMs,
+          receiveTsMs: base.receiveTsMs,
+          type: 'mark',
+          markPrice: mark,
+          indexPrice: num(get('index_price')),
+        })
       }
       if (rate !== null && s.exchange.fundingIntervalHours !== null) {
         const next = num(get('funding_timestamp'))
         out.push({
-          ...base,
+          venue: base.venue,
+          symbol: base.symbol,
+          exchangeTsMs: base.exchangeTsMs,
+          receiveTsMs: base.receiveTsMs,
           type: 'funding',
           fundingRatePerPeriod: rate,
           fundingIntervalHours: s.exchange.fundingIntervalHours,
@@ -143,7 +173,10 @@ function rowEvents(
         const u = m.unit
         const oiBase = u.kind === 'usd' ? (px ? amountToBase(u, oi, px) : null) : amountToBase(u, oi, 1)
         out.push({
-          ...base,
+          venue: base.venue,
+          symbol: base.symbol,
+          exchangeTsMs: base.exchangeTsMs,
+          receiveTsMs: base.receiveTsMs,
           type: 'openInterest',
           oiContracts: oi,
           oiBase,
@@ -165,7 +198,16 @@ function rowEvents(
         }
         return out
       }
-      out.push({ ...base, type: 'book', bids: levels('bids'), asks: levels('asks'), sequence: null })
+      out.push({
+        venue: base.venue,
+        symbol: base.symbol,
+        exchangeTsMs: base.exchangeTsMs,
+        receiveTsMs: base.receiveTsMs,
+        type: 'book',
+        bids: levels('bids'),
+        asks: levels('asks'),
+        sequence: null,
+      })
       return null
     }
     case 'incremental_book_L2': {
