@@ -84,3 +84,101 @@ export function finishBinary(
     statusReason,
   }
 }
+
+/**
+ * Pooled counts across markets: onsets and outcome events are kept with their times and clustered at the end,
+ * so one crash seen on seven markets is one event, and seven signals firing at it are one onset.
+ */
+export interface PooledBinaryCounts {
+  samplesOn: number
+  baseEvaluable: number
+  baseHits: number
+  onsets: { tMs: number; hit: boolean; leadMs: number }[]
+  eventTimesMs: number[]
+}
+
+export function emptyPooledCounts(): PooledBinaryCounts {
+  return { samplesOn: 0, baseEvaluable: 0, baseHits: 0, onsets: [], eventTimesMs: [] }
+}
+
+/** Starts of hit runs at least `minGap` steps apart (the indices `independentEvents` counts). */
+function eventStarts(hit: Uint8Array, evaluable: Uint8Array, minGap: number): number[] {
+  const out: number[] = []
+  let last = -Infinity
+  for (let i = 0; i < hit.length; i++) {
+    if (!hit[i] || !evaluable[i] || (i > 0 && hit[i - 1] && evaluable[i - 1])) continue
+    if (i - last < minGap) continue
+    out.push(i)
+    last = i
+  }
+  return out
+}
+
+/** Adds one market's series to the pool, with its grid (`startMs`, `stepMs`) to place it in time. */
+export function addPooled(
+  acc: PooledBinaryCounts,
+  on: Uint8Array,
+  o: OutcomeSeries,
+  steps: number,
+  startMs: number,
+  stepMs: number,
+): void {
+  for (let i = 0; i < on.length; i++) {
+    if (!o.evaluable[i]) continue
+    acc.baseEvaluable++
+    acc.baseHits += o.hit[i]!
+    acc.samplesOn += on[i]!
+  }
+  for (const i of eventStarts(o.hit, o.evaluable, steps)) acc.eventTimesMs.push(startMs + i * stepMs)
+  for (const i of independentOnsets(on, o.evaluable, steps))
+    acc.onsets.push({ tMs: startMs + i * stepMs, hit: o.hit[i] === 1, leadMs: o.leadMs[i]! })
+}
+
+/** Adds only the outcome's events (a market where the signal never appears still has events). */
+export function addPooledEvents(
+  acc: PooledBinaryCounts,
+  o: OutcomeSeries,
+  steps: number,
+  startMs: number,
+  stepMs: number,
+): void {
+  for (const i of eventStarts(o.hit, o.evaluable, steps)) acc.eventTimesMs.push(startMs + i * stepMs)
+}
+
+/** Count of clusters of times: a time within `gapMs` of the cluster's first one joins it. */
+function clusters<T extends { tMs: number }>(items: T[], gapMs: number): T[][] {
+  const sorted = [...items].sort((a, b) => a.tMs - b.tMs)
+  const out: T[][] = []
+  for (const it of sorted) {
+    const cur = out[out.length - 1]
+    if (cur && it.tMs - cur[0]!.tMs < gapMs) cur.push(it)
+    else out.push([it])
+  }
+  return out
+}
+
+/** The pooled counts with onsets and events clustered in time (gap: the outcome's horizon). */
+export function clusterPooled(acc: PooledBinaryCounts, gapMs: number): BinaryCounts {
+  const onsetClusters = clusters(acc.onsets, gapMs)
+  const hitClusters = onsetClusters.filter((c) => c.some((x) => x.hit))
+  return {
+    samplesOn: acc.samplesOn,
+    onsets: onsetClusters.length,
+    hits: hitClusters.length,
+    leadMs: hitClusters.map((c) => c.find((x) => x.hit)!.leadMs),
+    baseEvaluable: acc.baseEvaluable,
+    baseHits: acc.baseHits,
+    baseEvents: clusters(
+      acc.eventTimesMs.map((tMs) => ({ tMs })),
+      gapMs,
+    ).length,
+  }
+}
+
+/** Separate outcome events across markets, clustered in time. */
+export function pooledEventCount(eventTimesMs: number[], gapMs: number): number {
+  return clusters(
+    eventTimesMs.map((tMs) => ({ tMs })),
+    gapMs,
+  ).length
+}

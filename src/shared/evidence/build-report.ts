@@ -9,7 +9,18 @@ import {
   type EvidenceSessionInfo,
   type EvidenceSignalInfo,
 } from '../contract/evidence'
-import { addBinary, emptyBinaryCounts, finishBinary, type BinaryCounts } from './binary-stats'
+import {
+  addBinary,
+  addPooled,
+  addPooledEvents,
+  clusterPooled,
+  emptyBinaryCounts,
+  emptyPooledCounts,
+  finishBinary,
+  pooledEventCount,
+  type BinaryCounts,
+  type PooledBinaryCounts,
+} from './binary-stats'
 import {
   addContinuous,
   emptyContinuousCounts,
@@ -123,9 +134,17 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
     }
   }
 
+  const marketCount = input.sessions.reduce((n, x) => n + x.info.markets.length, 0)
+  if (marketCount > 1)
+    notes.push(
+      'Pooled figures ("all") count outcome events and signal onsets closer in time than the horizon as one, across markets and sessions: a move seen on several markets at once is one event.',
+    )
   for (const o of outcomes) {
     const base = new Pool(() => ({ evaluable: 0, hits: 0, windows: 0, events: 0 }))
     const bin = new Map<string, Pool<BinaryCounts>>()
+    // Pooled over markets: kept with times and clustered, so one move seen on many markets is one event.
+    const pooled = new Map<string, PooledBinaryCounts>()
+    const pooledEvents: number[] = []
     const cont = new Map<string, Pool<ContinuousCounts>>()
     const reasons = new Map<string, string>()
     for (const { info, sampled } of input.sessions) {
@@ -154,11 +173,16 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
           b.windows += windows
           b.events += events
         }
+        const ev = emptyPooledCounts()
+        addPooledEvents(ev, series, steps, sampled.startMs, sampled.stepMs)
+        pooledEvents.push(...ev.eventTimesMs)
         for (const [id, on] of m.binary) {
           let pool = bin.get(id)
           if (!pool) bin.set(id, (pool = new Pool(emptyBinaryCounts)))
           addBinary(pool.get(market), on, series, steps)
-          addBinary(pool.get(POOLED_MARKET), on, series, steps)
+          let p = pooled.get(id)
+          if (!p) pooled.set(id, (p = emptyPooledCounts()))
+          addPooled(p, on, series, steps, sampled.startMs, sampled.stepMs)
         }
         for (const [id, score] of m.scores) {
           let pool = cont.get(id)
@@ -181,6 +205,8 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
         unavailableReason: why,
       })
     }
+    if (base.byKey.has(POOLED_MARKET))
+      base.get(POOLED_MARKET).events = pooledEventCount(pooledEvents, o.horizonMs)
     for (const [market, b] of base.byKey) {
       baseRates.push({
         outcomeId: o.id,
@@ -193,6 +219,10 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
         ci95: b.windows > 0 ? wilsonInterval((b.hits / b.evaluable) * b.windows, b.windows) : null,
         unavailableReason: null,
       })
+    }
+    for (const [signalId, p] of pooled) {
+      const c = clusterPooled({ ...p, eventTimesMs: pooledEvents }, o.horizonMs)
+      if (c.samplesOn > 0) bin.get(signalId)!.byKey.set(POOLED_MARKET, c)
     }
     for (const [signalId, pool] of bin) {
       for (const [market, c] of pool.byKey) {
