@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { machineLoad, REPO_ROOT, SAMPLES_DIR, SHARED_DATA } from './bench-env'
 import { floorPass, tradeColumns } from './scoring-floor'
+import { eventToSnapshot } from './scoring-latency'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { SeekStates } from '../src/main/engine/scoring/seek-state'
@@ -55,6 +56,21 @@ function replicate<T extends MarketEvent>(evs: T[], passes: number, map: (e: T, 
   const out: T[] = []
   for (let p = 0; p < passes; p++) for (const e of evs) out.push(map(e, p * span))
   return out
+}
+
+/** A recorded print as a realized liquidation (a sell print as a long liquidation), for the liquidation path. */
+function asLiquidation(t: TradeEvent): LiquidationEvent {
+  return {
+    type: 'liquidation',
+    venue: t.venue,
+    symbol: t.symbol,
+    exchangeTsMs: t.exchangeTsMs,
+    receiveTsMs: t.receiveTsMs,
+    positionSide: t.takerSide === 'sell' ? 'long' : 'short',
+    price: t.price,
+    qtyBase: t.qtyBase,
+    usd: t.price * t.qtyBase,
+  }
 }
 
 function time(fn: () => void): number {
@@ -121,17 +137,7 @@ out(
 
 // The realized-liquidation path fed with the same prints (a sell print as a long liquidation): the recording
 // has no liquidation stream, and this measures the update cost of that path on real sizes and times.
-const liqs: LiquidationEvent[] = stream.map((t) => ({
-  type: 'liquidation',
-  venue: t.venue,
-  symbol: t.symbol,
-  exchangeTsMs: t.exchangeTsMs,
-  receiveTsMs: t.receiveTsMs,
-  positionSide: t.takerSide === 'sell' ? 'long' : 'short',
-  price: t.price,
-  qtyBase: t.qtyBase,
-  usd: t.price * t.qtyBase,
-}))
+const liqs = stream.map(asLiquidation)
 out(`scoring.liquidation_updates_per_s: ${M(liqs.length / median([0, 1, 2].map(() => runTrades(liqs).sec)))}`)
 
 // ---- 1,200 markets: 100 watchlist perps (funding, OI, quotes and every 4th recorded trade) and 1,100
@@ -263,23 +269,10 @@ function fullDayMarket(): MarketState {
     ...e,
     exchangeTsMs: last.exchangeTsMs + 1000 + e.exchangeTsMs - t0 + sh,
   }))
-  for (let i = 0; i < day.length; i += BATCH) applyEvents(s, day.slice(i, i + BATCH))
-  applyEvents(
-    s,
-    day
-      .filter((_, i) => i % 50 === 0)
-      .map((t): LiquidationEvent => ({
-        type: 'liquidation',
-        venue: t.venue,
-        symbol: t.symbol,
-        exchangeTsMs: t.exchangeTsMs,
-        receiveTsMs: t.receiveTsMs,
-        positionSide: t.takerSide === 'sell' ? 'long' : 'short',
-        price: t.price,
-        qtyBase: t.qtyBase,
-        usd: t.price * t.qtyBase,
-      })),
-  )
+  // Every 50th print also as a liquidation, in time order, so the liquidation windows fill as they would.
+  const mixed: MarketEvent[] = []
+  day.forEach((t, i) => (i % 50 === 0 ? mixed.push(t, asLiquidation(t)) : mixed.push(t)))
+  for (let i = 0; i < mixed.length; i += BATCH) applyEvents(s, mixed.slice(i, i + BATCH))
   return s.markets.get(`binanceusdm:${PERP}`)!
 }
 
@@ -294,6 +287,17 @@ out(
   `scoring.memory_watchlist_market: ${KiB(fullBytes)} (a full day of trades, minute bars, VPIN, liquidations, funding, OI)${note}; goal ≤ 256 KiB: ${(fullBytes / 262144).toFixed(2)}x of the limit`,
 )
 if (sink === 42) console.log('')
+
+// ---- Event -> snapshot through the scoring worker (adaptive flush): a quiet feed and a busy one.
+for (const [perSec, goalMs] of [
+  [10, 50],
+  [1000, 100],
+] as const) {
+  const f = await eventToSnapshot(trades, perSec, 3)
+  out(
+    `scoring.event_to_snapshot_${perSec}_per_s: p95 ${f.p95Ms.toFixed(1)} ms, p50 ${f.p50Ms.toFixed(1)} ms over ${f.events} events; event -> pixel goal < ${goalMs} ms (add ui.update_to_pixel_p95): ${(f.p95Ms / goalMs).toFixed(2)}x of the limit before drawing`,
+  )
+}
 
 // ---- Label changes per market-day: how often each regime label flips (an alert on a flapping label is noise).
 // Tick samples are minutes long (a day's rate from them is an extrapolation, printed with the span); the
