@@ -1,5 +1,5 @@
 import type { BinarySignalStats, LeadTimeSummary } from '../contract/evidence'
-import { independentEvents, independentOnsets, type OutcomeSeries } from './outcomes'
+import { independentEvents, independentEventStarts, independentOnsets, type OutcomeSeries } from './outcomes'
 import { quantileSorted, wilsonInterval } from './stats'
 
 /** Counts of one on/off signal against one outcome; counts from several markets add up to a pooled figure. */
@@ -101,19 +101,6 @@ export function emptyPooledCounts(): PooledBinaryCounts {
   return { samplesOn: 0, baseEvaluable: 0, baseHits: 0, onsets: [], eventTimesMs: [] }
 }
 
-/** Starts of hit runs at least `minGap` steps apart (the indices `independentEvents` counts). */
-function eventStarts(hit: Uint8Array, evaluable: Uint8Array, minGap: number): number[] {
-  const out: number[] = []
-  let last = -Infinity
-  for (let i = 0; i < hit.length; i++) {
-    if (!hit[i] || !evaluable[i] || (i > 0 && hit[i - 1] && evaluable[i - 1])) continue
-    if (i - last < minGap) continue
-    out.push(i)
-    last = i
-  }
-  return out
-}
-
 /** Adds one market's series to the pool, with its grid (`startMs`, `stepMs`) to place it in time. */
 export function addPooled(
   acc: PooledBinaryCounts,
@@ -129,7 +116,8 @@ export function addPooled(
     acc.baseHits += o.hit[i]!
     acc.samplesOn += on[i]!
   }
-  for (const i of eventStarts(o.hit, o.evaluable, steps)) acc.eventTimesMs.push(startMs + i * stepMs)
+  for (const i of independentEventStarts(o.hit, o.evaluable, steps))
+    acc.eventTimesMs.push(startMs + i * stepMs)
   for (const i of independentOnsets(on, o.evaluable, steps))
     acc.onsets.push({ tMs: startMs + i * stepMs, hit: o.hit[i] === 1, leadMs: o.leadMs[i]! })
 }
@@ -142,7 +130,8 @@ export function addPooledEvents(
   startMs: number,
   stepMs: number,
 ): void {
-  for (const i of eventStarts(o.hit, o.evaluable, steps)) acc.eventTimesMs.push(startMs + i * stepMs)
+  for (const i of independentEventStarts(o.hit, o.evaluable, steps))
+    acc.eventTimesMs.push(startMs + i * stepMs)
 }
 
 /** Count of clusters of times: a time within `gapMs` of the cluster's first one joins it. */

@@ -114,15 +114,20 @@ export function independentOnsets(on: Uint8Array, evaluable: Uint8Array, minGap:
   return out
 }
 
-/** Separate occurrences of an outcome: starts of hit runs at least `minGap` steps apart. */
-export function independentEvents(hit: Uint8Array, evaluable: Uint8Array, minGap: number): number {
-  let count = 0
+/** Where separate occurrences of an outcome start: starts of hit runs at least `minGap` steps apart. */
+export function independentEventStarts(hit: Uint8Array, evaluable: Uint8Array, minGap: number): number[] {
+  const out: number[] = []
   let last = -Infinity
   for (let i = 0; i < hit.length; i++) {
     if (!hit[i] || !evaluable[i] || (i > 0 && hit[i - 1] && evaluable[i - 1])) continue
     if (i - last < minGap) continue
-    count++
+    out.push(i)
     last = i
   }
-  return count
+  return out
+}
+
+/** Separate occurrences of an outcome. */
+export function independentEvents(hit: Uint8Array, evaluable: Uint8Array, minGap: number): number {
+  return independentEventStarts(hit, evaluable, minGap).length
 }
