@@ -33,7 +33,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'heartbeat'; eventsProcessed: number }
-  /** Changed markets since the last batch; flushed at most every `batchIntervalMs`. */
+  /** Changed markets since the last batch: at once after a quiet spell, at most `batchIntervalMs` late. */
   | { type: 'snapshots'; snapshots: MarketSnapshot[]; all: boolean }
   | { type: 'checkpoint'; checkpoint: unknown; eventsProcessed: number }
   | { type: 'error'; message: string }
@@ -44,6 +44,7 @@ export type FromWorker =
 
 /** How often the worker sends batches, heartbeats and checkpoints. */
 export const WORKER_TIMING = {
+  /** The longest a change waits under load (see AdaptiveFlush). */
   batchIntervalMs: 100,
   heartbeatIntervalMs: 500,
   /** No heartbeat for this long = the worker hangs; the engine restarts it. */
