@@ -28,7 +28,10 @@ function parentChannel(): FrameChannel<unknown, FromEngine> {
   if (!process.send)
     throw new Error('the engine process needs a parent: start it with fork or utilityProcess')
   return {
-    send: (f) => void process.send?.(f),
+    // Once the host is gone (killed, not stopped) there is nobody to tell: frames are dropped, not thrown.
+    send: (f) => {
+      if (process.connected) process.send?.(f, undefined, undefined, () => {})
+    },
     onFrame: (l) => process.on('message', l),
   }
 }

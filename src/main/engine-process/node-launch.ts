@@ -39,12 +39,14 @@ export function forkEngine(
     })
     // Kept for a test or a bug report: a crash's own words (heap OOM, an uncaught error) go to stderr.
     child.stderr?.resume()
+    // A failed send or spawn surfaces as the exit the host already handles; an unheard 'error' would crash it.
+    child.on('error', () => {})
     return {
       get pid() {
         return child.pid
       },
       send: (frame: ToEngine) => {
-        if (child.connected) child.send(frame)
+        if (child.connected) child.send(frame, undefined, undefined, () => {})
       },
       onFrame: (listener) => void child.on('message', listener),
       onExit: (listener) => void child.once('exit', (code, signal) => listener(exitReason(code, signal))),
