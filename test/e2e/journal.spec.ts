@@ -38,6 +38,11 @@ test('a logged decision keeps its snapshot, survives a reload, filters, exports 
   await expect(entry).toContainText('NO-TRADE')
   await expect(entry).toContainText(NOTE)
   await expect(entry).toContainText('SAMPLE')
+  // A market this session does not hold is refused, in words that name the session's markets.
+  await form.getByLabel('Journal market').fill('binanceusdm:DOGE/USDT:USDT')
+  await form.getByRole('button', { name: 'Log decision' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a market of' })).toContainText(BTC_PERP)
+  await expect(entry).toHaveCount(1)
 
   // The engine stored the session clock and the market's snapshot at that moment.
   const [stored] = await engineCall<JournalEntry[]>(server, 'listJournal', {})
@@ -51,9 +56,9 @@ test('a logged decision keeps its snapshot, survives a reload, filters, exports 
   await expect(entry).toHaveCount(1)
   await entry.getByRole('button', { name: 'Show snapshot' }).click()
   const snap = entry.getByTestId('journal-snapshot')
-  await expect(snap.locator('.snap-metric').filter({ hasText: 'funding-rate' }).first()).toContainText(
-    '0.00002846',
-  )
+  // By name, in the metric's unit: 0.00002846 per period = 0.0028 % (four decimals of a percent).
+  await expect(snap.locator('.snap-metric[data-metric="funding-rate"]')).toContainText('Funding rate')
+  await expect(snap.locator('.snap-metric[data-metric="funding-rate"]')).toContainText('0.0028 %')
   await page.screenshot({ path: 'test-results/screenshots/journal-sample.png' })
 
   const search = page.getByLabel('Search notes')
@@ -116,8 +121,10 @@ test('an entry on the week sample carries open interest, long/short and its regi
   const snap = entry.getByTestId('journal-snapshot')
   // 4.1653 is beyond the 1.5 long-extreme edge of the methodology (longShortExtreme).
   await expect(snap).toContainText('ls-extreme long-extreme')
-  await expect(snap.locator('.snap-metric').filter({ hasText: 'ls-global' })).toContainText('4.17')
-  await expect(snap.locator('.snap-metric').filter({ hasText: 'oi-usd' })).toContainText('2,325,139,246.9')
+  await expect(snap.locator('.snap-metric[data-metric="ls-global"]')).toContainText('Long/short (accounts)')
+  await expect(snap.locator('.snap-metric[data-metric="ls-global"]')).toContainText('4.165')
+  // 2,325,139,246.86 USDT = $2.33 B
+  await expect(snap.locator('.snap-metric[data-metric="oi-usd"]')).toContainText('$2.33 B')
   await page.screenshot({ path: 'test-results/screenshots/journal.png' })
   const [stored] = await engineCall<JournalEntry[]>(server, 'listJournal', { key: ETH })
   expect(stored!.snapshot?.metrics['oi-usd']?.value).toBeCloseTo(2_325_139_246.855, 2)

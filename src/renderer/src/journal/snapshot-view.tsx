@@ -1,19 +1,9 @@
-import type { MarketSnapshot, Metric } from '../../../shared/scoring/snapshot'
-import { fmtNumber, fmtTime } from '../format'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { metricInfo } from '../../../shared/scoring/metric-registry'
+import { fmtMetric, fmtNumber, fmtTime } from '../format'
 
 /** Scores first (they are what a decision is judged against), then labels, tags and contradictions. */
 const SCORE_FIRST = ['lsi', 'crowding', 'fragility', 'squeeze', 'tradeability']
-
-function metricText(m: Metric): string {
-  if (m.value === null) return 'n/a'
-  const a = Math.abs(m.value)
-  if (Number.isInteger(m.value)) return fmtNumber(m.value, 0)
-  if (a >= 100) return fmtNumber(m.value, 1)
-  if (a >= 1) return fmtNumber(m.value, 2)
-  if (a >= 0.01) return fmtNumber(m.value, 4)
-  // Funding rates live at 1e-5: fixed decimals would print them as 0.0000.
-  return m.value.toPrecision(4)
-}
 
 export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) {
   if (!snapshot)
@@ -69,11 +59,11 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
             <div
               key={id}
               className={m.sufficient ? 'snap-metric' : 'snap-metric insufficient'}
-              title={m.reason ?? m.unit}
+              data-metric={id}
+              title={m.reason ?? `${id} · ${metricInfo(id).unit}`}
             >
-              <span className="muted">{id}</span>
-              <span className="num">{metricText(m)}</span>
-              <span className="unit">{m.unit}</span>
+              <span className="muted">{metricInfo(id).name}</span>
+              <span className="num">{fmtMetric(id, m)}</span>
             </div>
           )
         })}
@@ -84,7 +74,7 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
           {missing.map((id, i) => (
             <span key={id} title={snapshot.metrics[id]!.reason ?? 'no value yet'}>
               {i > 0 ? ', ' : ''}
-              {id}
+              {metricInfo(id).name}
             </span>
           ))}
         </p>
