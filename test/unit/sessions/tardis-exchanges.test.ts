@@ -141,7 +141,7 @@ describe('Tardis files per family, values checked by hand', () => {
     expect(r.badRows.map((b) => [b.line, b.reason])).toEqual([
       [3, 'timestamp 1680652700452 is not in µs between 2009 and 2100'],
       [4, 'timestamp 86400000000 is not in µs between 2009 and 2100'],
-      [5, 'price 0 is not a price (must be > 0 and < 1000000000)'],
+      [5, 'price 0 is not a price (must be > 0 and < 1000000000000)'],
     ])
   })
 })

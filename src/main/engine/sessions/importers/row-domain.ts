@@ -30,8 +30,11 @@ export const VENUE_LAUNCH_MS: Record<VenueId, number> = {
 /** Bitcoin's genesis block: no market data of any venue is older. */
 export const EARLIEST_MARKET_MS = Date.UTC(2009, 0, 3)
 
-/** Only a bound on absurd values: no listed asset has traded near a billion USD a unit. */
-const MAX_PRICE = 1e9
+/**
+ * Only a bound on absurd values (1e308, a sentinel): BTC quoted in Indonesian rupiah is ~1e9, so the bound
+ * sits well above every real quote.
+ */
+const MAX_PRICE = 1e12
 /** Bound on quantities and USD notionals (world GDP is ~1e14 USD). */
 const MAX_AMOUNT = 1e14
 /**
