@@ -14,12 +14,15 @@ export interface BucketedSum {
   lastId: number
 }
 
+/** Storage of every sum before its first add, shared and never written (an add allocates first). */
+const NO_BUCKETS = new Float64Array(0)
+
 export function bucketedCreate(windowMs: number, n = 60): BucketedSum {
   return {
     bucketMs: windowMs / n,
     n,
-    sums: new Float64Array(0),
-    ids: new Float64Array(0),
+    sums: NO_BUCKETS,
+    ids: NO_BUCKETS,
     total: 0,
     lastId: -1,
   }

@@ -38,6 +38,9 @@ describe('timed ring', () => {
   it('grows its storage with use, up to its cap, holding what a plain capped list holds', () => {
     const cap = 100
     const r = ringCreate(cap, 2)
+    expect(r.ts.length).toBe(0) // nothing allocated before the first push
+    ringPush(r, -1, 0, 0)
+    ringShift(r)
     expect(r.ts.length).toBe(RING_INITIAL_SLOTS)
     expect(r.v.length).toBe(RING_INITIAL_SLOTS * 2)
     const ref: [number, number, number][] = [] // a plain list capped at 100: the expected contents

@@ -3,7 +3,7 @@
  * scoring state stays structured-clone safe (worker checkpoints). When full, a push drops the oldest: every
  * buffer in the engine is capped, so memory per market is bounded whatever the feed does.
  *
- * Storage grows with use: a ring starts with a few slots and grows by half (up to `cap`) when a push
+ * Storage grows with use: a ring starts with none, takes a few at its first push and grows by half (up to `cap`) when a push
  * finds it full, so a market that sees one funding print a day does not carry a day of minute bars' worth of zeros.
  * Only storage changes; the samples, their order and what drops out are the same as with `cap` slots.
  */
@@ -19,14 +19,18 @@ export interface TimedRing {
   size: number
 }
 
-/** Slots a new ring starts with: one growth step covers a quiet market, a few cover a busy one. */
+/** Slots a ring allocates at its first push: one growth step covers a quiet market, a few a busy one. */
 export const RING_INITIAL_SLOTS = 8
+
+/**
+ * Storage of every ring before its first push, shared: it is never written (a push grows the ring into new
+ * arrays first), and a market holds a few dozen rings, most of which a universe-only market never fills.
+ */
+const NO_SLOTS = new Float64Array(0)
 
 export function ringCreate(cap: number, width = 1): TimedRing {
   if (!(cap >= 1)) throw new Error(`ring capacity must be ≥ 1, got ${cap}`)
-  const c = Math.ceil(cap)
-  const n = Math.min(c, RING_INITIAL_SLOTS)
-  return { cap: c, width, ts: new Float64Array(n), v: new Float64Array(n * width), head: 0, size: 0 }
+  return { cap: Math.ceil(cap), width, ts: NO_SLOTS, v: NO_SLOTS, head: 0, size: 0 }
 }
 
 function slot(r: TimedRing, i: number): number {
@@ -42,7 +46,7 @@ function slot(r: TimedRing, i: number): number {
  */
 function grow(r: TimedRing): void {
   const n = r.ts.length
-  const m = Math.min(r.cap, Math.ceil(n * 1.5))
+  const m = Math.min(r.cap, Math.max(RING_INITIAL_SLOTS, Math.ceil(n * 1.5)))
   const ts = new Float64Array(m)
   const v = new Float64Array(m * r.width)
   const firstRun = n - r.head // samples from head to the end of the old storage, then the wrapped ones
