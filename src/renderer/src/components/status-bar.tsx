@@ -18,7 +18,8 @@ export function StatusBar({ status }: Props) {
         </span>
       ))}
       <span data-testid="status-worker">
-        worker {w?.state ?? '…'} · events {w?.eventsProcessed.toLocaleString('en-US') ?? 0}
+        {/* One event count on screen: the replay bar's. The worker's own state and restarts stay here. */}
+        worker {w?.state ?? '…'}
         {w && w.restarts > 0 ? ` · restarted ${w.restarts}× (${w.lastRestartReason ?? ''})` : ''}
       </span>
     </footer>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 import type { ScreenProps } from '../screen-props'
 import { fmtClock, fmtDuration } from '../format'
+import { useDeliveredSpeed } from './use-delivered-speed'
 import { useAction } from './use-load'
 import '../workflow.css'
 
@@ -37,6 +38,12 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
         if (control.action === 'seek') setDraftTsMs((d) => (d === control.tsMs ? null : d))
       })
   const playing = replay.state === 'playing'
+  const delivered = useDeliveredSpeed(replay)
+  // Said only when it falls clearly short of a numeric request (max has no promise to keep).
+  const slow =
+    delivered !== null && typeof replay.speed === 'number' && delivered < replay.speed * 0.85
+      ? Math.max(0, Math.round(delivered))
+      : null
   const { startTsMs, endTsMs } = replay
   const spanMs = startTsMs !== null && endTsMs !== null ? endTsMs - startTsMs : null
   const shownTsMs = draftTsMs ?? replay.sessionTsMs
@@ -131,7 +138,23 @@ function ReplayControls({ api, engine, replay: pushed }: ScreenProps & { replay:
       <span className={`rb-state rb-state-${replay.state}`} data-testid="replay-state">
         {replay.state.toUpperCase()}
       </span>
-      <span className="rb-events">{replay.eventsEmitted.toLocaleString('en-US')} ev</span>
+      {replay.state === 'paused' && replay.sessionTsMs === startTsMs && (
+        <span className="rb-hint" data-testid="replay-paused-hint">
+          press ▶ to play
+        </span>
+      )}
+      {slow !== null && (
+        <span
+          className="rb-slow"
+          data-testid="replay-delivered"
+          title={`The machine delivers about ${slow}× of the requested ${replay.speed}×`}
+        >
+          delivering ~{slow}×
+        </span>
+      )}
+      <span className="rb-events" title="Events replayed so far">
+        {replay.eventsEmitted.toLocaleString('en-US')} events
+      </span>
       <button
         type="button"
         className="rb-btn rb-close"
