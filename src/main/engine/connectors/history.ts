@@ -9,7 +9,16 @@ import { adapterFor } from './venues'
 
 export type { HistoryDeps } from './history-deps'
 
-/** Funding, OI, long/short, taker volume and candle history for one perp, newest first, within the window. */
+/** One perp's open-interest history (where the venue keeps it), oldest first; see VenueAdapter. */
+export async function backfillOpenInterest(
+  d: HistoryDeps,
+  m: WatchedMarket,
+  o: BackfillOptions,
+): Promise<void> {
+  if (isPerpSymbol(m.symbol)) await adapterFor(d.venue).openInterestHistory?.(d, m, o)
+}
+
+/** Funding, long/short, taker volume and candle history for one perp, oldest first, within the window. */
 export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
   if (!isPerpSymbol(m.symbol)) return
   const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })

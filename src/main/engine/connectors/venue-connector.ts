@@ -3,12 +3,12 @@ import type { Exchange } from 'ccxt'
 import type { GapEvent, MarketEvent } from '../../../shared/market-event'
 import { isPerpSymbol } from '../../../shared/market-event'
 import type { VenueStatus } from '../data-source'
-import type { ConnectorOptions } from './connector-options'
+import type { BackfillOptions, ConnectorOptions } from './connector-options'
 import { bookConnectionUrl, resubscribeSilentBook, resyncBook } from './book-resync'
 import { createExchange } from './exchange-factory'
 import { FrameGuard } from './frame-guard'
 import type { HistoryDeps } from './history'
-import { backfillMarket, pollMarket } from './history'
+import { backfillMarket, backfillOpenInterest, pollMarket } from './history'
 import type { StreamSpec, WatchedMarket } from './market-streams'
 import { streamsFor } from './market-streams'
 import { tradeEvent } from './normalize'
@@ -110,23 +110,32 @@ export class VenueConnector {
     const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
     this.timers.push(wd)
     this.status.state = 'connected'
-    if (this.opts.backfill) void this.backfillThenPoll()
+    if (this.opts.backfill) void this.backfillThenPoll(this.opts.backfill)
     else this.startPollers()
   }
 
   /**
-   * History first, then the pollers: the scorer keeps open interest in time order, so a polled current value
-   * landing before the history would make it drop the whole backfilled window. A backfill that drags on (a
-   * venue rate-limiting it) lets the pollers start after POLL_AFTER_BACKFILL_MS anyway.
+   * Open-interest history first, then the pollers, then the other history: the scorer keeps open interest in
+   * time order, so a polled current value landing before the history would make it drop the whole backfilled
+   * window. A backfill that drags on (a venue rate-limiting it) lets the pollers start after
+   * POLL_AFTER_BACKFILL_MS anyway.
    */
-  private async backfillThenPoll(): Promise<void> {
+  private async backfillThenPoll(backfill: BackfillOptions): Promise<void> {
     let timer: NodeJS.Timeout | undefined
     const cap = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, POLL_AFTER_BACKFILL_MS)
     })
-    await Promise.race([this.backfillAll(), cap])
+    const oiHistory = (async () => {
+      for (const m of this.watched.values()) {
+        if (this.stopped) return
+        await backfillOpenInterest(this.deps(), m, backfill).catch((err: unknown) => this.logBackfill(m, err))
+      }
+    })()
+    await Promise.race([oiHistory, cap])
     clearTimeout(timer)
-    if (!this.stopped) this.startPollers()
+    if (this.stopped) return
+    this.startPollers()
+    await this.backfillAll()
   }
 
   private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {
@@ -268,12 +277,16 @@ export class VenueConnector {
     if (!this.opts.backfill) return
     for (const m of this.watched.values()) {
       if (this.stopped) return
-      await backfillMarket(this.deps(), m, this.opts.backfill).catch((err: unknown) => {
-        this.opts.log(
-          `[${this.venue}] backfill ${m.symbol}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-        )
-      })
+      await backfillMarket(this.deps(), m, this.opts.backfill).catch((err: unknown) =>
+        this.logBackfill(m, err),
+      )
     }
+  }
+
+  private logBackfill(m: WatchedMarket, err: unknown): void {
+    this.opts.log(
+      `[${this.venue}] backfill ${m.symbol}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    )
   }
 
   async stop(): Promise<void> {

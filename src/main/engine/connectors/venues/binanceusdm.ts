@@ -13,6 +13,9 @@ import { DAY_MS, attempt } from '../history-deps'
 import type { CcxtLiquidation } from '../normalize'
 import { fundingEvent, liquidationEvent, markEvent } from '../normalize'
 import { pageBackwardOldestFirst } from '../paginate'
+import type { BackfillOptions } from '../connector-options'
+import type { HistoryDeps } from '../history-deps'
+import type { WatchedMarket } from '../market-streams'
 import type { VenueAdapter } from './venue-adapter'
 
 type Info = Record<string, unknown>
@@ -75,32 +78,48 @@ export const binanceusdm: VenueAdapter = {
     }
     return events
   },
-  extraHistory: async (d, m, o) => {
-    const ctx = () => ({ venue: 'binanceusdm' as const, symbol: m.symbol, receiveTsMs: Date.now() })
-    const series: [string, string, (r: Row) => MarketEvent | null][] = [
-      ['open interest history', 'fapiDataGetOpenInterestHist', (r) => openInterestFromRow(ctx(), r)],
-      ['taker volume history', 'fapiDataGetTakerlongshortRatio', (r) => takerVolumeFromRow(ctx(), r)],
-      ...(Object.entries(BINANCE_LONG_SHORT) as [LongShortKind, string][]).map(
-        ([kind, method]): [string, string, (r: Row) => MarketEvent | null] => [
-          `${kind} long/short history`,
-          method,
-          (r) => longShortFromRow(ctx(), kind, r),
-        ],
+  openInterestHistory: (d, m, o) =>
+    futuresDataHistory(d, m, o, [
+      ['open interest history', 'fapiDataGetOpenInterestHist', (r) => openInterestFromRow(ctxOf(m), r)],
+    ]),
+  extraHistory: (d, m, o) =>
+    futuresDataHistory(d, m, o, [
+      ['taker volume history', 'fapiDataGetTakerlongshortRatio', (r) => takerVolumeFromRow(ctxOf(m), r)],
+      ...(Object.entries(BINANCE_LONG_SHORT) as [LongShortKind, string][]).map(([kind, method]): Series => [
+        `${kind} long/short history`,
+        method,
+        (r) => longShortFromRow(ctxOf(m), kind, r),
+      ]),
+    ]),
+}
+
+type Series = [name: string, method: string, toEvent: (r: Row) => MarketEvent | null]
+
+const ctxOf = (m: WatchedMarket) => ({
+  venue: 'binanceusdm' as const,
+  symbol: m.symbol,
+  receiveTsMs: Date.now(),
+})
+
+/** Pages each /futures/data series of one perp back over the history window, oldest first. */
+async function futuresDataHistory(
+  d: HistoryDeps,
+  m: WatchedMarket,
+  o: BackfillOptions,
+  series: Series[],
+): Promise<void> {
+  for (const [name, method, toEvent] of series) {
+    const task = `${d.venue} ${m.symbol} ${name}`
+    await attempt(d, task, () =>
+      pageBackwardOldestFirst<Row>(
+        task,
+        (end) => d.budget.run(() => fetchFuturesData(d.ex, method, m.marketId, 500, end)),
+        (r) => Number(r.timestamp),
+        o.historyDays * DAY_MS,
+        o.maxPages,
+        (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
+        d.progress,
       ),
-    ]
-    for (const [name, method, toEvent] of series) {
-      const task = `${d.venue} ${m.symbol} ${name}`
-      await attempt(d, task, () =>
-        pageBackwardOldestFirst<Row>(
-          task,
-          (end) => d.budget.run(() => fetchFuturesData(d.ex, method, m.marketId, 500, end)),
-          (r) => Number(r.timestamp),
-          o.historyDays * DAY_MS,
-          o.maxPages,
-          (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
-          d.progress,
-        ),
-      )
-    }
-  },
+    )
+  }
 }

@@ -36,7 +36,12 @@ export interface VenueAdapter {
   pollsOpenInterest: boolean
   /** One round of the long/short poller for a perp. */
   pollLongShort?(d: HistoryDeps, m: WatchedMarket): Promise<MarketEvent[]>
-  /** History beyond funding and candles (Binance's /futures/data series). */
+  /**
+   * Open-interest history, loaded before the OI poller starts: the scorer keeps OI in time order and drops a
+   * row older than the newest it holds, so history landing after a polled value would be lost.
+   */
+  openInterestHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
+  /** History beyond funding, candles and open interest (Binance's taker and long/short series). */
   extraHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
   /** Verifies books frame by frame where ccxt does not (OKX's checksum). */
   bookVerifier?(): OkxBookVerifier
