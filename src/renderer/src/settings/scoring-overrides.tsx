@@ -1,6 +1,16 @@
 import { useMemo, useState } from 'react'
 import type { OverrideKey } from './scoring-keys'
 import { parseOverrides, scoringOverrideKeys } from './scoring-keys'
+import { MetricTip } from '../components/metric-tooltip'
+import { overrideGroup, overrideLabel } from './override-labels'
+import type { OverrideGroup } from './override-labels'
+
+/** "fundingHistoryDays: "x" is not a number" → "Funding history (d): "x" is not a number". */
+function plainError(e: string): string {
+  const [key, ...rest] = e.split(': ')
+  const l = overrideLabel(key ?? '')
+  return `${l.name}${l.unit ? ` (${l.unit})` : ''}: ${rest.join(': ')}`
+}
 
 interface Props {
   overrides: Record<string, number>
@@ -16,7 +26,20 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
   const [filter, setFilter] = useState('')
   const { overrides: parsed, errors } = parseOverrides(drafts)
   const changed = Object.keys(parsed).length
-  const visible = keys.filter((k) => k.key.toLowerCase().includes(filter.trim().toLowerCase()))
+  const q = filter.trim().toLowerCase()
+  const visible = keys.filter(
+    (k) =>
+      k.key.toLowerCase().includes(q) ||
+      overrideLabel(k.key).name.toLowerCase().includes(q) ||
+      overrideGroup(k.key).name.toLowerCase().includes(q),
+  )
+  const groups: [OverrideGroup, OverrideKey[]][] = []
+  for (const k of visible) {
+    const g = overrideGroup(k.key)
+    const found = groups.find(([x]) => x === g)
+    if (found) found[1].push(k)
+    else groups.push([g, [k]])
+  }
   const setDraft = (key: string, text: string): void => setDrafts((d) => ({ ...d, [key]: text }))
   return (
     <div className="scoring-overrides">
@@ -42,12 +65,23 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
           Save thresholds and weights
         </button>
       </div>
-      {errors.length > 0 && <p className="inline-error">{errors.join('; ')}</p>}
-      <div className="override-grid">
-        {visible.map((k) => (
-          <OverrideInput key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
-        ))}
-      </div>
+      {errors.length > 0 && (
+        <p className="inline-error" role="alert">
+          {errors.map(plainError).join('; ')}
+        </p>
+      )}
+      {groups.map(([group, list]) => (
+        <section key={group.name} className="override-group" aria-label={group.name}>
+          <h4>
+            <MetricTip id={group.doc}>{group.name}</MetricTip>
+          </h4>
+          <div className="override-grid">
+            {list.map((k) => (
+              <OverrideInput key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
+            ))}
+          </div>
+        </section>
+      ))}
     </div>
   )
 }
@@ -59,10 +93,12 @@ function OverrideInput(props: {
   onChange: (key: string, text: string) => void
 }) {
   const { k, draft, disabled, onChange } = props
+  const label = overrideLabel(k.key)
   return (
     <label className={draft.trim() ? 'override changed' : 'override'}>
-      <span className="mono" title={k.key}>
-        {k.key}
+      <span title={`${k.key} · default ${k.defaultValue}`}>
+        {label.name}
+        {label.unit && <span className="muted"> ({label.unit})</span>}
       </span>
       <input
         aria-label={k.key}
