@@ -11,12 +11,16 @@ import { builtRendererDir } from '../../server/renderer-dir'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
-const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>] [--session <file> | --sample]
-                   [--play] [--diagnostics]
+const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>]
+                   [--session <file> | --sample | --offline] [--play] [--diagnostics]
 
 Browser mode: runs the engine (in its own process) and serves the terminal UI over HTTP + WebSocket. Prints
 the URL to open, with its per-run token. Binds 127.0.0.1 unless --host says otherwise; requests without the token, or from a
 foreign Origin or Host, are refused.
+
+Without --session, --sample or --offline it goes live by itself when an enabled venue (Settings → Venues,
+with the watchlist's markets) answers a probe; when none does, it says so in one line and opens the recorded
+futures-metrics week sample played to its end. RADAR_LAUNCH=idle starts with no data source.
 
 Options:
   --host <addr>       address to bind (default 127.0.0.1)
@@ -25,6 +29,7 @@ Options:
                       or $RADAR_USER_DATA)
   --session <file>    open this session file for replay
   --sample            open the bundled recorded sample (Binance BTCUSDT perp + spot, 2023-04-05)
+  --offline           skip the venue probe: open the futures-metrics week sample played to its end
   --play              start the replay playing (default: paused)
   --diagnostics       allow fault simulation (used by the end-to-end tests)
 `
@@ -38,14 +43,18 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the engine and serve the UI to a browser (browser mode)',
   help: HELP,
-  flags: ['diagnostics', 'sample', 'play'],
+  flags: ['diagnostics', 'sample', 'play', 'offline'],
   async run(args, io) {
     const port = numberOption(args, 'port') ?? 0
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, got ${port}`)
     const userDataDir = resolve(stringOption(args, 'user-data') ?? defaultUserDataDir())
     const sessionArg = stringOption(args, 'session')
-    if (sessionArg && args.options.has('sample')) throw new UsageError('give --session or --sample, not both')
+    const picked = [
+      sessionArg ? '--session' : '',
+      ...['sample', 'offline'].filter((f) => args.options.has(f)),
+    ]
+    if (picked.filter(Boolean).length > 1) throw new UsageError('give one of --session, --sample, --offline')
     const sessionPath = sessionArg
       ? resolve(sessionArg)
       : args.options.has('sample')
@@ -62,7 +71,7 @@ export const serveCommand: Command = {
         resourcesDir: null,
         settingsBackend: 'conf',
         // A named session is the source; otherwise the engine's own launch choice (live, or the sample).
-        launch: sessionPath ? 'idle' : null,
+        launch: sessionPath ? 'idle' : args.options.has('offline') ? 'offline' : null,
       },
       resume: {
         live: false,
