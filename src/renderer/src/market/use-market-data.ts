@@ -33,9 +33,21 @@ export function useSeriesFeed(
   useEffect(() => {
     if (!key || !chart) return
     let live = true
-    const off = api.onSeriesUpdate((u) => live && chart.applyUpdate(u))
+    // After a seek the engine rebuilds the state at the target and only then streams again: the series read
+    // at the seek may still be the old timeline's, so the first update of the new timeline reloads it whole.
+    let reloadOnUpdate = timeline !== ''
+    const load = (): Promise<MarketSeries> => api.getSeries({ key })
+    const off = api.onSeriesUpdate((u) => {
+      if (!live || u.key !== key) return
+      if (!reloadOnUpdate) return chart.applyUpdate(u)
+      reloadOnUpdate = false
+      void load().then(
+        (series) => live && chart.setData(series),
+        () => undefined,
+      )
+    })
     api.watchSeries({ key }).catch(() => undefined)
-    api.getSeries({ key }).then(
+    load().then(
       (series) => {
         if (!live) return
         chart.setData(series)
