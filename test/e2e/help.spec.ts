@@ -21,6 +21,6 @@ test('a metric tooltip opens the methodology at that metric’s section, in the 
   await page.keyboard.press('Escape')
   await expect(drawer).toBeHidden()
   // The page never navigated away (Electron refuses navigation; the browser must not need it either).
-  expect(new URL(page.url()).pathname).toBe('/')
+  expect(new URL(page.url()).pathname).toBe(new URL(server.url).pathname)
   expect(consoleErrors).toEqual([])
 })
