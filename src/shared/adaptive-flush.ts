@@ -14,9 +14,12 @@ export interface FlushTimers {
   later(fn: () => void, ms: number): void
 }
 
+// src/shared is typed without Node's globals; setImmediate exists in Node and workers, not in browsers.
+const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate
+
 export const NODE_FLUSH_TIMERS: FlushTimers = {
   now: () => performance.now(),
-  soon: (fn) => void setImmediate(fn),
+  soon: (fn) => void (immediate ? immediate(fn) : setTimeout(fn, 0)),
   later: (fn, ms) => void setTimeout(fn, ms),
 }
 
