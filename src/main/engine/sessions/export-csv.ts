@@ -7,6 +7,7 @@ import type { LiquidationProximityInput } from '../../../shared/scoring/market-s
 import { replaySessionReport } from './replay-report'
 import { SessionReader } from './session-reader'
 import { ParquetTable } from './export-parquet'
+import { LineSpill } from './line-spill'
 
 export type ExportFormat = 'csv' | 'parquet'
 
@@ -126,18 +127,29 @@ export function exportSession(
   reader.close()
   for (const f of files.values()) f.close()
 
-  // Metric names differ per market and appear over time: collect rows first, then fix the columns.
-  const series: { tsMs: number; s: MarketSnapshot; map: LiquidationProximityInput | null }[] = []
-  replaySessionReport(path, {
-    config: opts.config,
-    snapshotEveryMs: opts.everyMs ?? 60_000,
-    onSnapshots: (tsMs, snaps, pipeline) =>
-      snaps.forEach((s) =>
-        series.push({ tsMs, s, map: pipeline.core.scoring.markets.get(s.key)?.liqProximity ?? null }),
-      ),
-  })
-  const metricNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.metrics)))].sort()
-  const labelNames = [...new Set(series.flatMap(({ s }) => Object.keys(s.labels)))].sort()
+  // Metric names differ per market and appear over time: rows are spilled to disk while the names are
+  // learned, then written with the final columns, so a long session never holds its series in memory.
+  type Row = { tsMs: number; s: MarketSnapshot; map: LiquidationProximityInput | null }
+  const spill = new LineSpill<Row>()
+  const metricSet = new Set<string>()
+  const labelSet = new Set<string>()
+  try {
+    replaySessionReport(path, {
+      config: opts.config,
+      snapshotEveryMs: opts.everyMs ?? 60_000,
+      onSnapshots: (tsMs, snaps, pipeline) =>
+        snaps.forEach((s) => {
+          for (const m in s.metrics) metricSet.add(m)
+          for (const l in s.labels) labelSet.add(l)
+          spill.push({ tsMs, s, map: pipeline.core.scoring.markets.get(s.key)?.liqProximity ?? null })
+        }),
+    })
+  } catch (err) {
+    spill.dispose()
+    throw err
+  }
+  const metricNames = [...metricSet].sort()
+  const labelNames = [...labelSet].sort()
   const metrics = openTable(format, outDir, 'metrics', [
     'tsMs',
     'market',
@@ -150,7 +162,7 @@ export function exportSession(
     'contradictions',
     ...MAP_FIELDS.map((f) => `map.${f}`),
   ])
-  for (const { tsMs, s, map } of series) {
+  for (const { tsMs, s, map } of spill.drain()) {
     metrics.row([
       tsMs,
       s.key,
