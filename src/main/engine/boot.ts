@@ -35,7 +35,12 @@ export interface BootedEngine {
 
 /** Builds the engine with its logger, settings and contract handlers; the same for every door. */
 export function bootEngine(opts: BootOptions): BootedEngine {
-  mkdirSync(opts.userDataDir, { recursive: true })
+  try {
+    mkdirSync(opts.userDataDir, { recursive: true })
+  } catch {
+    // A folder that cannot be created (read-only parent) is not fatal: settings fall back to memory with a
+    // warning the UI shows, and the logger and session library say what they cannot write.
+  }
   const paths = userDataPaths(opts.userDataDir)
   const logger = createFileLogger({ path: paths.log, echo: opts.echoLogs })
   const settings = opts.openSettings(opts.userDataDir)

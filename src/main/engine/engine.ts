@@ -83,7 +83,7 @@ export class Engine {
     this.configureScoring()
     this.statusTimer = setInterval(() => this.pushStatus(), this.opts.statusIntervalMs ?? 1000)
     const warning = this.opts.settings.view().warning
-    if (warning) this.opts.logger.warn('settings file damaged', { warning })
+    if (warning) this.opts.logger.warn('settings: running with a warning', { warning })
     this.opts.logger.info('engine started')
   }
 
