@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import { REPO_ROOT } from '../support/radar-server'
 import { expect, test } from './fixtures'
 import { expectLegendClose } from './market-helpers'
 import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
@@ -15,9 +17,13 @@ import {
   replayClock,
 } from './workflow-helpers'
 
-const METRICS_FILE = '/work/shared/data/binance-futures-metrics/BTCUSDT.csv'
-const FUNDING_FILE =
-  '/work/shared/data/funding-history/BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv'
+// The public data sets sit beside the repository, in ../shared/data.
+const SHARED_DATA = join(REPO_ROOT, '..', 'shared', 'data')
+const METRICS_FILE = join(SHARED_DATA, 'binance-futures-metrics/BTCUSDT.csv')
+const FUNDING_FILE = join(
+  SHARED_DATA,
+  'funding-history/BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv',
+)
 
 test('the bundled samples are listed with span, markets, size and data-quality notes', async ({
   page,
@@ -218,7 +224,7 @@ test('a long import can be cancelled and leaves no session behind', async ({ pag
         'spot/ethusdt_20240808.gz',
         'cm/btcusd_perp_20240808.gz',
       ]
-        .map((f) => `/work/shared/data/binance-ws/${f}`)
+        .map((f) => join(SHARED_DATA, 'binance-ws', f))
         .join('\n'),
     )
   await form.getByLabel('Session name').fill('to be cancelled')

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FundingEvent } from '../../../src/shared/market-event'
 import { applyEvents, createScoringState, snapshotMarket } from '../../../src/shared/scoring/scoring-state'
@@ -7,8 +8,11 @@ import { applyEvents, createScoringState, snapshotMarket } from '../../../src/sh
  * Funding percentiles and regimes on real Binance BTCUSDT history around the 2021-05-19 crash and the
  * 2022-06-13 Celsius / 3AC week. The CSV `Date` is local UTC+3 (rows at 03/11/19 h): 3 h are subtracted.
  */
-const FILE =
-  '/work/shared/data/funding-history/BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv'
+// The public data sets sit beside the repository, in ../shared/data.
+const FILE = resolve(
+  __dirname,
+  '../../../../shared/data/funding-history/BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv',
+)
 const UTC_OFFSET_MS = 3 * 3_600_000
 const KEY = 'binanceusdm:BTC/USDT:USDT'
 const DAY = 86_400_000
