@@ -11,6 +11,8 @@ export interface Bar {
   close: number
   /** null where the source gives no volume (never 0 for unknown). */
   volumeBase: number | null
+  /** 'taker' when the source's candles carry no volume and it is taker buy + taker sell of the same period. */
+  volumeFrom?: 'taker'
 }
 
 export interface SeriesPoint {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CandleEvent, LiquidationEvent, TradeEvent } from '../market-event'
+import type { CandleEvent, LiquidationEvent, TakerVolumeEvent, TradeEvent } from '../market-event'
 import type { MarketSnapshot } from '../scoring/snapshot'
 import { createSeriesState, fullSeries, observeEvents, observeSnapshot, takeUpdate } from './series-builder'
 
@@ -129,5 +129,71 @@ describe('series builder', () => {
       { timeSec: 1680652862, positionSide: 'long', price: 100.5, usd: 201 },
     ])
     expect(takeUpdate(s, KEY)).toBeNull()
+  })
+
+  describe('volume of candles that carry none, from taker buy + sell', () => {
+    // A BTC row of the week sample: 2024-05-10 20:25 UTC, a 5-minute bar with taker buy 164.79 and sell
+    // 186.746 BTC; every trade has one taker, so the bar traded 164.79 + 186.746 = 351.536 BTC.
+    const OPEN_MS = 1_715_372_700_000
+    const fiveMin = (openMs: number): CandleEvent => ({
+      type: 'candle',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: openMs + 299_999,
+      receiveTsMs: openMs + 299_999,
+      priceKind: 'last',
+      intervalSec: 300,
+      openTsMs: openMs,
+      open: 60_690.5,
+      high: 60_719,
+      low: 60_553.6,
+      close: 60_616.7,
+      volumeBase: null,
+      volumeUsd: null,
+    })
+    const taker = (
+      openMs: number,
+      buy: number | null,
+      sell: number | null,
+      periodMinutes = 5,
+    ): TakerVolumeEvent => ({
+      type: 'takerVolume',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: openMs,
+      receiveTsMs: openMs,
+      buyVolBase: buy,
+      sellVolBase: sell,
+      periodMinutes,
+    })
+
+    it('fills the bar when the taker row comes first, and says where the volume comes from', () => {
+      const s = createSeriesState()
+      observeEvents(s, [taker(OPEN_MS, 164.79, 186.746), fiveMin(OPEN_MS)])
+      const bar = fullSeries(s, KEY).bars[0]!
+      expect(bar.volumeBase).toBeCloseTo(351.536, 9)
+      expect(bar.volumeFrom).toBe('taker')
+    })
+
+    it('fills a bar already drawn when the taker row comes after it', () => {
+      const s = createSeriesState()
+      observeEvents(s, [fiveMin(OPEN_MS)])
+      takeUpdate(s, KEY)
+      observeEvents(s, [taker(OPEN_MS, 10, 2.5)])
+      expect(takeUpdate(s, KEY)?.bars[0]?.volumeBase).toBe(12.5)
+    })
+
+    it('sums shorter periods that tile the bar, and leaves it unknown when one is missing or one side is', () => {
+      const s = createSeriesState()
+      // Five 1-minute periods of 1, 2, 3, 4, 5 BTC: 15 BTC. The next bar has only four of its five minutes.
+      const minutes = [1, 2, 3, 4, 5].map((v, i) => taker(OPEN_MS + i * 60_000, v, 0, 1))
+      const nextOpen = OPEN_MS + 300_000
+      const partial = [0, 1, 2, 3].map((i) => taker(nextOpen + i * 60_000, 1, 1, 1))
+      observeEvents(s, [...minutes, fiveMin(OPEN_MS), ...partial, fiveMin(nextOpen)])
+      // A third bar whose taker row lacks the sell side.
+      const third = nextOpen + 300_000
+      observeEvents(s, [taker(third, 7, null), fiveMin(third)])
+      expect(fullSeries(s, KEY).bars.map((b) => b.volumeBase)).toEqual([15, null, null])
+    })
   })
 })

@@ -46,7 +46,16 @@ interface MarketSeriesState {
   changedBars: Set<number>
   changedLines: Partial<Record<SeriesLineId, boolean>>
   newLiquidations: LiquidationMarker[]
+  /**
+   * Taker buy + sell volume (base units) by period start (s) with the period's length, for candle sources that
+   * carry no volume (Binance futures-data bars): every trade has one taker, so the two sides sum to the
+   * bar's volume. Optional: checkpoints taken before it existed restore without it.
+   */
+  takerVol?: Map<number, { base: number; periodSec: number }>
 }
+
+/** Taker periods kept waiting for their candle (a few bars' worth; live candles come from trades anyway). */
+const MAX_PENDING_TAKER = 64
 
 /** Per-market chart series built incrementally from events and snapshots; plain data, structured-clone safe. */
 export interface SeriesState {
@@ -86,6 +95,26 @@ function barAt(m: MarketSeriesState, timeSec: number, price: number): Bar | null
   return bar
 }
 
+/**
+ * Sets a volume-less candle's volume from the taker periods that exactly tile it; leaves it null when they do
+ * not (a period missing, or periods longer than the bar): partial is not the bar's volume.
+ */
+function fillFromTaker(m: MarketSeriesState, bar: Bar, intervalSec: number): void {
+  let base = 0
+  let coveredSec = 0
+  for (const [openSec, v] of m.takerVol ?? []) {
+    if (openSec >= bar.timeSec && openSec + v.periodSec <= bar.timeSec + intervalSec) {
+      base += v.base
+      coveredSec += v.periodSec
+    }
+  }
+  if (coveredSec !== intervalSec) return
+  bar.volumeBase = base
+  bar.volumeFrom = 'taker'
+  // Periods before this bar can no longer be used (bars arrive in time order).
+  for (const openSec of m.takerVol!.keys()) if (openSec < bar.timeSec) m.takerVol!.delete(openSec)
+}
+
 export function observeEvents(state: SeriesState, events: readonly MarketEvent[]): void {
   for (const ev of events) {
     if (ev.type === 'trade') {
@@ -119,7 +148,26 @@ export function observeEvents(state: SeriesState, events: readonly MarketEvent[]
         close: ev.close,
         volumeBase: ev.volumeBase,
       })
+      if (ev.volumeBase === null) fillFromTaker(m, bar, ev.intervalSec)
+      else delete bar.volumeFrom
       m.changedBars.add(t)
+    } else if (ev.type === 'takerVolume') {
+      // Only both sides make a bar's volume: one side alone is partial, not the volume.
+      if (ev.buyVolBase === null || ev.sellVolBase === null) continue
+      const m = marketOf(state, marketKey(ev.venue, ev.symbol))
+      if (m.barSource === 'trades') continue
+      const periodSec = ev.periodMinutes * 60
+      const openSec = Math.floor(ev.exchangeTsMs / 1000 / periodSec) * periodSec
+      const pending = (m.takerVol ??= new Map())
+      pending.set(openSec, { base: ev.buyVolBase + ev.sellVolBase, periodSec })
+      if (pending.size > MAX_PENDING_TAKER) pending.delete(pending.keys().next().value!)
+      // A candle already drawn without volume gets it now (live polling brings the taker row after the bar).
+      const barOpen = Math.floor(openSec / m.resolutionSec) * m.resolutionSec
+      const bar = m.bars[m.bars.length - 1]?.timeSec === barOpen ? m.bars[m.bars.length - 1] : undefined
+      if (bar && (bar.volumeBase === null || bar.volumeFrom === 'taker')) {
+        fillFromTaker(m, bar, m.resolutionSec)
+        m.changedBars.add(bar.timeSec)
+      }
     } else if (ev.type === 'liquidation') {
       const m = marketOf(state, marketKey(ev.venue, ev.symbol))
       const marker = {

@@ -17,6 +17,8 @@ export function aggregateBars(bars: readonly Bar[], bucketSec: number): Bar[] {
       last.close = b.close
       // Unknown volume stays unknown; a partly known bucket sums what is known.
       if (b.volumeBase !== null) last.volumeBase = (last.volumeBase ?? 0) + b.volumeBase
+      // A bucket mixing traded and taker-derived volume no longer says it is taker-only.
+      if (b.volumeFrom !== last.volumeFrom) delete last.volumeFrom
     } else out.push({ ...b, timeSec: t })
   }
   return out

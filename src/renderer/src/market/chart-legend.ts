@@ -111,7 +111,7 @@ export class ChartLegend {
         const vol =
           b.volumeBase === null
             ? 'n/a'
-            : `${fmtCompact(b.volumeBase)}${this.baseAsset ? ` ${this.baseAsset}` : ''}`
+            : `${fmtCompact(b.volumeBase)}${this.baseAsset ? ` ${this.baseAsset}` : ''}${b.volumeFrom === 'taker' ? ' (taker buy + sell)' : ''}`
         return `O ${p(b.open)}  H ${p(b.high)}  L ${p(b.low)}  C ${p(b.close)}  Vol ${vol}`
       }
       case 'funding':
