@@ -164,6 +164,8 @@ export interface CandleEvent extends EventBase {
   close: number
   volumeBase: number | null
   volumeUsd: number | null
+  /** Volume bought by takers in the bar, where the venue states it (Binance klines); absent or null: unknown. */
+  takerBuyBase?: number | null
 }
 
 /** Best bid/ask of the spot market paired with a perp (or of any market's book ticker). */

@@ -7,7 +7,7 @@ import type { ScoringConfig } from './config'
 import type { LiquidationState } from './flow/liquidations'
 import { liquidationApply, liquidationCreate } from './flow/liquidations'
 import type { VpinState } from './flow/vpin'
-import { vpinCreate, vpinOnTrade } from './flow/vpin'
+import { vpinCreate, vpinOnCandle, vpinOnTrade } from './flow/vpin'
 import type { FundingState } from './funding/funding-state'
 import { fundingApply, fundingCreate } from './funding/funding-state'
 import type { GapRecord } from './gaps'
@@ -154,6 +154,7 @@ export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent)
         // price path never reads a close before the bar has ended.
         const minutes = Math.max(1, Math.round(ev.intervalSec / 60))
         barsOnCandle(m.bars, ev.openTsMs + (minutes - 1) * MINUTE_MS, ev.high, ev.low, ev.close, minutes)
+        vpinOnCandle(m.vpin, ev.exchangeTsMs, ev.volumeBase, ev.takerBuyBase)
         if (m.lastPrice === null || !m.bars.fromTrades) m.lastPrice = ev.close
       }
       return

@@ -29,6 +29,14 @@ export interface VpinState {
   history: TimedRing
   cdf: number | null
   bvc: { barId: number; barVol: number; barClose: number; prevClose: number | null; dp: RollingStats }
+  /**
+   * Backfilled candles (close time, volume, taker buy volume or NaN) held until the first trade: they size
+   * the buckets from the venue's own 24 h volume at once, and those with a taker split fill the window.
+   * Absent in checkpoints written before candles fed VPIN.
+   */
+  candles?: { tsMs: number[]; vol: number[]; buy: number[] }
+  /** A trade has reached VPIN: from then on trades alone fill it (a candle would count its volume twice). */
+  tradesSeen?: boolean
 }
 
 export function vpinCreate(cfg: ScoringConfig, key: string): VpinState {
@@ -135,6 +143,53 @@ function onBvcTrade(s: VpinState, cfg: ScoringConfig, tsMs: number, price: numbe
   b.barVol += qtyBase
 }
 
+const DAY_MS = 1440 * MINUTE_MS
+
+/**
+ * A backfilled candle of the market's traded price. Before the first trade it is held; the first trade then
+ * sizes the buckets from the newest 24 h of held volume (scaled up when the candles cover less, but at least
+ * the trade bootstrap's minutes) and fills the window, oldest first, from the candles that carry the taker
+ * buy volume (Binance klines do: an exact aggressor split per bar). Candles without it size the buckets only.
+ * After the first trade candles are ignored: the trades carry the same volume.
+ */
+export function vpinOnCandle(
+  s: VpinState,
+  closeTsMs: number,
+  volumeBase: number | null,
+  takerBuyBase: number | null | undefined,
+): void {
+  if (s.tradesSeen || volumeBase === null || !(volumeBase >= 0) || !Number.isFinite(closeTsMs)) return
+  const c = (s.candles ??= { tsMs: [], vol: [], buy: [] })
+  if (c.tsMs.length > 0 && closeTsMs <= c.tsMs[c.tsMs.length - 1]!) return
+  const buy = takerBuyBase ?? NaN
+  c.tsMs.push(closeTsMs)
+  c.vol.push(volumeBase)
+  c.buy.push(buy >= 0 && buy <= volumeBase ? buy : NaN)
+}
+
+/** Sizes the buckets from the held candles' newest 24 h of volume and fills the window from them. */
+function sizeFromCandles(s: VpinState, cfg: ScoringConfig): void {
+  const c = s.candles
+  s.candles = undefined
+  if (!c || c.tsMs.length < 2) return
+  const last = c.tsMs[c.tsMs.length - 1]!
+  // A candle's volume spans the interval before its close time, which the first close leaves unknown: the
+  // span counts from the first close, and the first candle's volume is left out of the sum with it.
+  let sum = 0
+  let first = last
+  for (let i = c.tsMs.length - 1; i > 0 && last - c.tsMs[i - 1]! <= DAY_MS; i--) {
+    sum += c.vol[i]!
+    first = c.tsMs[i - 1]!
+  }
+  const spanMs = last - first
+  if (spanMs < cfg.vpinBootstrapMinutes * MINUTE_MS || !(sum > 0)) return
+  s.bucketVolBase = (sum * DAY_MS) / spanMs / cfg.vpinBucketsPerDay
+  for (let i = 0; i < c.tsMs.length; i++) {
+    const buy = c.buy[i]!
+    if (Number.isFinite(buy)) addVolume(s, cfg, c.tsMs[i]!, buy, c.vol[i]! - buy)
+  }
+}
+
 export function vpinOnTrade(
   s: VpinState,
   cfg: ScoringConfig,
@@ -143,6 +198,11 @@ export function vpinOnTrade(
   qtyBase: number,
   takerBuy: boolean,
 ): void {
+  if (!s.tradesSeen) {
+    s.tradesSeen = true
+    if (s.bucketVolBase === null) sizeFromCandles(s, cfg)
+    else s.candles = undefined
+  }
   if (s.bucketVolBase === null && !bootstrap(s, cfg, tsMs, qtyBase)) return
   if (cfg.vpinClassification === 'bulk') onBvcTrade(s, cfg, tsMs, price, qtyBase)
   else if (takerBuy) addVolume(s, cfg, tsMs, qtyBase, 0)
