@@ -1,17 +1,19 @@
 /**
  * Electron entry: the desktop door onto the engine. The engine runs in its own utility process (see
- * engine-process/), so a large import or a max-speed replay never stalls window input; this process only
- * routes IPC, serves the app:// pages and owns windows and updates. Started as `<app> --radar-cli ...` it
+ * engine-process/), so a large import or a max-speed replay never stalls window input; this process hands
+ * each window a MessagePort to the engine (requests and events then bypass it), serves the app:// pages and
+ * owns windows and updates. Started as `<app> --radar-cli ...` it
  * runs the `radar` CLI instead (see electron/cli-mode.ts).
  */
 import { app, BrowserWindow } from 'electron'
+import type { WebContents } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { EngineHost } from './engine-process/engine-host'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { rendererUrl } from './electron/app-origin'
 import { cliArgsFrom, cliArgv } from './electron/cli-mode'
-import { forwardEvents, registerIpcHandlers } from './electron/ipc'
+import { connectWindowPorts, forwardHostEvents } from './electron/ipc'
 import { startUpdateChecks } from './electron/updates'
 import { utilityEngine } from './electron/utility-launch'
 import { createMainWindow, CSP, hardenSession, RENDERER_DIR } from './electron/window'
@@ -54,15 +56,26 @@ function runDesktop(): void {
         resourcesDir,
         settingsBackend: 'electron-store',
         launch: null,
+        // Windows hear the engine on their own ports; this process only what it restores after a crash.
+        parentEvents: 'restorable',
       },
       log: (message) => console.error(message),
     })
-    const windows = new Set<number>()
-    registerIpcHandlers(engine.handlers, (wc) => windows.has(wc.id), url)
+    const windows = new Map<number, WebContents>()
+    connectWindowPorts({
+      engine,
+      windows: () => [...windows.values()],
+      loadedUrl: url,
+      log: (message) => console.error(message),
+    })
     const open = (): void => {
       const win = createMainWindow(url)
-      windows.add(win.webContents.id)
-      forwardEvents(engine.bus, win.webContents)
+      const wc = win.webContents
+      windows.set(wc.id, wc)
+      const id = wc.id
+      wc.once('destroyed', () => windows.delete(id))
+      // Notices of the host itself (engine restarts, downloaded updates); the engine's own come on the port.
+      forwardHostEvents(engine, ['notice'], wc)
     }
     // The window opens at once; its first requests wait for the engine to boot.
     open()

@@ -1,30 +1,21 @@
 /**
  * The sandboxed preload: exposes exactly RadarApi (one function per capability; subscriptions return an
- * unsubscribe) and never ipcRenderer itself.
+ * unsubscribe) and never ipcRenderer itself. Requests and events travel on a MessagePort straight to the
+ * engine process (see port-link.ts); the main process only hands the port over, again after an engine
+ * restart, and sends its own notices (engine restarts, downloaded updates) over IPC.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import type { RadarApi } from '../shared/api'
-import type { Envelope } from '../shared/api-channels'
-import {
-  EVENT_CHANNELS,
-  INVOKE_CHANNELS,
-  IPC_INVOKE,
-  ipcEventChannel,
-  subscriberName,
-  unwrap,
-} from '../shared/api-channels'
+import { ipcEventChannel } from '../shared/api-channels'
+import type { RendererPort } from './port-link'
+import { PORT_CHANNEL, PORT_REQUEST, PortLink } from './port-link'
 
-const api: Record<string, unknown> = {}
-for (const channel of INVOKE_CHANNELS) {
-  api[channel] = async (request?: unknown) =>
-    unwrap((await ipcRenderer.invoke(IPC_INVOKE, channel, request)) as Envelope<unknown>)
-}
-for (const channel of EVENT_CHANNELS) {
-  api[subscriberName(channel)] = (listener: (payload: unknown) => void) => {
-    const wrapped = (_event: unknown, payload: unknown): void => listener(payload)
-    ipcRenderer.on(ipcEventChannel(channel), wrapped)
-    return () => void ipcRenderer.removeListener(ipcEventChannel(channel), wrapped)
-  }
-}
+const link = new PortLink((message) => console.error(message))
+ipcRenderer.on(PORT_CHANNEL, (event) => {
+  const port = event.ports[0] as RendererPort | undefined
+  if (port) link.attach(port)
+})
+ipcRenderer.on(ipcEventChannel('notice'), (_event, payload: unknown) => link.emit('notice', payload))
+ipcRenderer.send(PORT_REQUEST)
 
-contextBridge.exposeInMainWorld('radar', api as RadarApi)
+contextBridge.exposeInMainWorld('radar', link.api() as unknown as RadarApi)

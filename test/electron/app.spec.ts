@@ -37,7 +37,7 @@ test.describe('desktop window', () => {
     await app.close()
   })
 
-  test('the preload exposes exactly the contract, and payloads are checked in main', async () => {
+  test('the preload exposes exactly the contract, and payloads are checked by the engine process', async () => {
     const { app, win } = await launchApp()
     const keys = await win.evaluate(() =>
       Object.keys((globalThis as unknown as { radar: object }).radar).sort(),
@@ -69,6 +69,41 @@ test.describe('desktop window', () => {
     await expect(win.getByText(/The engine process was restarted/)).toBeVisible({ timeout: 30_000 })
     await expect.poll(engineProcess, { timeout: 30_000 }).not.toBe(pid)
     await expect(win.getByTestId('worker-state')).toContainText('running')
+    await app.close()
+  })
+
+  test('the window talks to the engine on its own MessagePort, and gets a new one after a restart', async () => {
+    const { app, win } = await launchApp()
+    // The main process only hands ports over: one port-request listener, no invoke handler of its own.
+    const main = await app.evaluate(({ ipcMain }) => ({
+      portRequests: ipcMain.listenerCount('radar:port-request'),
+      invokeListeners: ipcMain.listenerCount('radar:invoke'),
+    }))
+    expect(main).toEqual({ portRequests: 1, invokeListeners: 0 })
+    const statusEvent = () =>
+      win.evaluate(
+        () =>
+          new Promise<string>((done) => {
+            const radar = (
+              globalThis as unknown as { radar: Record<string, (l: (p: unknown) => void) => () => void> }
+            ).radar
+            const off = radar.onEngineStatus!((p) => {
+              off()
+              done((p as { source: { kind: string } }).source.kind)
+            })
+            setTimeout(() => done('no event within 10 s'), 10_000)
+          }),
+      )
+    expect(await statusEvent()).toBe('none')
+    const pid = await app.evaluate(
+      ({ app: a }) => a.getAppMetrics().find((m) => m.serviceName === 'Leverage Radar engine')?.pid,
+    )
+    process.kill(pid!, 'SIGKILL')
+    await expect(win.getByText(/The engine process was restarted/)).toBeVisible({ timeout: 30_000 })
+    // Requests and events flow again, on the port the restarted engine was given.
+    const info = await win.evaluate(() => (globalThis as unknown as { radar: Bridge }).radar.getAppInfo!())
+    expect(info).toMatchObject({ shell: 'electron' })
+    expect(await statusEvent()).toBe('none')
     await app.close()
   })
 

@@ -1,36 +1,58 @@
-import { ipcMain } from 'electron'
-import type { IpcMainInvokeEvent, WebContents } from 'electron'
-import { EVENT_CHANNELS, IPC_INVOKE, ipcEventChannel } from '../../shared/api-channels'
-import type { InvokeHandlers } from '../engine/api/handlers'
-import { dispatchInvoke } from '../engine/api/handlers'
-import type { EventBus } from '../engine/event-bus'
+import { ipcMain, MessageChannelMain } from 'electron'
+import type { WebContents, WebFrameMain } from 'electron'
+import type { EventChannel } from '../../shared/api'
+import { ipcEventChannel } from '../../shared/api-channels'
+import type { EngineHost } from '../engine-process/engine-host'
+import { PORT_CHANNEL, PORT_REQUEST } from '../../preload/port-link'
 import { isTrustedFrameUrl } from './app-origin'
 
 /**
- * One IPC handler for the whole contract: the channel and payload are validated by dispatchInvoke, after
- * the sender is checked by its frame's origin (the app's own page in one of the app's windows), not only
- * by which webContents sent it: a navigated or embedded frame in a trusted window is still refused.
+ * Each window talks to the engine process on its own MessagePort: the preload asks for one, and this
+ * process, after checking the sender by its frame's origin (the app's own page in one of the app's windows,
+ * so a navigated or embedded frame in a trusted window is refused), creates a MessageChannelMain and hands
+ * one end to the engine's utility process and the other to that frame. After an engine restart every window
+ * gets a new port. Payloads are checked where they are used: by the engine process, against the contract.
  */
-export function registerIpcHandlers(
-  handlers: InvokeHandlers,
-  isAppWindow: (wc: WebContents) => boolean,
-  loadedUrl: string,
-): void {
-  ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? ''
-    if (!isAppWindow(event.sender) || !isTrustedFrameUrl(frameUrl, loadedUrl))
-      return {
-        ok: false,
-        error: `request refused: it did not come from the app's own page (${frameUrl || 'no frame'})`,
-      }
-    return dispatchInvoke(handlers, channel, payload)
+export function connectWindowPorts(opts: {
+  engine: EngineHost
+  windows: () => WebContents[]
+  loadedUrl: string
+  log: (message: string) => void
+}): void {
+  const { engine, loadedUrl } = opts
+  const give = (frame: WebFrameMain): void => {
+    const { port1, port2 } = new MessageChannelMain()
+    engine.attachWindowPort(port1)
+    frame.postMessage(PORT_CHANNEL, null, [port2])
+  }
+  ipcMain.on(PORT_REQUEST, (event) => {
+    const frame = event.senderFrame
+    const frameUrl = frame?.url ?? ''
+    const isAppWindow = opts.windows().some((wc) => wc.id === event.sender.id)
+    if (!frame || !isAppWindow || !isTrustedFrameUrl(frameUrl, loadedUrl)) {
+      opts.log(
+        `engine port refused: the request did not come from the app's own page (${frameUrl || 'no frame'})`,
+      )
+      return
+    }
+    give(frame)
+  })
+  engine.onRestarted(() => {
+    for (const wc of opts.windows()) {
+      if (wc.isDestroyed() || !isTrustedFrameUrl(wc.mainFrame.url, loadedUrl)) continue
+      give(wc.mainFrame)
+    }
   })
 }
 
-/** Forwards engine events to a window until it closes. */
-export function forwardEvents(bus: EventBus, target: WebContents): void {
-  const offs = EVENT_CHANNELS.map((channel) =>
-    bus.on(channel, (payload) => {
+/** Forwards the host's own events (e.g. its notices) to a window until it closes. */
+export function forwardHostEvents(
+  engine: EngineHost,
+  channels: readonly EventChannel[],
+  target: WebContents,
+): void {
+  const offs = channels.map((channel) =>
+    engine.bus.on(channel, (payload) => {
       if (!target.isDestroyed()) target.send(ipcEventChannel(channel), payload)
     }),
   )

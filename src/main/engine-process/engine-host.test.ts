@@ -26,7 +26,9 @@ afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.stop()))
 }, 30_000)
 
-function host(opts: { resume?: Resume; maxQuickCrashes?: number } = {}): EngineHost {
+function host(
+  opts: { resume?: Resume; maxQuickCrashes?: number; parentEvents?: 'all' | 'restorable' } = {},
+): EngineHost {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npx electron-vite build" first`)
   const h = new EngineHost({
     launch: forkEngine(ENTRY, { silent: true }),
@@ -38,6 +40,7 @@ function host(opts: { resume?: Resume; maxQuickCrashes?: number } = {}): EngineH
       resourcesDir: null,
       settingsBackend: 'conf',
       launch: 'idle',
+      ...(opts.parentEvents ? { parentEvents: opts.parentEvents } : {}),
     },
     resume: opts.resume ?? NOTHING_TO_RESUME,
     ...(opts.maxQuickCrashes !== undefined ? { maxQuickCrashes: opts.maxQuickCrashes } : {}),
@@ -137,6 +140,22 @@ describe('engine process', { timeout: 90_000 }, () => {
     expect(after?.state).toBe('paused')
     expect(after?.speed).toBe(100)
     expect(after?.sessionTsMs).toBe(seeked.sessionTsMs)
+  })
+
+  it('with windows on their own ports, the host hears only the events it restores after a crash', async () => {
+    const h = host({ parentEvents: 'restorable' })
+    await h.start()
+    const heard = new Set<string>()
+    h.bus.onAny((channel) => heard.add(channel))
+    await h.handlers.updateSettings({ referenceAsset: 'ETH' })
+    // The status timer still reaches the host (it restores the source from it); the settings event does not.
+    await nextEvent(h, 'engineStatus')
+    await nextEvent(h, 'engineStatus')
+    expect([...heard].sort()).toEqual(['engineStatus'])
+    // Node's fork cannot carry a MessagePort: a window port handed to this host is closed, not kept.
+    let closed = 0
+    h.attachWindowPort({ close: () => void closed++ })
+    expect(closed).toBe(1)
   })
 
   it('gives up after repeated quick crashes, says so, and refuses invokes with the reason', async () => {

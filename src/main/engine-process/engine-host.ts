@@ -14,6 +14,13 @@ export interface EngineProcessHandle {
   /** Called once when the process is gone; `reason` says how ("exited with code 1", "killed by SIGKILL"). */
   onExit(listener: (reason: string) => void): void
   kill(): void
+  /** Hands a window's MessagePort to the process (Electron's utilityProcess; absent over Node's fork). */
+  transferPort?(port: TransferablePort): void
+}
+
+/** A MessagePort as the host holds it: handed on, or closed when there is no engine to take it. */
+export interface TransferablePort {
+  close(): void
 }
 
 export interface EngineHostOptions {
@@ -59,6 +66,7 @@ export class EngineHost {
   private failure: string | null = null
   private stopped: (() => void) | null = null
   private readonly exited = new WeakSet<EngineProcessHandle>()
+  private readonly restartedListeners: (() => void)[] = []
 
   constructor(private readonly opts: EngineHostOptions) {
     const handlers: Record<string, (request: unknown) => Promise<unknown>> = {}
@@ -102,6 +110,26 @@ export class EngineHost {
       force.unref?.()
       proc.send({ kind: 'stop' })
     })
+  }
+
+  /**
+   * Gives a window its own channel to the engine: the port goes to the engine process once it is ready
+   * (queued while it boots or restarts). A crash closes every port with the process: after a restart the
+   * caller hands each window a new one (see onRestarted).
+   */
+  attachWindowPort(port: TransferablePort): void {
+    const hand = (): void => {
+      const proc = this.proc
+      if (this.state !== 'ready' || !proc?.transferPort) return port.close()
+      proc.transferPort(port)
+    }
+    if (this.state === 'starting' || this.state === 'restarting') this.queued.push(hand)
+    else hand()
+  }
+
+  /** Called each time a crashed engine process has been started again and has restored its state. */
+  onRestarted(listener: () => void): void {
+    this.restartedListeners.push(listener)
   }
 
   /** Test and support aid: makes the engine process crash (only when booted with diagnostics). */
@@ -148,6 +176,7 @@ export class EngineHost {
 
   private onFrame(frame: FromEngine): void {
     if (frame.kind === 'event') this.bus.emit(frame.channel, frame.payload as never)
+    else if (frame.kind === 'observed') this.restorable.observeInvoke(frame.channel, frame.request)
     else if (frame.kind === 'result') {
       const p = this.pending.get(frame.id)
       if (!p) return
@@ -191,6 +220,7 @@ export class EngineHost {
       return
     }
     this.state = 'ready'
+    for (const listener of this.restartedListeners) listener()
     this.flushQueue()
     const tail = lost.length ? ` Not restored: ${lost.join('; ')}.` : ' Its state was restored.'
     this.bus.emit('notice', {

@@ -13,17 +13,41 @@ import type { SettingsStore } from '../engine/settings/settings-store'
 import workerPath from '../engine/scoring/worker-path'
 import type { BootFrame, FrameChannel, FromEngine, ToEngine } from './protocol'
 import { parseFrame, toEngineSchema } from './protocol'
+import { RESTORABLE_EVENTS } from './restorable-state'
 import { applyResume } from './resume'
+import type { WindowPort } from './window-port'
+import { serveWindowPort } from './window-port'
 
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: unknown }) => void): void
+  on(event: 'message', listener: (e: { data: unknown; ports?: unknown[] }) => void): void
   postMessage(message: unknown): void
+}
+
+/** Electron's MessagePortMain, as a window's port arrives here. */
+interface MainPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void
+  on(event: 'close', listener: () => void): void
+  postMessage(message: unknown): void
+  start(): void
+  close(): void
+}
+
+function windowPortOf(port: MainPort): WindowPort {
+  return {
+    postMessage: (m) => port.postMessage(m),
+    onMessage: (l) => port.on('message', (e) => l(e.data)),
+    onClose: (l) => port.on('close', l),
+    close: () => port.close(),
+  }
 }
 
 function parentChannel(): FrameChannel<unknown, FromEngine> {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort
   if (port) {
-    return { send: (f) => port.postMessage(f), onFrame: (l) => port.on('message', (e) => l(e.data)) }
+    return {
+      send: (f) => port.postMessage(f),
+      onFrame: (l) => port.on('message', (e) => l(e.data, e.ports ?? [])),
+    }
   }
   if (!process.send)
     throw new Error('the engine process needs a parent: start it with fork or utilityProcess')
@@ -32,7 +56,7 @@ function parentChannel(): FrameChannel<unknown, FromEngine> {
     send: (f) => {
       if (process.connected) process.send?.(f, undefined, undefined, () => {})
     },
-    onFrame: (l) => process.on('message', l),
+    onFrame: (l) => process.on('message', (m) => l(m, [])),
   }
 }
 
@@ -64,7 +88,11 @@ async function boot(frame: BootFrame): Promise<void> {
     ...(frame.launch ? { launch: frame.launch } : {}),
   }
   booted = bootEngine(options)
-  booted.engine.bus.onAny((channel, payload) => parent.send({ kind: 'event', channel, payload }))
+  // Desktop windows have their own ports; the host then hears only what it restores after a crash.
+  const toParent = frame.parentEvents === 'restorable' ? new Set(RESTORABLE_EVENTS) : null
+  booted.engine.bus.onAny((channel, payload) => {
+    if (!toParent || toParent.has(channel)) parent.send({ kind: 'event', channel, payload })
+  })
   const lost = await applyResume(booted, frame.resume)
   parent.send({ kind: 'ready', appInfo: booted.appInfo, lost })
 }
@@ -81,7 +109,24 @@ async function stop(code: number): Promise<never> {
   return new Promise<never>(() => {})
 }
 
-async function onFrame(frame: ToEngine): Promise<void> {
+function attachWindowPort(ports: readonly unknown[]): void {
+  const port = ports[0] as MainPort | undefined
+  if (!port || !booted) {
+    process.stderr.write(`engine process: a window-port frame ${port ? 'before boot' : 'without a port'}\n`)
+    ;(port as MainPort | undefined)?.close()
+    return
+  }
+  serveWindowPort(
+    windowPortOf(port),
+    { handlers: booted.handlers, bus: booted.engine.bus },
+    (channel, request) => parent.send({ kind: 'observed', channel, request }),
+    (message) => process.stderr.write(`engine process: ${message}\n`),
+  )
+  // MessagePortMain queues messages until started.
+  port.start()
+}
+
+async function onFrame(frame: ToEngine, ports: readonly unknown[]): Promise<void> {
   switch (frame.kind) {
     case 'boot':
       if (booted) return
@@ -99,6 +144,9 @@ async function onFrame(frame: ToEngine): Promise<void> {
       parent.send({ kind: 'result', id: frame.id, envelope })
       return
     }
+    case 'window-port':
+      attachWindowPort(ports)
+      return
     case 'stop':
       await stop(0)
       return
@@ -109,13 +157,13 @@ async function onFrame(frame: ToEngine): Promise<void> {
   }
 }
 
-parent.onFrame((raw) => {
+parent.onFrame((raw, ports) => {
   const parsed = parseFrame(toEngineSchema, raw)
   if (!parsed.ok) {
     process.stderr.write(`engine process: ${parsed.error}\n`)
     return
   }
-  void onFrame(parsed.frame)
+  void onFrame(parsed.frame, ports)
 })
 
 // The host went away (browser mode's server killed): nothing is left to serve.

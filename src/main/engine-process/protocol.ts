@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EVENT_CHANNELS } from '../../shared/api-channels'
 import type { AppInfo } from '../../shared/api'
+import { RESTORABLE_INVOKES } from './restorable-state'
 
 /**
  * The engine process's message protocol, the same over Electron's utilityProcess port and Node's fork IPC:
@@ -49,20 +50,33 @@ export const bootFrameSchema = z
      */
     launch: z.enum(['auto', 'offline', 'idle']).nullable(),
     resume: resumeSchema,
+    /**
+     * Which engine events go to the host: 'all' (browser mode: the host serves every client), or
+     * 'restorable' (the desktop app: windows get events on their own MessagePort, the host only what it
+     * restores after a crash). Absent = 'all'.
+     */
+    parentEvents: z.enum(['all', 'restorable']).optional(),
   })
   .strict()
 export type BootFrame = z.infer<typeof bootFrameSchema>
 
+const invokeFrameSchema = z
+  .object({
+    kind: z.literal('invoke'),
+    id: z.number().int().nonnegative(),
+    channel: z.string(),
+    payload: z.unknown(),
+  })
+  .strict()
+
+/** What a window sends on its MessagePort: only invokes (see window-port.ts). */
+export const windowToEngineSchema = invokeFrameSchema
+
 export const toEngineSchema = z.discriminatedUnion('kind', [
   bootFrameSchema,
-  z
-    .object({
-      kind: z.literal('invoke'),
-      id: z.number().int().nonnegative(),
-      channel: z.string(),
-      payload: z.unknown(),
-    })
-    .strict(),
+  invokeFrameSchema,
+  /** A window's MessagePort, carried in the message's transfer list (Electron's utilityProcess only). */
+  z.object({ kind: z.literal('window-port') }).strict(),
   z.object({ kind: z.literal('stop') }).strict(),
   /** Test aid, refused unless booted with diagnostics: the process exits as if it had crashed. */
   z.object({ kind: z.literal('crash') }).strict(),
@@ -87,6 +101,10 @@ export const fromEngineSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('result'), id: z.number().int().nonnegative(), envelope: envelopeSchema })
     .strict(),
   z.object({ kind: z.literal('event'), channel: z.enum(EVENT_CHANNELS), payload: z.unknown() }).strict(),
+  /** An invoke a window sent on its own port that the host restores after a crash (watched market, ...). */
+  z
+    .object({ kind: z.literal('observed'), channel: z.enum(RESTORABLE_INVOKES), request: z.unknown() })
+    .strict(),
   /** Boot failed: the process exits after sending it; restarting would fail the same way. */
   z.object({ kind: z.literal('fatal'), error: z.string() }).strict(),
   z.object({ kind: z.literal('stopped') }).strict(),
@@ -110,5 +128,6 @@ export function parseFrame<T>(
 /** The two ends of a process channel, whichever API carries it. */
 export interface FrameChannel<In, Out> {
   send(frame: Out): void
-  onFrame(listener: (frame: In) => void): void
+  /** `ports`: MessagePorts transferred with the frame (Electron's utilityProcess; none over Node's fork). */
+  onFrame(listener: (frame: In, ports: readonly unknown[]) => void): void
 }

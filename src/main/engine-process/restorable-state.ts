@@ -2,6 +2,10 @@ import type { EventChannel, EventPayloads, InvokeChannel } from '../../shared/ap
 import type { ReplayPosition } from '../../shared/contract/sessions'
 import type { Resume } from './protocol'
 
+/** The invokes and events the host must see to restore an engine after a crash. */
+export const RESTORABLE_INVOKES = ['watchSeries', 'closeSession'] as const
+export const RESTORABLE_EVENTS: readonly EventChannel[] = ['engineStatus', 'replayPosition', 'recording']
+
 /**
  * What must survive an engine-process crash: the data source (live, or a session at its position, speed
  * and play state), the watched market, an active recording. Learned from the events and invokes that cross
