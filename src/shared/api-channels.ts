@@ -29,6 +29,7 @@ export const INVOKE_CHANNELS = [
   'deleteAlertRule',
   'getAlertLog',
   'getHeatmap',
+  'getCoinMap',
   'getLeverageTiers',
   'searchMarkets',
   'startLive',
@@ -36,6 +37,7 @@ export const INVOKE_CHANNELS = [
   'probeVenues',
   'runEvidence',
   'cancelEvidence',
+  'getUniverse',
 ] as const
 
 export const EVENT_CHANNELS = [
@@ -50,6 +52,7 @@ export const EVENT_CHANNELS = [
   'alertFired',
   'regimeShift',
   'evidenceProgress',
+  'universe',
 ] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

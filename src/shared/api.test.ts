@@ -35,6 +35,7 @@ describe('RadarApi contract', () => {
       'onAlertFired',
       'onRegimeShift',
       'onEvidenceProgress',
+      'onUniverse',
     ])
   })
 

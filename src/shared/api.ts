@@ -14,12 +14,14 @@ import type { JournalEntry } from './contract/journal'
 import { journalRequests } from './contract/journal'
 import type { AlertFired, AlertRule } from './contract/alerts'
 import { alertRequests } from './contract/alerts'
-import type { HeatmapView } from './contract/heatmap'
+import type { CoinMapView, HeatmapView } from './contract/heatmap'
 import { heatmapRequests } from './contract/heatmap'
 import type { LeverageTiersView, VenueProbe } from './contract/markets'
 import { marketRequests } from './contract/markets'
 import type { EvidenceEventPayloads, EvidenceInvokeResponses } from './contract/evidence'
 import { evidenceRequests } from './contract/evidence'
+import type { UniverseEventPayloads, UniverseInvokeResponses } from './contract/universe'
+import { universeRequests } from './contract/universe'
 
 export * from './api-channels'
 
@@ -46,6 +48,7 @@ export const invokeRequestSchemas = {
   ...heatmapRequests,
   ...marketRequests,
   ...evidenceRequests,
+  ...universeRequests,
 } as const satisfies Record<InvokeChannel, z.ZodType>
 
 export interface AppInfo {
@@ -64,7 +67,7 @@ export interface SettingsView {
   warning: string | null
 }
 
-export interface InvokeResponses extends EvidenceInvokeResponses {
+export interface InvokeResponses extends EvidenceInvokeResponses, UniverseInvokeResponses {
   getAppInfo: AppInfo
   getEngineStatus: EngineStatus
   getSnapshots: MarketSnapshot[]
@@ -91,6 +94,7 @@ export interface InvokeResponses extends EvidenceInvokeResponses {
   deleteAlertRule: AlertRule[]
   getAlertLog: AlertFired[]
   getHeatmap: HeatmapView
+  getCoinMap: CoinMapView
   getLeverageTiers: LeverageTiersView
   searchMarkets: { key: string; venue: string; symbol: string }[]
   startLive: { started: true }
@@ -102,7 +106,7 @@ export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeReque
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
 
 /** Events pushed from main to the renderer. */
-export interface EventPayloads extends EvidenceEventPayloads {
+export interface EventPayloads extends EvidenceEventPayloads, UniverseEventPayloads {
   engineStatus: EngineStatus
   /** A batch of changed market snapshots (≤ ~10 batches/s). */
   snapshots: MarketSnapshot[]

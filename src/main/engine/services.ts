@@ -17,6 +17,7 @@ import { EvidenceService } from './evidence/evidence-service'
 import evidenceWorkerPath from './evidence/evidence-worker-path'
 import { MarketCapService } from './market-cap/market-cap-service'
 import { marketCapCachePath } from './market-cap/market-cap-cache'
+import { UniverseService } from './connectors/universe/universe-service'
 
 /** Everything behind the contract besides the engine itself; one instance per engine. */
 export interface EngineServices {
@@ -34,6 +35,8 @@ export interface EngineServices {
   sizingMarkets: () => SizingMarketLookup
   evidence: EvidenceService
   marketCaps: MarketCapService
+  /** Tier 1 of the radar: every linear perp of the enabled venues, refreshed while live. */
+  universe: UniverseService
 }
 
 /** Stops what the services run on their own (evidence workers, a recording, the market-cap timer). */
@@ -41,6 +44,7 @@ export function stopServices(s: EngineServices): void {
   s.evidence.cancelAll()
   s.recorder.stop()
   s.marketCaps.stop()
+  s.universe.stop()
 }
 
 export function createServices(engine: Engine, userDataDir: string): EngineServices {
@@ -67,6 +71,23 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   })
   engine.bus.on('settings', () => marketCaps.onSettingsChanged())
   marketCaps.start()
+  const universe = new UniverseService({
+    settings: () => engine.settings.get(),
+    ingest: (events) => engine.ingest(events),
+    publish: (view) => engine.bus.emit('universe', view),
+    log: (line) => engine.logger.info(line),
+  })
+  // The universe runs while the source is live, and only then: a replay must not mix in today's tickers.
+  // A new live source starts scoring afresh, so the universe refreshes at once rather than at its next turn.
+  let liveLabel: string | null = null
+  engine.bus.on('engineStatus', (st) => {
+    const label = st.source.kind === 'live' ? st.source.label : null
+    if (label === liveLabel) return
+    liveLabel = label
+    if (label === null) universe.stop()
+    else if (universe.active) void universe.refresh()
+    else universe.start()
+  })
   return {
     engine,
     library,
@@ -95,5 +116,6 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
       () => engine.scoringConfig(),
     ),
     marketCaps,
+    universe,
   }
 }

@@ -7,6 +7,7 @@ import { journalHandlers } from './journal-handlers'
 import { alertHandlers } from './alert-handlers'
 import { marketHandlers } from './market-handlers'
 import { evidenceHandlers } from './evidence-handlers'
+import { universeHandlers } from './universe-handlers'
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>
@@ -43,6 +44,7 @@ export function createInvokeHandlers(services: EngineServices, appInfo: AppInfo)
     ...alertHandlers(services),
     ...marketHandlers(services),
     ...evidenceHandlers(services),
+    ...universeHandlers(services),
   }
 }
 
