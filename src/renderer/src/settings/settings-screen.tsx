@@ -75,6 +75,17 @@ export function SettingsScreen({ api, engine }: ScreenProps) {
                 }
                 onChange={(theme) => save({ theme })}
               />
+              {appInfo?.shell === 'electron' && (
+                // Only the installed desktop app checks for updates; browser mode has no update code.
+                <label className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={s.checkForUpdates}
+                    onChange={(e) => save({ checkForUpdates: e.target.checked })}
+                  />
+                  Check for updates (GitHub releases: at start and daily, installed when you quit)
+                </label>
+              )}
             </div>
           </div>
           <div className="panel">
