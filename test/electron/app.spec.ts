@@ -125,6 +125,20 @@ test.describe('desktop window', () => {
     await second.app.close()
   })
 
+  test('Settings turns update checks off, kept in the settings file', async () => {
+    const { app, win, userDataDir } = await launchApp()
+    await win.getByRole('tab', { name: 'Settings' }).click()
+    const updates = win.getByRole('checkbox', { name: /Check for updates/ })
+    await expect(updates).toBeChecked()
+    await updates.uncheck()
+    await expect(win.getByTestId('settings-saved')).toContainText('Saved')
+    const onDisk = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as {
+      checkForUpdates: boolean
+    }
+    expect(onDisk.checkForUpdates).toBe(false)
+    await app.close()
+  })
+
   test('desktop notifications are granted to the app’s page (alerts use them)', async () => {
     const { app, win } = await launchApp()
     const permission = await win.evaluate(async () => {
