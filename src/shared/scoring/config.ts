@@ -3,6 +3,8 @@
  * docs/methodology.md explains each default; keep both in step.
  */
 
+import { VENUE_IDS } from '../market-event'
+
 export type ReferenceAsset = 'BTC' | 'ETH'
 
 export interface LsiWeights {
@@ -80,6 +82,11 @@ export interface ScoringConfig {
   basisSlowMaSamples: number
   /** Minimum samples for the OU half-life regression. */
   basisMinOuSamples: number
+  /**
+   * Venue whose spot market a perp's basis is measured against (e.g. 'coinbase' for a Binance perp); null pairs
+   * with the perp's own venue family first, then any spot market of the same base (basis-pair.ts).
+   */
+  basisSpotVenue: string | null
   depthBandsPct: number[]
   // Volatility
   volShortWindowMinutes: number
@@ -162,6 +169,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   basisFastMaSamples: 15,
   basisSlowMaSamples: 60,
   basisMinOuSamples: 30,
+  basisSpotVenue: null,
   depthBandsPct: [0.5, 1, 2],
   volShortWindowMinutes: 60,
   volLongWindowMinutes: 1440,
@@ -221,4 +229,6 @@ function validateConfig(c: ScoringConfig): void {
   if (c.minCompositeCoverage > 1) bad('minCompositeCoverage', `must be ≤ 1, got ${c.minCompositeCoverage}`)
   if (c.volShortWindowMinutes >= c.volLongWindowMinutes)
     bad('volShortWindowMinutes', 'must be < volLongWindowMinutes')
+  if (c.basisSpotVenue !== null && !(VENUE_IDS as readonly string[]).includes(c.basisSpotVenue))
+    bad('basisSpotVenue', `must be a venue id (${VENUE_IDS.join(', ')}) or null, got ${c.basisSpotVenue}`)
 }

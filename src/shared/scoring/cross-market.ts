@@ -1,4 +1,3 @@
-import type { Mid } from './basis/basis-state'
 import { pairedCorrelation } from './correlation'
 import type { EvalContext } from './eval-context'
 import type { MarketState } from './market-state'
@@ -19,8 +18,6 @@ export function referenceMarket(state: ScoringState, m: MarketState): MarketStat
 }
 
 export interface CrossResult {
-  spotMid: Mid | null
-  spotKnown: boolean
   corr: number | null
   refLsi: number | null
 }
@@ -37,10 +34,7 @@ export function crossMarketMetrics(
   referenceLsi: (ref: MarketState) => number | null,
 ): CrossResult {
   const { m, cfg, nowMs, metrics: out } = ctx
-  const spot = m.basis.spotKey === null ? undefined : state.markets.get(m.basis.spotKey)
   const res: CrossResult = {
-    spotMid: spot?.mid ?? null,
-    spotKnown: spot !== undefined,
     corr: null,
     refLsi: null,
   }

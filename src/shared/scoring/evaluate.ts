@@ -1,4 +1,5 @@
 import { basisMetrics } from './basis/basis-metrics'
+import { basisPricing } from './basis/basis-pair'
 import { depthId } from './basis/basis-metrics'
 import { contradictions } from './composites/contradictions'
 import { pillars } from './composites/pillars'
@@ -157,7 +158,7 @@ export function evaluateMarket(
   const lsRatio = longShortMetrics(ctx)
   const flow = flowMetrics(ctx)
   const cross = crossMarketMetrics(state, ctx, withCarry, (ref) => referenceLsi(state, ref, nowMs))
-  const basis = basisMetrics(ctx, cross.spotMid, cross.spotKnown)
+  const basis = basisMetrics(ctx, basisPricing(state, cfg, m, nowMs))
   const prox = liquidationProximity(ctx)
   const s: Signals = {
     funding,

@@ -2,7 +2,8 @@ import type { MarketEvent, MarketKey, VenueId } from '../market-event'
 import { marketKey } from '../market-event'
 import type { ScoringConfig } from './config'
 import { resolveConfig } from './config'
-import { basisMaybeSample } from './basis/basis-state'
+import { basisPricing } from './basis/basis-pair'
+import { basisMaybeSample, basisOnTrade, basisSampleDue } from './basis/basis-state'
 import { evaluateMarket } from './evaluate'
 import type { LiquidationProximityInput, MarketState } from './market-state'
 import { marketApply, marketCreate } from './market-state'
@@ -64,7 +65,12 @@ export function applyEvents(state: ScoringState, events: readonly MarketEvent[])
     marketApply(m, cfg, ev)
     if (state.clockMs === null || ev.exchangeTsMs > state.clockMs) state.clockMs = ev.exchangeTsMs
     const now = state.clockMs
-    if (m.isPerp && m.basis.spotKey !== null && (ev.type === 'quote' || ev.type === 'book'))
+    if (ev.type === 'trade') basisOnTrade(m.basis, ev.exchangeTsMs, ev.price)
+    if (
+      m.isPerp &&
+      (ev.type === 'quote' || ev.type === 'book' || ev.type === 'trade') &&
+      basisSampleDue(m.basis, cfg, now)
+    )
       sampleBasis(state, m, now)
     if (m.lastEvalMs === null || now - m.lastEvalMs >= cfg.evalIntervalMs) {
       m.lastEvalMs = now
@@ -75,9 +81,10 @@ export function applyEvents(state: ScoringState, events: readonly MarketEvent[])
   return touched
 }
 
+/** One basis sample against the paired spot market (any venue), from mids or, lacking them, last trades. */
 function sampleBasis(state: ScoringState, m: MarketState, nowMs: number): void {
-  const spot = state.markets.get(m.basis.spotKey!)
-  basisMaybeSample(m.basis, state.config, nowMs, m.mid, spot?.mid ?? null)
+  const p = basisPricing(state, state.config, m, nowMs)
+  basisMaybeSample(m.basis, state.config, nowMs, p.perp, p.spot, p.fromTrades)
 }
 
 export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnapshot | null {

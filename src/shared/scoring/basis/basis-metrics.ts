@@ -1,8 +1,8 @@
 import type { EvalContext } from '../eval-context'
-import { HOURS_PER_YEAR, formatDuration, na, ok } from '../metric'
+import { HOURS_PER_YEAR, na, ok } from '../metric'
 import { rollingCount, rollingMean, rollingStd } from '../stats/rolling-stats'
+import type { BasisPricing } from './basis-pair'
 import { basisBps } from './basis-state'
-import type { Mid } from './basis-state'
 import { depthBands } from './depth'
 import { fitAr1 } from './ou-half-life'
 
@@ -19,35 +19,41 @@ export interface BasisResult {
   z: number | null
 }
 
-export function basisMetrics(ctx: EvalContext, spotMid: Mid | null, spotKnown: boolean): BasisResult {
-  const { m, cfg, nowMs, metrics: out } = ctx
-  const b = m.basis
+/** Reason text of a basis computed from last trades or across quotes, shown beside the value. */
+function sourceNote(p: BasisPricing): string | null {
+  const parts: string[] = []
+  if (p.fromTrades) parts.push('from trades (last trade of the interval where a side has no bid/ask)')
+  if (p.quoteNote) parts.push(p.quoteNote)
+  return parts.length ? parts.join('; ') : null
+}
+
+export function basisMetrics(ctx: EvalContext, pricing: BasisPricing): BasisResult {
+  const { m, cfg, metrics: out } = ctx
   const res: BasisResult = { bps: null, z: null }
   const ids = ['basis-bps', 'basis-apr', 'basis-z', 'basis-ma-fast', 'basis-ma-slow', 'basis-half-life']
   const units = ['bps', 'APR', 'sigma', 'bps', 'bps', 'min']
   const setAll = (reason: string): void => ids.forEach((id, i) => (out[id] = na(units[i]!, reason)))
   const sampleMs = cfg.basisSampleSeconds * 1000
-  if (b.spotKey === null)
+  const { perp, spot } = pricing
+  if (!m.isPerp) setAll('spot market: basis is measured on the perp')
+  else if (pricing.spotKey === null)
     setAll(
-      m.isPerp
-        ? 'no spot pair for this perp on its venue family'
-        : 'spot market: basis is measured on the perp',
+      cfg.basisSpotVenue
+        ? `no ${cfg.basisSpotVenue} spot market of ${m.asset} to pair with (the configured basis venue)`
+        : `no spot market of ${m.asset} on any venue to pair with`,
     )
-  else if (!spotKnown) setAll(`no data yet from the paired spot market ${b.spotKey}`)
-  else if (!m.mid || !spotMid) setAll('no bid/ask yet on the perp or its spot pair')
+  else if (!pricing.spotKnown) setAll(`no data yet from the paired spot market ${pricing.spotKey}`)
+  else if (!perp || !spot) setAll(pricing.missing ?? 'no price yet on the perp or its spot pair')
   else {
-    const age = Math.max(nowMs - m.mid.tsMs, nowMs - spotMid.tsMs)
-    const asOf = Math.min(m.mid.tsMs, spotMid.tsMs)
-    if (age > sampleMs) setAll(`bid/ask is stale (${formatDuration(age)} old)`)
-    else {
-      res.bps = basisBps(m.mid.price, spotMid.price)
-      out['basis-bps'] = ok(res.bps, 'bps', asOf)
-      const interval = m.funding.intervalHours ?? DEFAULT_INTERVAL_HOURS
-      const apr = ok(((res.bps / 10_000) * HOURS_PER_YEAR) / interval, 'APR', asOf)
-      if (m.funding.intervalHours === null) apr.reason = 'annualized over an assumed 8 h funding interval'
-      out['basis-apr'] = apr
-      statsMetrics(ctx, res, sampleMs)
-    }
+    const asOf = Math.min(perp.tsMs, spot.tsMs)
+    res.bps = basisBps(perp.price, spot.price)
+    out['basis-bps'] = ok(res.bps, 'bps', asOf)
+    out['basis-bps'].reason = sourceNote(pricing)
+    const interval = m.funding.intervalHours ?? DEFAULT_INTERVAL_HOURS
+    const apr = ok(((res.bps / 10_000) * HOURS_PER_YEAR) / interval, 'APR', asOf)
+    if (m.funding.intervalHours === null) apr.reason = 'annualized over an assumed 8 h funding interval'
+    out['basis-apr'] = apr
+    statsMetrics(ctx, res, sampleMs)
   }
   const zBand = cfg.basisZBand
   ctx.band('basis-band', res.z, [-zBand, zBand], ['below-band', 'inside', 'above-band'])

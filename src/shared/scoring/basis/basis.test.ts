@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { BookEvent } from '../../market-event'
 import { applyEvents, createScoringState, snapshotMarket } from '../scoring-state'
 import { ringCreate, ringPush } from '../stats/timed-ring'
-import { PERP, T0, quote } from '../test-fixtures'
+import { PERP, T0, quote, trade } from '../test-fixtures'
 import { fitAr1 } from './ou-half-life'
 
 const KEY = 'binanceusdm:BTC/USDT:USDT'
@@ -26,15 +26,65 @@ describe('basis', () => {
     const s = createScoringState()
     applyEvents(s, [quote(T0, 99, 101, 'binancecoinm', 'BTC/USD:BTC'), quote(T0, 99, 101, 'bybit', PERP)])
     expect(snapshotMarket(s, 'binancecoinm:BTC/USD:BTC')!.metrics['basis-bps']!.reason).toBe(
-      'no spot pair for this perp on its venue family',
+      'no spot market of BTC on any venue to pair with',
     )
     expect(snapshotMarket(s, 'bybit:BTC/USDT:USDT')!.metrics['basis-bps']!.reason).toBe(
       'no data yet from the paired spot market bybit:BTC/USDT',
     )
   })
 
+  it('pairs with the configured venue only, and otherwise prefers the perp’s own family', () => {
+    const evs = [
+      quote(T0, 99.9, 100.1, 'binance', 'BTC/USDT'),
+      quote(T0, 100.4, 100.6, 'coinbase', 'BTC/USD'),
+      quote(T0 + 1, 100.9, 101.1, 'binanceusdm', PERP),
+    ]
+    const auto = createScoringState()
+    applyEvents(auto, evs)
+    // own family: (101 − 100) / 100 = 100 bps
+    expect(snapshotMarket(auto, KEY)!.metrics['basis-bps']!.value).toBeCloseTo(100, 9)
+    const coinbase = createScoringState({ basisSpotVenue: 'coinbase' })
+    applyEvents(coinbase, evs)
+    // Coinbase, no USDT/USD rate: (101 − 100.5) / 100.5 = 49.751 bps
+    const m = snapshotMarket(coinbase, KEY)!.metrics['basis-bps']!
+    expect(m.value).toBeCloseTo((0.5 / 100.5) * 10_000, 9)
+    expect(m.reason).toBe(
+      'perp quoted in USDT, spot (coinbase) in USD: includes the quote difference (no fresh USDT/USD rate in the session)',
+    )
+    const kraken = createScoringState({ basisSpotVenue: 'kraken' })
+    applyEvents(kraken, evs)
+    expect(snapshotMarket(kraken, KEY)!.metrics['basis-bps']!.reason).toBe(
+      'no kraken spot market of BTC to pair with (the configured basis venue)',
+    )
+    expect(() => createScoringState({ basisSpotVenue: 'nowhere' })).toThrow(
+      /basisSpotVenue must be a venue id/,
+    )
+  })
+
+  it('samples from last trades when neither side has a bid/ask, one sample per interval', () => {
+    const s = createScoringState()
+    const evs = []
+    // 3 minutes: spot trades at 100, perp trades at 100.1 then 100.2 then 100.3 (10, 20, 30 bps)
+    for (let i = 0; i < 3; i++) {
+      const t = T0 + i * 60_000
+      evs.push(
+        trade(t, 100, 1, 'buy', 'binance', 'BTC/USDT'),
+        trade(t + 10, 100 + 0.1 * (i + 1), 1, 'sell', 'binanceusdm', PERP),
+        trade(t + 20, 100 + 0.1 * (i + 1), 1, 'sell', 'binanceusdm', PERP),
+      )
+    }
+    applyEvents(s, evs)
+    const m = snapshotMarket(s, KEY)!.metrics
+    expect(m['basis-bps']!.value).toBeCloseTo(30, 6)
+    expect(m['basis-bps']!.reason).toBe(
+      'from trades (last trade of the interval where a side has no bid/ask)',
+    )
+    expect(m['basis-z']!.reason).toBe('needs 30 basis samples, has 3')
+  })
+
   it('bands the basis by z-score over its samples and reads the MA crossover', () => {
-    const s = createScoringState({ basisFastMaSamples: 3, basisSlowMaSamples: 6 })
+    // A spike in the last sample: no label dwell, the band follows the z-score at once.
+    const s = createScoringState({ basisFastMaSamples: 3, basisSlowMaSamples: 6, labelDwellMs: 0 })
     const evs = []
     // 40 one-minute samples alternating 10 / 12 bps, then 20 bps
     for (let i = 0; i <= 40; i++) {
