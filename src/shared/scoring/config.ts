@@ -124,8 +124,13 @@ export interface ScoringConfig {
   // Hysteresis and regime-shift events
   /** Fraction of a band's width a value must pass beyond an edge to change the label. */
   hysteresisMargin: number
-  /** A categorical output (tag, composite level) must hold this long before the change is emitted. */
+  /** A setup tag or an event label (liquidation cascade) must hold this long before the change is emitted. */
   minDwellMs: number
+  /**
+   * A regime label (volatility, toxicity, funding, OI, basis, stress and risk levels, crowding side,
+   * deleveraging) must hold this long, in event time, before it changes (docs/methodology.md#labels).
+   */
+  labelDwellMs: number
   /** Labels, tags and composites are re-evaluated at most this often per market (exchange time). */
   evalIntervalMs: number
   /** Samples of the stress index kept for "relative to itself". */
@@ -193,6 +198,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   trendMinReturn4h: 0.01,
   hysteresisMargin: 0.2,
   minDwellMs: 60_000,
+  labelDwellMs: 1_800_000,
   evalIntervalMs: 1_000,
   selfHistoryHours: 720,
   maxPendingShifts: 10_000,

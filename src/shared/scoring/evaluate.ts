@@ -7,6 +7,7 @@ import { scores } from './composites/scores'
 import { deleveraging, setupTags } from './composites/setups'
 import type { Signals } from './composites/signals'
 import { lsiParts, ownLsi, stressIndex } from './composites/stress-index'
+import type { ScoringConfig } from './config'
 import type { EvalContext } from './eval-context'
 import { flowMetrics, liquidationProximity } from './flow/flow-metrics'
 import { fundingMetrics } from './funding/funding-metrics'
@@ -67,6 +68,14 @@ export interface Evaluation {
   lsi: number | null
 }
 
+/** Events, not regimes: a setup tag or a liquidation cascade is shown within the short dwell. */
+const EVENT_LABELS = new Set(['liq-cascade'])
+
+/** Regime labels hold `labelDwellMs` before they change; tags and event labels `minDwellMs`. */
+export function labelDwellMs(cfg: ScoringConfig, id: string): number {
+  return id.startsWith('tag:') || EVENT_LABELS.has(id) ? cfg.minDwellMs : cfg.labelDwellMs
+}
+
 function context(
   state: ScoringState,
   m: MarketState,
@@ -89,7 +98,8 @@ function context(
         label = value === null ? null : names[s && s.index >= 0 ? s.index : rawBand(edges, value)]!
       } else {
         const prev = s!.index
-        const idx = updateBand(s!, edges, bandMargin(edges, cfg.hysteresisMargin), value)
+        const margin = bandMargin(edges, cfg.hysteresisMargin)
+        const idx = updateBand(s!, edges, margin, value, nowMs, labelDwellMs(cfg, id))
         label = idx < 0 ? null : names[idx]!
         if (idx >= 0 && prev >= 0 && prev !== idx) {
           pushShift(state.shifts, cfg.maxPendingShifts, {
@@ -111,7 +121,7 @@ function context(
       let label: string | null
       if (!tick) label = s?.initialized ? s.current : raw
       else {
-        const change = updateDwell(s!, raw, nowMs, cfg.minDwellMs)
+        const change = updateDwell(s!, raw, nowMs, labelDwellMs(cfg, id))
         label = s!.current
         if (change && (change.from !== null || id.startsWith('tag:')) && label !== null) {
           pushShift(state.shifts, cfg.maxPendingShifts, {

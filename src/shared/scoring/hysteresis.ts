@@ -1,13 +1,19 @@
 /**
  * Debounced labels, so a value hovering at a boundary does not flap and flood alerts.
  * - Band labels (a number against ascending edges): leaving the current band needs the value to pass the
- *   next edge by `margin`.
+ *   next edge by `margin`, and to stay past it for `dwellMs` of exchange time.
  * - Categorical labels (tags, composite states): a new label must hold for `dwellMs` of exchange time.
+ * Time is the events' time, never a count of evaluations, so the timing holds however often a market is
+ * evaluated (every second, on demand, or once per bar in a session of bars).
  */
 
 export interface BandLabelState {
-  /** Index of the current band (0 = below edges[0]); -1 while undetermined. */
+  /** Index of the band shown (0 = below edges[0]); -1 while undetermined. */
   index: number
+  /** Band the value has moved to (past the margin) but not yet held for the dwell time; -1 for none. */
+  pending?: number
+  /** Event time the value first stood in the pending band's direction. */
+  pendingSinceMs?: number
 }
 
 /** Index of the band that holds v without hysteresis. */
@@ -25,29 +31,53 @@ export function bandMargin(edges: readonly number[], fraction: number): number {
   return fraction * gap
 }
 
-/** Updates the band with hysteresis; returns the band index. A null value makes the label undetermined. */
+/** The band v belongs to seen from band `from`: leaving it needs v past the next edge by `margin`. */
+function bandFrom(from: number, edges: readonly number[], margin: number, v: number): number {
+  const raw = rawBand(edges, v)
+  if (raw > from) {
+    // Climb to the highest band whose lower edge v clears by the margin.
+    let t = raw
+    while (t > from && v < edges[t - 1]! + margin) t--
+    return t
+  }
+  let t = raw
+  while (t < from && v >= edges[t]! - margin) t++
+  return t
+}
+
+/**
+ * Updates the band with hysteresis and a minimum dwell; returns the band index shown. A null value makes the
+ * label undetermined. With `dwellMs` > 0 a new band is adopted only once the value has stood past the margin
+ * on the same side for `dwellMs` of event time (`nowMs`), however often or rarely it is evaluated: a value
+ * that returns inside the shown band restarts the wait, one that moves on further (two bands up) keeps it.
+ */
 export function updateBand(
   s: BandLabelState,
   edges: readonly number[],
   margin: number,
   v: number | null,
+  nowMs = 0,
+  dwellMs = 0,
 ): number {
   // An undetermined value shows no label but keeps the band, so hysteresis survives a short data hole.
   if (v === null || Number.isNaN(v)) return -1
-  const raw = rawBand(edges, v)
   if (s.index < 0) {
-    s.index = raw
-    return raw
+    s.index = rawBand(edges, v)
+    s.pending = -1
+    return s.index
   }
-  if (raw > s.index) {
-    // Climb to the highest band whose lower edge v clears by the margin.
-    let t = raw
-    while (t > s.index && v < edges[t - 1]! + margin) t--
-    s.index = t
-  } else if (raw < s.index) {
-    let t = raw
-    while (t < s.index && v >= edges[t]! - margin) t++
-    s.index = t
+  const target = bandFrom(s.index, edges, margin, v)
+  if (target === s.index) {
+    s.pending = -1
+    return s.index
+  }
+  const pending = s.pending ?? -1
+  const sameSide = pending >= 0 && pending > s.index === target > s.index
+  if (!sameSide) s.pendingSinceMs = nowMs
+  s.pending = target
+  if (nowMs - (s.pendingSinceMs ?? nowMs) >= dwellMs) {
+    s.index = target
+    s.pending = -1
   }
   return s.index
 }

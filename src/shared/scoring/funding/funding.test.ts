@@ -127,11 +127,12 @@ describe('funding trajectory, acceleration, persistence, spend', () => {
     )
     const m = snapshotMarket(s, KEY)!
     expect(m.labels['funding-regime']).toBe('Extreme Positive')
-    // entered at the first live estimate, now 180 min later
-    expect(m.metrics['funding-persistence']!.value).toBeCloseTo(3, 9)
+    // the first live estimate is extreme; the label enters Extreme Positive once that has held the 30 min
+    // dwell, at start + 30 min, and now (start + 180 min) has been there 150 min
+    expect(m.metrics['funding-persistence']!.value).toBeCloseTo(2.5, 9)
     const shifts = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
     expect(shifts).toHaveLength(1)
-    expect(shifts[0]).toMatchObject({ to: 'Extreme Positive', atMs: start })
+    expect(shifts[0]).toMatchObject({ to: 'Extreme Positive', atMs: start + 30 * 60_000 })
   })
 
   it('computes spend as rate per hour x OI in USD', () => {

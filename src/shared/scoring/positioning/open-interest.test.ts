@@ -22,7 +22,7 @@ function series(growth: number, move: number): MarketEvent[] {
 
 describe('open interest', () => {
   it('measures the 4 h change, its regime and the price x OI quadrant', () => {
-    const s = createScoringState({ minDwellMs: 0 })
+    const s = createScoringState({ minDwellMs: 0, labelDwellMs: 0 })
     applyEvents(s, series(0.1, 0.01))
     const snap = snapshotMarket(s, KEY)!
     // 1100 / 1000 - 1 = 10 % over 4 h: above the 6 % fast threshold
@@ -35,7 +35,7 @@ describe('open interest', () => {
   })
 
   it('reads short covering when OI falls as price rises', () => {
-    const s = createScoringState({ minDwellMs: 0 })
+    const s = createScoringState({ minDwellMs: 0, labelDwellMs: 0 })
     applyEvents(s, series(-0.03, 0.01))
     const snap = snapshotMarket(s, KEY)!
     expect(snap.labels['oi-regime']).toBe('Falling')

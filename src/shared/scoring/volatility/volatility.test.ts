@@ -25,7 +25,8 @@ describe('Parkinson volatility on 1-minute bars', () => {
   })
 
   it('labels expansion when the short window runs above the long one', () => {
-    const s = createScoringState({ volShortWindowMinutes: 10, volLongWindowMinutes: 40 })
+    // Windows shrunk to minutes, so no label dwell: the label follows the ratio at once.
+    const s = createScoringState({ volShortWindowMinutes: 10, volLongWindowMinutes: 40, labelDwellMs: 0 })
     // 30 calm bars (range 0.1 %) then 10 wild bars (range 1 %)
     applyEvents(s, [
       ...bars(0, 30, 100, 100.1),
