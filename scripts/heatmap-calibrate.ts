@@ -14,17 +14,19 @@
  * out-of-sample figures join each fold's test hours scored by that fold's winner, with the baselines and
  * day-block bootstrap intervals from the same hours. The shipped defaults are the winner on all scored hours.
  *
+ * Every candidate runs through the scoring pipeline on the events the bars importer reads from the file.
+ *
  * Run: `npx tsx scripts/heatmap-calibrate.ts [--quick]` (prints a Markdown report; --quick: a smaller grid).
  */
-import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { barsImporter } from '../src/main/engine/sessions/importers/bars'
 import { loadBundledTiers } from '../src/main/engine/sizing/bundled-tiers'
 import type { BarCheckOptions, BarRow } from '../src/shared/heatmap/bar-check'
 import { collectBarRows, scoreSide } from '../src/shared/heatmap/bar-check'
-import { readBarsCsv } from '../src/shared/heatmap/bars-csv'
+import { barCheckStreams } from '../src/shared/heatmap/bar-check-markets'
 import type { HeatmapConfigInput, LeverageLevel } from '../src/shared/heatmap/heatmap-config'
-import { createHeatmapState } from '../src/shared/heatmap/heatmap-state'
+import { pipelineFeed } from '../src/shared/heatmap/map-feed'
 import { spearman } from '../src/shared/heatmap/rank-stats'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -101,11 +103,11 @@ const within = (rows: readonly BarRow[], from: number, to: number) =>
 
 const tiers = loadBundledTiers().markets.get('BTC/USDT:USDT')?.tiers
 if (!tiers) throw new Error('BTC/USDT:USDT is missing from the bundled tiers snapshot')
-const csv = readBarsCsv(readFileSync(join(data, FILE), 'utf8'), {
-  venue: 'binanceusdm',
-  symbol: 'BTC/USDT:USDT',
-  liquidationVenues: ['binanceusdm', 'bybit', 'okx'],
-})
+// Read as \`radar import --format bars\` reads it; the perp's prices are the file's Binance spot klines.
+const imported = await barsImporter.run([join(data, FILE)], {})
+const { streams } = barCheckStreams(imported.events.sort((a, b) => a.exchangeTsMs - b.exchangeTsMs))
+const btc = streams.find((st) => st.key === 'binanceusdm:BTC/USDT:USDT')
+if (!btc) throw new Error(`${FILE}: no BTC perp market with liquidation bars and open interest`)
 
 const candidates: Candidate[] = []
 for (const [mix, levels] of Object.entries(MIXES))
@@ -120,8 +122,9 @@ for (const [mix, levels] of Object.entries(MIXES))
             leverageSpread,
             priceSpread,
           }
-          const state = createHeatmapState({ barSec: 'auto', ...cfg, tiers })
-          const { rows } = collectBarRows(csv.events, state, CHECK)
+          // Through the scoring pipeline, as \`radar heatmap-check\` and the app run the map.
+          const feed = pipelineFeed({ config: { scoring: {}, heatmap: cfg }, tiersFor: () => tiers })
+          const { rows } = collectBarRows(btc.events, feed, btc.key, CHECK)
           const label = `${mix}, ${positionNotionalUsd.toLocaleString('en-US')} USD, ${decayHours} h, leverage spread ${leverageSpread}, ${priceSpread}`
           candidates.push({ label, mix, cfg, rows })
         }

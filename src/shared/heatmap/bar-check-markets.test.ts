@@ -3,7 +3,7 @@ import type { MarketEvent } from '../market-event'
 import { flatTier } from '../sizing/tiers'
 import { runBarCheck } from './bar-check-markets'
 import { fixtureEvents, flat } from './heatmap-fixtures'
-import { createHeatmapState } from './heatmap-state'
+import { pipelineFeed } from './map-feed'
 
 const PERP = 'X/USDT:USDT'
 const OPTS = { warmupBars: 0, bigMovePct: 1, draws: 20, seed: 1 }
@@ -25,7 +25,10 @@ function liqBar(k: number, longUsd: number): MarketEvent {
 }
 
 const make = () =>
-  createHeatmapState({ tiers: [flatTier(0, 0)], levels: [{ leverage: 10, weight: 1 }], leverageSpread: 0 })
+  pipelineFeed({
+    config: { scoring: {}, heatmap: { levels: [{ leverage: 10, weight: 1 }], leverageSpread: 0 } },
+    tiersFor: () => [flatTier(0, 0)],
+  })
 
 describe('bar check over the markets of a stream', () => {
   it('takes the spot pair’s candles for a perp that has none, and says so', () => {

@@ -4,7 +4,8 @@ import { flatTier } from '../sizing/tiers'
 import { collectBarRows, scoreBarRows } from './bar-check'
 import type { FixtureBar } from './heatmap-fixtures'
 import { FIXTURE_START_MS, fixtureEvents, flat } from './heatmap-fixtures'
-import { createHeatmapState } from './heatmap-state'
+import type { HeatmapAssumptions } from '../radar-core'
+import { pipelineFeed } from './map-feed'
 
 // Flat tier (mmr 0, cum 0), one point per level, no decay. Bar 1 opens 10 contracts at 100 = 1,000 USD,
 // 500 per side; longs: 10x 40 % = 200 at 90, 25x 20 % = 100 at 96, 50x 10 % = 50 at 98, 100x 30 % = 150
@@ -40,25 +41,29 @@ function session(): MarketEvent[] {
   return [...fixtureEvents(BARS), ...liqs].sort((a, b) => a.exchangeTsMs - b.exchangeTsMs)
 }
 
-function state() {
-  return createHeatmapState({
-    tiers: [flatTier(0, 0)],
-    cell: { kind: 'pct', fraction: 0.005 },
-    decayHalfLifeSec: 1e12,
-    priceSpread: 'point',
-    leverageSpread: 0,
-    levels: [
-      { leverage: 10, weight: 0.4 },
-      { leverage: 25, weight: 0.2 },
-      { leverage: 50, weight: 0.1 },
-      { leverage: 100, weight: 0.3 },
-    ],
-  })
+const KEY = 'binanceusdm:TEST/USDT:USDT'
+
+/** The scoring pipeline with these assumptions, as the CLI runs it with a user's settings. */
+function feed() {
+  return pipelineFeed({ config: { scoring: {}, heatmap: HEATMAP }, tiersFor: () => [flatTier(0, 0)] })
+}
+
+const HEATMAP: HeatmapAssumptions = {
+  cell: { kind: 'pct', fraction: 0.005 },
+  decayHalfLifeSec: 1e12,
+  priceSpread: 'point',
+  leverageSpread: 0,
+  levels: [
+    { leverage: 10, weight: 0.4 },
+    { leverage: 25, weight: 0.2 },
+    { leverage: 50, weight: 0.1 },
+    { leverage: 100, weight: 0.3 },
+  ],
 }
 
 describe('bar-level check of the map against realized liquidation totals', () => {
   it('queries the map at each bar’s open over the exact range the bar travelled', () => {
-    const r = collectBarRows(session(), state(), { warmupBars: 0 })
+    const r = collectBarRows(session(), feed(), KEY, { warmupBars: 0 })
     expect(r.rows.map((x) => x.longMapUsd)).toEqual([0, 150, 50, 100].map((v) => expect.closeTo(v, 6)))
     expect(r.rows.map((x) => x.shortMapUsd)).toEqual([0, 0, 0, 0])
     expect(r.rows.map((x) => x.downMove)).toEqual(
@@ -71,7 +76,7 @@ describe('bar-level check of the map against realized liquidation totals', () =>
   })
 
   it('gives the ρ a hand count gives, with both baselines from the same bars', () => {
-    const res = scoreBarRows(collectBarRows(session(), state(), { warmupBars: 0 }), {
+    const res = scoreBarRows(collectBarRows(session(), feed(), KEY, { warmupBars: 0 }), {
       warmupBars: 0,
       bigMovePct: 2,
       draws: 200,
@@ -94,7 +99,7 @@ describe('bar-level check of the map against realized liquidation totals', () =>
   })
 
   it('leaves warm-up bars unscored and says so', () => {
-    const r = collectBarRows(session(), state(), { warmupBars: 4 })
+    const r = collectBarRows(session(), feed(), KEY, { warmupBars: 4 })
     expect(r.rows).toHaveLength(2)
     expect(r.skipped['warm-up: the map is still filling']).toBe(2)
   })

@@ -1,8 +1,8 @@
 import type { LiquidationBarEvent, MarketEvent } from '../market-event'
 import { barTimeOf } from './bar-accumulator'
 import { sideUsdBetween } from './heatmap-query'
-import type { HeatmapState } from './heatmap-state'
-import { applyHeatmapEvent, flushHeatmapBar } from './heatmap-state'
+import { flushHeatmapBar } from './heatmap-state'
+import type { MapFeed } from './map-feed'
 import { SIDE_LONG, SIDE_SHORT } from './price-grid'
 import type { Interval } from './rank-stats'
 import { blockBootstrap, spearman } from './rank-stats'
@@ -49,10 +49,14 @@ const SKIP_NO_PRICE = 'no price bar (candle) for the liquidation bar'
 const SKIP_NO_MAP = 'no map yet: no open interest or price before this bar'
 const SKIP_WARMUP = 'warm-up: the map is still filling'
 
-/** Replays one market's events through `state`, querying the map at each liquidation bar's open. */
+/**
+ * Replays one market's events through the feed (the scoring pipeline), querying the market's map at each
+ * liquidation bar's open: the bar's events (its realized totals too) are pushed only after the query.
+ */
 export function collectBarRows(
   events: Iterable<MarketEvent>,
-  state: HeatmapState,
+  feed: MapFeed,
+  key: string,
   opts: Pick<BarCheckOptions, 'warmupBars'> = DEFAULT_BAR_CHECK,
 ): BarRows {
   const rows: BarRow[] = []
@@ -63,14 +67,16 @@ export function collectBarRows(
   let group: MarketEvent[] = []
   let seenBars = 0
   const process = (): void => {
-    flushHeatmapBar(state)
+    const state = feed.state(key)
+    // Every earlier bar closed, nothing of this one seen: the map at the bar's open.
+    if (state) flushHeatmapBar(state)
     const liq = group.find((e): e is LiquidationBarEvent => e.type === 'liquidationBar')
     if (liq) {
       const candle = group.find((e) => e.type === 'candle' && e.priceKind === 'last')
-      const g = state.grid
-      const oi = state.prevOi
+      const g = state?.grid ?? null
+      const oi = state?.prevOi ?? null
       const oiUsd = oi
-        ? (oi.usd ?? (oi.base !== null && state.lastPrice !== null ? oi.base * state.lastPrice : null))
+        ? (oi.usd ?? (oi.base !== null && state!.lastPrice !== null ? oi.base * state!.lastPrice : null))
         : null
       if (!candle || candle.type !== 'candle') skip(SKIP_NO_PRICE)
       else if (!g || oiUsd === null) skip(SKIP_NO_MAP)
@@ -88,14 +94,14 @@ export function collectBarRows(
         })
     }
     seenBars++
-    for (const e of group) if (e.type !== 'liquidationBar') applyHeatmapEvent(state, e)
+    feed.push(group)
     group = []
   }
   for (const e of events) {
     if (barMs === null) {
       if (e.type === 'liquidationBar' || e.type === 'candle') barMs = e.intervalSec * 1000
       else {
-        applyHeatmapEvent(state, e)
+        feed.push([e])
         continue
       }
     }

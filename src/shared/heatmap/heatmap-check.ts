@@ -2,7 +2,8 @@ import type { LiquidationEvent, MarketEvent } from '../market-event'
 import { marketKey } from '../market-event'
 import { findClusters } from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
-import { advanceHeatmapClock, applyHeatmapEvent, referencePrice } from './heatmap-state'
+import { advanceHeatmapClock, referencePrice } from './heatmap-state'
+import type { MapFeed } from './map-feed'
 import { cellOf, layerOf, SIDE_LONG, SIDE_SHORT } from './price-grid'
 
 /**
@@ -115,35 +116,41 @@ function score(state: HeatmapState, e: LiquidationEvent, opts: HeatmapCheckOptio
 }
 
 /**
- * Runs every market of an event stream through its own heatmap state and scores each realized
- * liquidation before the state sees it. `makeState` returns null for a market it cannot model (no tiers).
+ * Runs an event stream through the feed (the scoring pipeline) and scores each realized liquidation against
+ * its market's map just before the liquidation is applied: the events before it are pushed first, then the
+ * map's clock is advanced to the liquidation's time (closing every bar that ended before it).
  */
 export function runHeatmapCheck(
   events: Iterable<MarketEvent>,
-  makeState: (key: string) => HeatmapState | null,
+  feed: MapFeed,
   opts: HeatmapCheckOptions = DEFAULT_CHECK_OPTIONS,
 ): { markets: MarketCheck[]; states: Map<string, HeatmapState>; unmodelled: string[] } {
-  const states = new Map<string, HeatmapState | null>()
+  const seen = new Set<string>()
   const tallies = new Map<string, Tally>()
+  const pending: MarketEvent[] = []
+  const flush = (): void => {
+    if (pending.length > 0) feed.push(pending.splice(0))
+  }
   for (const e of events) {
     const key = marketKey(e.venue, e.symbol)
-    let s = states.get(key)
-    if (s === undefined) {
-      s = makeState(key)
-      states.set(key, s)
-    }
+    seen.add(key)
     if (e.type === 'liquidation') {
+      flush()
       let t = tallies.get(key)
       if (!t) tallies.set(key, (t = { check: emptyCheck(key), uniformHitSum: 0 }))
       t.check.liquidations++
       t.check.liquidationUsd += e.usd
+      const s = feed.state(key)
       if (s) {
         advanceHeatmapClock(s, e.exchangeTsMs)
         score(s, e, opts, t)
       } else t.check.noMap++
     }
-    if (s) applyHeatmapEvent(s, e)
+    // Batches of ordinary events between liquidations go through the pipeline together.
+    pending.push(e)
+    if (pending.length >= 4096) flush()
   }
+  flush()
   const markets = [...tallies.values()].map(({ check: c, uniformHitSum }) => ({
     ...c,
     lift: c.uniformExpectedUsd > 0 ? c.capturedUsd / c.uniformExpectedUsd : null,
@@ -151,11 +158,7 @@ export function runHeatmapCheck(
     hitRateUsd: c.evaluatedUsd > 0 ? c.hitUsd / c.evaluatedUsd : null,
     uniformHitRate: c.evaluated > 0 ? uniformHitSum / c.evaluated : null,
   }))
-  const modelled = new Map<string, HeatmapState>()
-  const unmodelled: string[] = []
-  for (const [k, s] of states) {
-    if (s) modelled.set(k, s)
-    else unmodelled.push(k)
-  }
+  const modelled = feed.states()
+  const unmodelled = [...seen].filter((k) => !modelled.has(k)).sort()
   return { markets: markets.sort((a, b) => a.key.localeCompare(b.key)), states: modelled, unmodelled }
 }

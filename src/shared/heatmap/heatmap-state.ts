@@ -197,7 +197,11 @@ function closeBar(state: HeatmapState): void {
   if (b.oiBase !== null || b.oiUsd !== null) {
     st.barsWithOi++
     const prev = state.prevOi
-    const cur = { base: b.oiBase, usd: b.oiUsd }
+    // A reading in USD alone (history files, some venues) is turned into contracts at the bar's close, when
+    // it was read, so the delta counts positions opened or closed, not the revaluation of the old ones.
+    const closeNow = barRange(b)?.close ?? entry
+    const base = b.oiBase ?? (b.oiUsd !== null && closeNow !== null ? b.oiUsd / closeNow : null)
+    const cur = { base, usd: b.oiUsd }
     if (prev && entry !== null) {
       // Contracts (base) times the bar's price, where both readings have them: a USD reading alone also
       // moves with the price when no position opened or closed.

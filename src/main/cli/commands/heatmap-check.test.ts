@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { FIXTURE_START_MS, fixtureEvents, flat } from '../../../shared/heatmap/heatmap-fixtures'
 import type { LiquidationEvent, MarketEvent } from '../../../shared/market-event'
 import { SessionWriter } from '../../engine/sessions/session-writer'
+import { openConfSettings } from '../../engine/settings/conf-settings'
 import { parseArgs } from '../args'
 import type { CommandIo } from '../command'
 import { heatmapCheckCommand } from './heatmap-check'
@@ -76,6 +77,24 @@ const LIQUIDATIONS = [
   liq(T2 + 4_000, 'long', 50_000, 1_000), // below 57,000: outside the range
 ]
 
+/** Hourly bars at 100 falling to 99.5, 98.5, 97.5, 95.5 in bars 2–5, OI in USD, realized long totals. */
+function barsCsv(): string {
+  const header =
+    'timestamp,price_open,price_high,price_low,price_close,liquidation_long_usd,liquidation_short_usd,oi_close'
+  const t0 = Date.UTC(2026, 2, 1)
+  const rows = [
+    [0, 100, 100, 100, 100, 7, 0, 100_000],
+    [1, 100, 100, 100, 100, 0, 0, 101_000],
+    [2, 100, 100, 99.5, 100, 1_000, 0, 101_000],
+    [3, 100, 100, 98.5, 100, 4_000, 0, 101_000],
+    [4, 100, 100, 97.5, 100, 2_000, 0, 101_000],
+    [5, 100, 100, 95.5, 100, 3_000, 0, 101_000],
+  ].map(([k, ...v]) => [t0 + k! * 3_600_000, ...v].join(','))
+  const path = join(mkdtempSync(join(tmpdir(), 'radar-heatmap-bars-')), 'bars.csv')
+  writeFileSync(path, [header, ...rows].join('\n'))
+  return path
+}
+
 describe('radar heatmap-check', () => {
   it('scores realized liquidations against the map as it stood before them', async () => {
     const path = session([...fixtureEvents(MAP_BARS, FIXTURE_START_MS, 60_000, SYMBOL), ...LIQUIDATIONS])
@@ -119,6 +138,23 @@ describe('radar heatmap-check', () => {
     expect(r.stdout).toContain('±1 % 5,999 USD')
   })
 
+  it('names in --json every market it did not score and why', async () => {
+    const spot = fixtureEvents([flat(60_000)], FIXTURE_START_MS, 60_000, 'BTC/USDT')
+    const noTiers = fixtureEvents([flat(1, { oiBase: 5 })], FIXTURE_START_MS, 60_000, 'NOTIERS/USDT:USDT')
+    const path = session([...fixtureEvents(MAP_BARS, FIXTURE_START_MS, 60_000, SYMBOL), ...spot, ...noTiers])
+    const out = JSON.parse((await check(path, ['--json'])).stdout)
+    expect(out.settings).toBe('built-in defaults')
+    expect(out.skippedMarkets).toEqual([
+      { key: 'binanceusdm:BTC/USDT', reason: 'spot market: no leveraged positions to map' },
+      { key: `binanceusdm:${SYMBOL}`, reason: 'no realized liquidation events to check against' },
+      { key: 'binanceusdm:NOTIERS/USDT:USDT', reason: 'no maintenance-margin tiers for this market' },
+    ])
+    expect(out.barCheck.skippedMarkets).toContainEqual({
+      key: `binanceusdm:${SYMBOL}`,
+      reason: 'no liquidation bars (realized totals per bar) to check against',
+    })
+  })
+
   it('says so when the session has no open interest', async () => {
     const path = session(fixtureEvents([flat(60_000), flat(60_100)], FIXTURE_START_MS, 60_000, SYMBOL))
     expect((await check(path)).stdout).toContain('this session has none')
@@ -135,21 +171,20 @@ describe('radar heatmap-check', () => {
     // holds 0, 150, 50, 100 (decay scales all alike). Bar 1 itself: map 0, move 0. Bar 0: no map, skipped.
     // Realized longs 0, 1,000, 4,000, 2,000, 3,000 → ranks 1, 2, 5, 3, 4; map ranks 1.5, 1.5, 5, 3, 4:
     // ρ = 9.5 / √(9.5 × 10) = 0.974679. Moves 0, 0.5, 1.5, 2.5, 4.5 % rank 1…5: Σd² = 6, ρ = 1 − 36/120 = 0.7.
-    const header =
-      'timestamp,price_open,price_high,price_low,price_close,liquidation_long_usd,liquidation_short_usd,oi_close'
-    const H = 3_600_000
-    const t0 = Date.UTC(2026, 2, 1)
-    const rows = [
-      [0, 100, 100, 100, 100, 7, 0, 100_000],
-      [1, 100, 100, 100, 100, 0, 0, 101_000],
-      [2, 100, 100, 99.5, 100, 1_000, 0, 101_000],
-      [3, 100, 100, 98.5, 100, 4_000, 0, 101_000],
-      [4, 100, 100, 97.5, 100, 2_000, 0, 101_000],
-      [5, 100, 100, 95.5, 100, 3_000, 0, 101_000],
-    ].map(([k, ...v]) => [t0 + k! * H, ...v].join(','))
-    const path = join(mkdtempSync(join(tmpdir(), 'radar-heatmap-bars-')), 'bars.csv')
-    writeFileSync(path, [header, ...rows].join('\n'))
-    const args = ['--levels', '10:0.4,25:0.2,50:0.1,100:0.3', '--warmup-bars', '0', '--draws', '50', '--json']
+    const path = barsCsv()
+    const args = [
+      '--venue',
+      'binanceusdm',
+      '--symbol',
+      'BTC/USDT:USDT',
+      '--levels',
+      '10:0.4,25:0.2,50:0.1,100:0.3',
+      '--warmup-bars',
+      '0',
+      '--draws',
+      '50',
+      '--json',
+    ]
     const out = JSON.parse((await check(path, args)).stdout)
     const m = out.barCheck.markets[0]
     expect(m.key).toBe('binanceusdm:BTC/USDT:USDT')
@@ -162,5 +197,36 @@ describe('radar heatmap-check', () => {
     expect(m.short.rhoMap).toBeNull()
     const text = (await check(path, args.slice(0, -1))).stdout
     expect(text).toContain('Spearman ρ map 0.975')
+  })
+
+  it('runs the map with the heatmap assumptions saved in --user-data', async () => {
+    // The bars of the CSV test above, with the same mix taken from the user's settings instead of --levels:
+    // the same ρ, 0.974679.
+    const path = barsCsv()
+    const userData = mkdtempSync(join(tmpdir(), 'radar-heatmap-settings-'))
+    const levels = [
+      { leverage: 10, weight: 0.4 },
+      { leverage: 25, weight: 0.2 },
+      { leverage: 50, weight: 0.1 },
+      { leverage: 100, weight: 0.3 },
+    ]
+    openConfSettings(userData).update({
+      heatmap: {
+        levels,
+        cellPct: 0.1,
+        decayHalfLifeHours: 48,
+        positionNotionalUsd: 5_000,
+        leverageSpread: 0,
+        priceSpread: 'point',
+      },
+    })
+    let stdout = ''
+    const io: CommandIo = { stdout: (t) => void (stdout += t), stderr: () => {}, readStdin: async () => '' }
+    const argv = [path, '--venue', 'binanceusdm', '--symbol', 'BTC/USDT:USDT', '--user-data', userData]
+    const extra = ['--warmup-bars', '0', '--draws', '50', '--json']
+    await heatmapCheckCommand.run(parseArgs([...argv, ...extra], new Set(heatmapCheckCommand.flags)), io)
+    const out = JSON.parse(stdout)
+    expect(out.heatmap.levels).toEqual(levels)
+    expect(out.barCheck.markets[0].long.rhoMap).toBeCloseTo(0.974679, 5)
   })
 })

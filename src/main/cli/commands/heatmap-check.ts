@@ -1,20 +1,24 @@
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BarCheckOptions, SideScore } from '../../../shared/heatmap/bar-check'
 import { DEFAULT_BAR_CHECK } from '../../../shared/heatmap/bar-check'
 import type { BarCheckRun } from '../../../shared/heatmap/bar-check-markets'
 import { runBarCheck } from '../../../shared/heatmap/bar-check-markets'
-import { readBarsCsv } from '../../../shared/heatmap/bars-csv'
 import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/heatmap-check'
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
+import type { MapFeed } from '../../../shared/heatmap/map-feed'
+import { pipelineFeed } from '../../../shared/heatmap/map-feed'
 import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
-import { createHeatmapState, flushHeatmapBar, referencePrice } from '../../../shared/heatmap/heatmap-state'
+import { flushHeatmapBar, referencePrice } from '../../../shared/heatmap/heatmap-state'
 import type { Interval } from '../../../shared/heatmap/rank-stats'
-import type { VenueId } from '../../../shared/market-event'
+import type { MarketEvent, VenueId } from '../../../shared/market-event'
 import { isPerpSymbol, parseMarketKey, VENUE_IDS } from '../../../shared/market-event'
+import type { TiersLookup } from '../../../shared/radar-core'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
+import { barsImporter } from '../../engine/sessions/importers/bars'
 import { SessionReader } from '../../engine/sessions/session-reader'
+import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
 import { loadBundledTiers, loadTiersSnapshotFile } from '../../engine/sizing/bundled-tiers'
 import type { ParsedArgs } from '../args'
 import { stringOption, UsageError } from '../args'
@@ -99,14 +103,37 @@ function barOptions(args: ParsedArgs): BarCheckOptions {
   }
 }
 
-/** Reads a bars CSV (history with realized totals per bar) as one market's events. */
-function readCsv(path: string, args: ParsedArgs) {
-  const venue = (stringOption(args, 'venue') ?? 'binanceusdm') as VenueId
-  if (!VENUE_IDS.includes(venue)) throw new UsageError(`--venue ${venue}: use one of ${VENUE_IDS.join(', ')}`)
-  const symbol = stringOption(args, 'symbol') ?? 'BTC/USDT:USDT'
-  const liquidationVenues = (stringOption(args, 'liquidation-venues') ?? 'binanceusdm,bybit,okx').split(',')
-  const csv = readBarsCsv(readFileSync(resolve(path), 'utf8'), { venue, symbol, liquidationVenues })
-  return { csv, liquidationVenues }
+/**
+ * Reads a bars CSV through the bars importer (the same parser `radar import --format bars` uses): events in
+ * exchange-time order, with the importer's notes and bad rows.
+ */
+async function readCsv(path: string, args: ParsedArgs) {
+  const venue = stringOption(args, 'venue') as VenueId | undefined
+  if (venue !== undefined && !VENUE_IDS.includes(venue))
+    throw new UsageError(`--venue ${venue}: use one of ${VENUE_IDS.join(', ')}`)
+  const symbol = stringOption(args, 'symbol')
+  const columns = stringOption(args, 'columns')
+  const r = await barsImporter.run([resolve(path)], {
+    ...(venue !== undefined && { venue }),
+    ...(symbol !== undefined && { symbol }),
+    ...(columns !== undefined && { columns }),
+  })
+  const events = r.events.sort((a, b) => a.exchangeTsMs - b.exchangeTsMs)
+  return {
+    events,
+    notes: r.dataQuality,
+    badRows: r.badRows,
+    badRowCount: r.badRowCount,
+    bars: r.stats.bars ?? 0,
+  }
+}
+
+/** Why a market of the stream has no per-order score. */
+function skipReason(key: string, hasMap: boolean, tiersFor: TiersLookup): string {
+  const { venue, symbol } = parseMarketKey(key)
+  if (!isPerpSymbol(symbol)) return 'spot market: no leveraged positions to map'
+  if (!tiersFor(venue, symbol)) return 'no maintenance-margin tiers for this market'
+  return hasMap ? 'no realized liquidation events to check against' : 'no map: no event built one'
 }
 
 export const heatmapCheckCommand: Command = {
@@ -115,7 +142,7 @@ export const heatmapCheckCommand: Command = {
     'score the estimated liquidation map against realized liquidations (single orders or per-bar totals)',
   help: `Usage: radar heatmap-check <session.radar | bars.csv> [options] [--json]
 
-Replays the data through the liquidation map and scores it against what was really liquidated, with no
+Replays the data through the scoring pipeline (the radar's own liquidation map) and scores it against what was really liquidated, with no
 look-ahead:
   per order  every realized liquidation against the map before it (same side):
              lift (USD in dense cells ÷ what a uniform map over ±range-pct catches) and hit rate (within
@@ -139,7 +166,10 @@ Model options (default: the shipped assumptions):
   --decay-hours <h>  half-life of estimated levels        --cell-pct <p>       price cell, % of the first price
   --price-spread <s> triangular or point                  --leverage-spread <f> spread of each margin 1/L
   --tiers-file <f>   leverage tiers snapshot (default: the bundled Binance USDⓈ-M snapshot)
-Bars CSV options: --venue binanceusdm --symbol BTC/USDT:USDT --liquidation-venues binanceusdm,bybit,okx
+Settings: --user-data <dir>  the maps run through the scoring pipeline with the settings saved in this
+  folder (default: built-in defaults); the model options above override its heatmap assumptions
+Bars CSV options (read by the bars importer, as \`radar import --format bars\`): --venue, --symbol,
+  --columns field=column,… (the btc-derivatives layout needs none)
 
 Examples:
   radar heatmap-check ../shared/data/btc-derivatives-2026/btc_hourly_2026-03-01_2026-06-02.csv
@@ -156,31 +186,49 @@ Examples:
     }
     const barOpts = barOptions(args)
     const model = heatmapModelOptions(args)
+    const userData = stringOption(args, 'user-data')
+    const settings = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+    // The user's settings, with the assumptions given on the command line over them.
+    const config: PipelineConfig = {
+      scoring: settings.config.scoring,
+      heatmap: { ...settings.config.heatmap, ...model },
+    }
     const tiersFile = stringOption(args, 'tiers-file')
     const tiers: ParsedTiersSnapshot = tiersFile
       ? loadTiersSnapshotFile(resolve(tiersFile))
       : loadBundledTiers()
-    const makeState = (key: string): HeatmapState | null => {
+    const tiersFor: TiersLookup = (venue, symbol) =>
+      venue === tiers.venue && isPerpSymbol(symbol) ? (tiers.markets.get(symbol)?.tiers ?? null) : null
+    const makeFeed = (key: string): MapFeed | null => {
       const { venue, symbol } = parseMarketKey(key)
-      const market = venue === tiers.venue && isPerpSymbol(symbol) ? tiers.markets.get(symbol) : undefined
-      return market ? createHeatmapState({ barSec: 'auto', ...model, tiers: market.tiers }) : null
+      return tiersFor(venue, symbol) ? pipelineFeed({ config, tiersFor }) : null
     }
     const json = args.options.has('json')
+    const settingsFrom = userData === undefined ? 'built-in defaults' : resolve(userData)
     if (path.toLowerCase().endsWith('.csv')) {
-      const c = readCsv(path, args)
-      const run = runBarCheck(c.csv.events, makeState, barOpts)
+      const c = await readCsv(path, args)
+      const run = runBarCheck(c.events, makeFeed, barOpts)
       if (json) {
-        io.stdout(
-          `${JSON.stringify({ file: path, barOptions: barOpts, model, badRows: c.csv.badRows, notes: c.csv.notes, barCheck: run }, null, 2)}\n`,
-        )
+        const out = {
+          file: path,
+          settings: settingsFrom,
+          settingsNotes: settings.notes,
+          barOptions: barOpts,
+          heatmap: config.heatmap,
+          badRowCount: c.badRowCount,
+          badRows: c.badRows,
+          notes: c.notes,
+          barCheck: run,
+        }
+        io.stdout(`${JSON.stringify(out, null, 2)}\n`)
         return 0
       }
-      io.stdout(
-        `${path}\n  ${c.csv.bars} bars of ${(c.csv.barMs ?? 0) / 60_000} min; liquidations summed over ${c.liquidationVenues.join(' + ')}\n`,
-      )
-      for (const n of c.csv.notes) io.stdout(`  ${n}\n`)
-      if (c.csv.badRows.length)
-        io.stdout(`  ${c.csv.badRows.length} rows skipped, first: ${c.csv.badRows[0]}\n`)
+      io.stdout(`${path}\n  ${c.bars} bars; settings: ${settingsFrom}\n`)
+      for (const n of [...settings.notes, ...c.notes]) io.stdout(`  ${n}\n`)
+      if (c.badRowCount > 0)
+        io.stdout(
+          `  ${c.badRowCount} rows skipped, first: line ${c.badRows[0]!.line}: ${c.badRows[0]!.reason}\n`,
+        )
       printBarCheck(run, barOpts, io)
       return 0
     }
@@ -188,27 +236,35 @@ Examples:
     let bars: BarCheckRun
     const reader = SessionReader.open(resolve(path))
     try {
-      result = runHeatmapCheck(reader.events(), makeState, opts)
+      result = runHeatmapCheck(reader.events(), pipelineFeed({ config, tiersFor }), opts)
     } finally {
       reader.close()
     }
     const again = SessionReader.open(resolve(path))
     try {
-      bars = runBarCheck(again.events(), makeState, barOpts)
+      bars = runBarCheck(again.events() as Iterable<MarketEvent>, makeFeed, barOpts)
     } finally {
       again.close()
     }
     for (const s of result.states.values()) flushHeatmapBar(s)
     const withOi = [...result.states].filter(([, s]) => s.prevOi !== null).map(([k]) => k)
+    const scored = new Set(result.markets.map((m) => m.key))
+    const skippedMarkets = [...new Set([...result.unmodelled, ...result.states.keys()])]
+      .filter((k) => !scored.has(k))
+      .sort()
+      .map((key) => ({ key, reason: skipReason(key, result.states.has(key), tiersFor) }))
     if (json) {
       const out = {
         session: reader.metadata.label,
+        settings: settingsFrom,
+        settingsNotes: settings.notes,
         options: opts,
         barOptions: barOpts,
-        model,
+        heatmap: config.heatmap,
         withOpenInterest: withOi,
         unmodelled: result.unmodelled,
         markets: result.markets,
+        skippedMarkets,
         barCheck: bars,
       }
       io.stdout(`${JSON.stringify(out, null, 2)}\n`)
@@ -216,7 +272,8 @@ Examples:
     }
     const span = reader.span
     io.stdout(`${reader.metadata.label}\n  ${formatSpan(span.startTsMs, span.endTsMs)}\n`)
-    io.stdout(`  tiers: ${tiers.source} (${tiers.snapshotDate})\n`)
+    io.stdout(`  tiers: ${tiers.source} (${tiers.snapshotDate}); settings: ${settingsFrom}\n`)
+    for (const n of settings.notes) io.stdout(`  ${n}\n`)
     if (result.unmodelled.length)
       io.stdout(`  not modelled (spot, or no tiers): ${result.unmodelled.join(', ')}\n`)
     if (withOi.length === 0)
