@@ -10,6 +10,7 @@ import { OkxVenue } from './okx-venue'
 import { DEFAULT_DATA_DIR } from './recordings'
 import type { ReplayFeed } from './replay-feed'
 import { EmulatedConnection } from './ws-server'
+import { UniverseRoutes } from './universe-routes'
 
 export interface EmulatorOptions {
   /** 0 = any free port. */
@@ -48,6 +49,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const binance = new BinanceVenue({ dataDir, speed, loop: opts.loop ?? false })
   const bybit = new BybitVenue({ dataDir, speed })
   const okx = new OkxVenue({ dataDir, speed })
+  const universe = new UniverseRoutes(dataDir)
   const restFaults = new RestFaults()
   const feeds = new Set<ReplayFeed>()
   const connections = new Set<EmulatedConnection>()
@@ -68,7 +70,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       }
       if (fault?.kind === '500')
         return send(res, json({ code: -1000, msg: 'An unknown error occurred.' }, 500))
-      const reply = (await binance.handle(rreq)) ?? bybit.handle(rreq) ?? okx.handle(rreq)
+      const reply =
+        universe.handle(rreq) ?? (await binance.handle(rreq)) ?? bybit.handle(rreq) ?? okx.handle(rreq)
       send(res, reply ?? json({ code: -1, msg: `emulator: no route for ${rreq.path}` }, 404))
     })().catch((err: unknown) => send(res, json({ code: -1, msg: String(err) }, 500)))
   })

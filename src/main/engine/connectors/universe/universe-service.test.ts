@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator } from '../../emulator/emulator'
+import type { RunningEmulator } from '../../emulator/emulator'
+import { defaultSettings } from '../../../../shared/settings'
+import type { Settings } from '../../../../shared/settings'
+import type { MarketEvent } from '../../../../shared/market-event'
+import type { UniverseView } from '../../../../shared/contract/universe'
+import { UniverseService } from './universe-service'
+
+let emu: RunningEmulator
+beforeAll(async () => {
+  emu = await startEmulator()
+})
+afterAll(async () => {
+  await emu.close()
+})
+
+describe('universe against the local exchange emulator', () => {
+  it('gives every listed linear perp of each enabled venue a row, and says why a figure is missing', async () => {
+    const settings: Settings = {
+      ...defaultSettings(),
+      venues: ['binanceusdm', 'bybit', 'okx'],
+      watchlist: ['binanceusdm:BTC/USDT:USDT'],
+      baseUrls: Object.fromEntries(['binanceusdm', 'bybit', 'okx'].map((v) => [v, { rest: emu.restUrl }])),
+    }
+    const ingested: MarketEvent[] = []
+    let published: UniverseView | null = null
+    const svc = new UniverseService({
+      settings: () => settings,
+      ingest: (e) => ingested.push(...e),
+      publish: (v) => (published = v),
+      log: () => {},
+    })
+    svc.start()
+    await svc.refresh() // the first refresh, already under way
+    const view = published as unknown as UniverseView
+    const byVenue = (v: string) => view.rows.filter((r) => r.venue === v)
+    for (const st of view.venues) expect(st.error, st.venue).toBeNull()
+    // The recorded exchangeInfo (2021) lists 119 perpetuals: 117 USDT- and 2 BUSD-margined.
+    expect(byVenue('binanceusdm').length).toBe(119)
+    // The emulator serves every listed perp in its bulk replies, so every row has a price.
+    expect(view.rows.filter((r) => r.lastPrice === null).map((r) => r.key)).toEqual([])
+    expect(byVenue('bybit').length).toBeGreaterThan(300)
+    expect(byVenue('okx').length).toBeGreaterThan(50)
+    for (const st of view.venues) expect(st.markets).toBe(byVenue(st.venue).length)
+
+    const btc = view.rows.find((r) => r.key === 'binanceusdm:BTC/USDT:USDT')!
+    // The metrics file's last bar (2024-05-16 19:35 UTC) closes at 66,1xx; its funding file ends in 2023.
+    expect(btc.lastPrice).toBeGreaterThan(60_000)
+    expect(btc.fundingIntervalHours).toBe(8)
+    expect(btc.fundingRatePerPeriod).not.toBeNull()
+    expect(btc.volume24hUsd).toBeGreaterThan(0)
+
+    const sol = view.rows.find((r) => r.key === 'bybit:SOL/USDT:USDT')!
+    expect(sol.oiUsd).toBeGreaterThan(0)
+    expect(sol.fundingIntervalHours).toBe(8)
+
+    const okx = byVenue('okx')[0]!
+    expect(okx.lastPrice).not.toBeNull()
+    expect(okx.fundingRatePerPeriod).toBeNull()
+    expect(okx.missing.funding).toMatch(/the venue refused/)
+
+    // Tier-1 markets feed scoring; the watchlist's BTC streams its own and is left out.
+    expect(ingested.some((e) => e.venue === 'bybit' && e.type === 'openInterest')).toBe(true)
+    expect(ingested.some((e) => e.venue === 'binanceusdm' && e.symbol === 'BTC/USDT:USDT')).toBe(false)
+    svc.stop()
+  }, 60_000)
+})
