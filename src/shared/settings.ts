@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { HEATMAP_CALIBRATION } from './heatmap/heatmap-calibration'
-import { LIVE_VENUE_IDS } from './market-event'
+import { LIVE_VENUE_IDS, VENUE_IDS } from './market-event'
 
 /** Field types without defaults: a partial update must never fill absent fields with defaults. */
 const fields = {
@@ -9,6 +9,11 @@ const fields = {
   venues: z.array(z.enum(LIVE_VENUE_IDS as [string, ...string[]])),
   watchlist: z.array(z.string().min(1).max(64)).max(300),
   referenceAsset: z.enum(['BTC', 'ETH']),
+  /**
+   * Venue whose spot market a perp's basis is measured against (Coinbase for a Binance perp, say); 'auto' pairs
+   * with the perp's own venue family first, then any spot market of the same base.
+   */
+  basisSpotVenue: z.enum(['auto', ...VENUE_IDS] as [string, ...string[]]),
   /** Per-venue base URL overrides (for a local exchange emulator); empty = the venue's own. */
   baseUrls: z.record(
     z.string(),
@@ -53,6 +58,7 @@ export const settingsSchema = z.object({
   venues: fields.venues.default(['binanceusdm', 'binance']),
   watchlist: fields.watchlist.default(['binanceusdm:BTC/USDT:USDT', 'binanceusdm:ETH/USDT:USDT']),
   referenceAsset: fields.referenceAsset.default('BTC'),
+  basisSpotVenue: fields.basisSpotVenue.default('auto'),
   baseUrls: fields.baseUrls.default({}),
   marketCapUsd: fields.marketCapUsd.default({}),
   marketCapSource: fields.marketCapSource.default('manual'),

@@ -32,7 +32,7 @@ function setNumericPath(config: Record<string, unknown>, path: string, value: nu
 
 /**
  * The scoring configuration a user's settings ask for: numeric overrides of known default fields (nested ones
- * by dotted path), market caps and the reference asset. Unknown or non-numeric keys are reported, not applied.
+ * by dotted path), market caps, the reference asset and the basis pairing. Unknown or non-numeric keys are reported, not applied.
  */
 export function scoringConfigFromSettings(settings: Settings): {
   config: Partial<ScoringConfig>
@@ -40,6 +40,7 @@ export function scoringConfigFromSettings(settings: Settings): {
 } {
   const config: Record<string, unknown> = {
     referenceAsset: settings.referenceAsset,
+    basisSpotVenue: settings.basisSpotVenue === 'auto' ? null : settings.basisSpotVenue,
     marketCapUsdByAsset: { ...settings.marketCapUsd },
   }
   const ignored: string[] = []

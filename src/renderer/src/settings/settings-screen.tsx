@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
+import { VENUE_IDS } from '../../../shared/market-event'
 import type { ScreenProps } from '../screen-props'
 import { errorText } from '../sessions/use-load'
 import { SelectField } from '../sessions/select-field'
@@ -63,6 +64,16 @@ export function SettingsScreen({ api, engine }: ScreenProps) {
                 value={s.referenceAsset}
                 options={['BTC', 'ETH'] as const}
                 onChange={(referenceAsset) => save({ referenceAsset })}
+              />
+              <SelectField
+                label="Basis measured against the spot market on"
+                ariaLabel="Basis spot venue"
+                value={s.basisSpotVenue}
+                options={[
+                  { value: 'auto', label: 'Auto: the perp’s own venue, else any venue with that spot' },
+                  ...VENUE_IDS.map((v) => ({ value: v, label: v })),
+                ]}
+                onChange={(basisSpotVenue) => save({ basisSpotVenue })}
               />
               <SelectField
                 label="Theme"

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { BookEvent } from '../../market-event'
+import { defaultSettings, settingsPatchSchema } from '../../settings'
+import { resolveConfig } from '../config'
+import { scoringConfigFromSettings } from '../config-from-settings'
 import { applyEvents, createScoringState, snapshotMarket } from '../scoring-state'
 import { ringCreate, ringPush } from '../stats/timed-ring'
 import { PERP, T0, quote, trade } from '../test-fixtures'
@@ -59,6 +62,16 @@ describe('basis', () => {
     expect(() => createScoringState({ basisSpotVenue: 'nowhere' })).toThrow(
       /basisSpotVenue must be a venue id/,
     )
+  })
+
+  it('the pairing is a setting: auto is no venue, a named venue is kept, anything else is refused', () => {
+    const pick = (v: string) =>
+      resolveConfig(scoringConfigFromSettings({ ...defaultSettings(), basisSpotVenue: v }).config)
+        .basisSpotVenue
+    expect(defaultSettings().basisSpotVenue).toBe('auto')
+    expect(pick('auto')).toBeNull()
+    expect(pick('coinbase')).toBe('coinbase')
+    expect(settingsPatchSchema.safeParse({ basisSpotVenue: 'nowhere' }).success).toBe(false)
   })
 
   it('samples from last trades when neither side has a bid/ask, one sample per interval', () => {
