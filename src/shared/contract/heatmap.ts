@@ -45,6 +45,11 @@ export interface HeatmapView {
      * liquidation profile beside the price axis.
      */
     levels?: { longLow: number[]; longHigh: number[]; shortLow: number[]; shortHigh: number[] }
+    /**
+     * Every level of the current map (selected tiers) by side, sorted by price: a cell layer's USD-weighted
+     * mean price and its USD. A scenario of any move is answered from these exactly, as `scenarios` is.
+     */
+    curves?: { long: { price: number[]; usd: number[] }; short: { price: number[]; usd: number[] } }
   } | null
   /** Why there is no map (e.g. "needs open interest; this session has none"). */
   unavailableReason: string | null

@@ -201,3 +201,50 @@ export function proximityInput(state: HeatmapState): LiquidationProximityInput |
     usdWithin2Pct: usdWithinPct(g, groups, price, 2),
   }
 }
+
+/** Every level of one side's selected layers, sorted by price (a cell layer's USD-weighted mean price). */
+export interface LevelCurve {
+  price: number[]
+  usd: number[]
+}
+
+function sideCurve(g: PriceGrid, side: number, groups: readonly number[]): LevelCurve {
+  const pts: [number, number][] = []
+  for (let i = 0; i < g.capacity; i++)
+    for (const group of groups) {
+      const l = layerOf(side, group)
+      const u = (g.usd[l] as Float64Array)[i]!
+      if (u > 0) pts.push([(g.usdPx[l] as Float64Array)[i]! / u, u * g.scale])
+    }
+  pts.sort((a, b) => a[0] - b[0])
+  return { price: pts.map((p) => p[0]), usd: pts.map((p) => p[1]) }
+}
+
+/** The current map's levels by side: what `liquidatedByMove` answers any move from, exactly. */
+export function levelCurves(
+  g: PriceGrid,
+  groups: readonly number[],
+): { long: LevelCurve; short: LevelCurve } {
+  return { long: sideCurve(g, SIDE_LONG, groups), short: sideCurve(g, SIDE_SHORT, groups) }
+}
+
+/**
+ * The exact map query for a move of `movePct` from `price`, as `scenarios` asks it: a fall to T liquidates
+ * every long level at or above T, a rise every short level at or below T. Null for no move or a bad price.
+ */
+export function liquidatedByMove(
+  curves: { long: LevelCurve; short: LevelCurve },
+  price: number,
+  movePct: number,
+): { side: 'long' | 'short'; targetPrice: number; usd: number } | null {
+  if (!(price > 0) || !Number.isFinite(movePct) || movePct === 0 || movePct <= -100) return null
+  const target = price * (1 + movePct / 100)
+  const down = movePct < 0
+  const c = down ? curves.long : curves.short
+  let usd = 0
+  for (let k = 0; k < c.price.length; k++) {
+    const p = c.price[k]!
+    if (down ? p >= target : p <= target) usd += c.usd[k]!
+  }
+  return { side: down ? 'long' : 'short', targetPrice: target, usd }
+}

@@ -3,7 +3,7 @@ import { flatTier } from '../sizing/tiers'
 import { exportHeatmapState, importHeatmapState } from './heatmap-checkpoint'
 import type { FixtureBar } from './heatmap-fixtures'
 import { FIXTURE_START_MS, fixtureEvents, flat } from './heatmap-fixtures'
-import { liquidationProximity, proximityInput } from './heatmap-query'
+import { liquidatedByMove, liquidationProximity, proximityInput } from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
 import { applyHeatmapEvent, createHeatmapState, flushHeatmapBar } from './heatmap-state'
 import { heatmapView, NO_OI_REASON } from './heatmap-view'
@@ -63,6 +63,23 @@ describe('scenarios and clusters', () => {
     expect(sc[3]!.clustersCrossed.map((c) => [Math.round(c.price * 1e9) / 1e9, c.positionSide])).toEqual([
       [101, 'short'],
     ])
+  })
+
+  it('answers a move of any size exactly from the current levels', () => {
+    const cur = heatmapView(built(), { tiers: 'all' }).current!
+    // Levels as built: longs 90 (100), 96 (150), 98 (150), 99 (100); shorts 101 (100), 102 (150), 104 (150),
+    // 110 (100).
+    expect(cur.curves!.long.price.map((p) => Math.round(p * 1e9) / 1e9)).toEqual([90, 96, 98, 99])
+    expect(cur.curves!.short.usd.map((u) => Math.round(u * 1e6) / 1e6)).toEqual([100, 150, 150, 100])
+    // −3 %: 99.8 × 0.97 = 96.806 → 98 + 99 = 250; −3.9 %: 95.9078 → + 96 = 400; +2.5 %: 102.295 → 101 + 102
+    expect(liquidatedByMove(cur.curves!, 99.8, -3)!.usd).toBeCloseTo(250, 6)
+    expect(liquidatedByMove(cur.curves!, 99.8, -3.9)!.usd).toBeCloseTo(400, 6)
+    expect(liquidatedByMove(cur.curves!, 99.8, 2.5)!.usd).toBeCloseTo(250, 6)
+    // the ±1 / ±2 % rows are the same query
+    for (const row of cur.scenarios) {
+      const r = liquidatedByMove(cur.curves!, cur.price!, row.movePct)!
+      expect(r.usd).toBeCloseTo(row.longsLiquidatedUsd + row.shortsLiquidatedUsd, 9)
+    }
   })
 
   it('gives the nearest clusters and the USD within ±1 % / ±2 %', () => {

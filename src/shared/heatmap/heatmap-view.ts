@@ -1,7 +1,14 @@
 import type { HeatmapView } from '../contract/heatmap'
 import { heatmapAssumptions } from './heatmap-assumptions'
 import type { HeatmapTiers } from './heatmap-query'
-import { findClusters, groupsFor, nearestClusters, scenarios, usdWithinPct } from './heatmap-query'
+import {
+  findClusters,
+  groupsFor,
+  levelCurves,
+  nearestClusters,
+  scenarios,
+  usdWithinPct,
+} from './heatmap-query'
 import type { HeatmapState } from './heatmap-state'
 import { referencePrice } from './heatmap-state'
 import { replayColumns } from './history-log'
@@ -168,6 +175,7 @@ export function heatmapView(state: HeatmapState, opts: HeatmapViewOptions): Heat
             within2PctUsd: usdWithinPct(g, groups, price, 2),
             scenarios: scenarios(state, opts.tiers, clusters),
             levels: currentLevels(state, cells.lo, rows),
+            curves: levelCurves(g, groups),
           },
     unavailableReason: null,
   }
