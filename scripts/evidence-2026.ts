@@ -1,5 +1,8 @@
 /**
- * The evidence table of docs/methodology.md, rerunnable: `npx tsx scripts/evidence-2026.ts [--json out.json]`.
+ * The evidence table of docs/methodology.md and the stress index's calibration, rerunnable from the repository:
+ *   npx tsx scripts/evidence-2026.ts [--json out.json] [--calibration resources/calibration/lsi-2026.json]
+ *     [--docs docs/methodology.md]
+ * (--docs rewrites the tables between the doc's evidence-table and calibration-table markers).
  *
  * Reads the shared 2026 BTC hourly file (../shared/data/btc-derivatives-2026, relative to the repository)
  * through the radar's own bars importer and scoring pipeline, reads the stress index's components at every
@@ -10,6 +13,8 @@
  *   moves: |close in 4 h / close now − 1| ≥ 3 %.
  * Out of sample only: the model for each half-month is fitted on rows whose outcome closed before it.
  * AUC intervals: bootstrap over whole days (hours of one episode never count as independent draws).
+ * The classic index is then read as a probability of each liquidation spike (Platt scaling, walk-forward on
+ * the same folds, judged by reliability bins and Brier score against the base rate): see `calibrate`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -30,6 +35,8 @@ import {
   trailingSum,
   walkForward,
 } from '../src/shared/evidence/calibration/walk-forward'
+import { calibrate, calibrationTable, evidenceTable, replaceBetweenMarkers } from './evidence-2026-tables'
+import type { OutcomeEvidence } from './evidence-2026-tables'
 
 const HOUR = 3_600_000
 const KEY = 'binanceusdm:BTC/USDT:USDT'
@@ -68,7 +75,11 @@ function perpPriced(from: string, to: string): string {
 }
 
 async function main(): Promise<void> {
-  const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : null
+  const option = (name: string) =>
+    process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? null) : null
+  const jsonOut = option('--json')
+  const calibrationOut = option('--calibration')
+  const docsOut = option('--docs')
   const dir = mkdtempSync(join(tmpdir(), 'radar-evidence-'))
   const imported = join(dir, 'btc-hourly.radar')
   await importSession('bars', [DATA], { out: imported })
@@ -152,14 +163,11 @@ async function main(): Promise<void> {
   const lines: string[] = []
   lines.push(`Out of sample: ${result.outOfSample as string}, ${oos.length} hours.`)
   lines.push(`Hours with each component: ${JSON.stringify(result.available)}`)
-  lines.push('')
-  lines.push('| outcome | base rate | events (independent) | score | AUC | 95 % CI (day blocks) |')
-  lines.push('|---|---|---|---|---|---|')
+  const measured: OutcomeEvidence[] = []
   for (const [name, y] of Object.entries(outcomes)) {
     const { p, models } = walkForward(x, y, foldStarts, 4, 1)
     const labelled = oos.filter((i) => y[i] !== null)
     const events = labelled.filter((i) => y[i]).length
-    const indep = independentEvents(y, labelled, 4)
     const scores: [string, number[]][] = [
       ...COMPONENTS.map(([c], j): [string, number[]] => [c, x.map((r) => r[j]!)]),
       ['classic index (seed weights)', classic],
@@ -170,27 +178,29 @@ async function main(): Promise<void> {
       const ci = blockBootstrapAuc(s, y, labelled, 24, 1000, 7)
       return { label, auc, ci, n: labelled.filter((i) => Number.isFinite(s[i]!)).length }
     })
-    const base = events / labelled.length
-    for (const r of table)
-      lines.push(
-        `| ${name} | ${(100 * base).toFixed(1)} % | ${events} (${indep}) | ${r.label} (n ${r.n}) | ${r.auc === null ? 'n/a' : r.auc.toFixed(3)} | ${r.ci ? `${r.ci.lo.toFixed(3)}–${r.ci.hi.toFixed(3)}` : 'n/a'} |`,
-      )
-    const rel = reliability(p, y, labelled, 5)
-    const last = models[models.length - 1]
-    ;(result.outcomes as Record<string, unknown>)[name] = {
-      baseRate: base,
+    const evidence: OutcomeEvidence = {
+      outcome: name,
+      baseRate: events / labelled.length,
       events,
-      independentEvents: indep,
+      independentEvents: independentEvents(y, labelled, 4),
       table,
-      reliability: rel,
-      lastModel: last,
+      reliability: reliability(p, y, labelled, 5),
     }
-    lines.push(
-      `| ${name} | reliability (predicted → observed, n) | ${rel.map((b) => `${(100 * b.predicted).toFixed(1)} → ${(100 * b.observed).toFixed(1)} % (${b.n})`).join('; ')} ||||`,
-    )
+    measured.push(evidence)
+    ;(result.outcomes as Record<string, unknown>)[name] = { ...evidence, lastModel: models.at(-1) }
   }
+  const calibration = calibrate(times, classic, outcomes, foldStarts, oos)
+  result.calibration = calibration
+  const table = evidenceTable(measured)
+  const calTable = calibrationTable(calibration)
+  lines.push('', ...table, '', ...calTable)
   process.stdout.write(`${lines.join('\n')}\n`)
+  if (calibrationOut) writeFileSync(calibrationOut, `${JSON.stringify(calibration, null, 2)}\n`)
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(result, null, 2)}\n`)
+  if (docsOut) {
+    replaceBetweenMarkers(docsOut, 'evidence-table', [lines[0]!, '', ...table])
+    replaceBetweenMarkers(docsOut, 'calibration-table', calTable)
+  }
 }
 
 main().catch((err: unknown) => {

@@ -31,7 +31,7 @@ export const METRICS = {
   lsi: m(
     'score',
     'Leverage Stress Index',
-    'Weighted blend of funding stress, OI build-up, liquidation proximity and volatility; carries the reference asset’s stress when highly correlated. Partial (no value, no level) when the inputs present carry under 60 % of the weight. A ranking, not a probability: on hours it never saw (BTC, Apr–Jun 2026) it ranked the next 4 h’s long-liquidation spikes at AUC 0.58 (95 % 0.48–0.67), not clearly better than chance.',
+    'Weighted blend of funding stress, OI build-up, liquidation proximity and volatility; carries the reference asset’s stress when highly correlated. Partial (no value, no level) when the inputs present carry under 60 % of the weight. A ranking: on hours it never saw (BTC, Apr–Jun 2026) it ranked the next 4 h’s long-liquidation spikes at AUC 0.59 (95 % 0.49–0.67), not clearly better than chance; read as a probability beside the usual rate in the spike lines under it.',
     'score 0–100',
     'current; components use their own windows',
   ),
@@ -41,6 +41,20 @@ export const METRICS = {
     'The stress index from this market’s own components only.',
     'score 0–100',
     'current',
+  ),
+  'lsi-p-long-4h': m(
+    'pct',
+    'Long-liquidation spike in 4 h',
+    'The own stress index read as the probability that the next 4 h’s long liquidations exceed their trailing 30-day 95th percentile, beside the usual rate. Fitted on BTC hourly data (Mar–Jun 2026); none for a partial index or changed index weights.',
+    'probability (%)',
+    'next 4 h',
+  ),
+  'lsi-p-short-4h': m(
+    'pct',
+    'Short-liquidation spike in 4 h',
+    'The own stress index read as the probability that the next 4 h’s short liquidations exceed their trailing 30-day 95th percentile, beside the usual rate. Fitted on BTC hourly data (Mar–Jun 2026); none for a partial index or changed index weights.',
+    'probability (%)',
+    'next 4 h',
   ),
   'lsi-self-pct': m(
     'percentile',

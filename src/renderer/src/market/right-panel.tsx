@@ -4,6 +4,7 @@ import { isMetricId, metricInfo } from '../../../shared/scoring/metric-registry'
 import { MetricTip } from '../components/metric-tooltip'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
+import { SpikeOdds } from '../components/spike-odds'
 import { fmtTime } from '../format'
 import { ScenarioTable } from './scenario-table'
 import type { LoadState } from './use-market-data'
@@ -72,6 +73,7 @@ export function RightPanel({ market, heatmap }: Props) {
           </div>
         </div>
       </section>
+      <SpikeOdds metrics={m} />
       <h3>Pillars</h3>
       <dl className="facts">
         {PILLARS.map(([id, name]) => (

@@ -3,6 +3,7 @@ import { MetricTip } from '../components/metric-tooltip'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
 import { Sparkline } from '../components/sparkline'
+import { SpikeOdds } from '../components/spike-odds'
 import { fmtAge, fmtMetricValue, fmtPct, fmtPrice } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
@@ -64,6 +65,7 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
           </span>
         </MetricTip>
         <Sparkline values={history} label={`stress history of ${s.symbol}`} />
+        <SpikeOdds metrics={m} compact />
       </td>
       <td className="num" data-testid="radar-price">
         {fmtPrice(s.lastPrice)}

@@ -1,4 +1,5 @@
 import type { ScoringConfig } from '../config'
+import { writeSpikeProbabilities } from '../calibration/lsi-calibration'
 import type { EvalContext } from '../eval-context'
 import { clamp01, na, ok } from '../metric'
 import type { Metric } from '../snapshot'
@@ -63,6 +64,7 @@ export function ownLsi(
   if (!isPerp) {
     for (const id of Object.values(PART_IDS)) out[id] = na('0..1', 'spot market: no leverage to stress')
     out['lsi-own'] = na('score 0-100', 'spot market: no leverage to stress (the index is for perps)')
+    writeSpikeProbabilities(out, cfg, false)
     return null
   }
   const parts = lsiParts(s, cfg, out)
@@ -73,6 +75,7 @@ export function ownLsi(
   }
   const m = compositeMetric(weightedMean(weighted), 100, 'score 0-100', asOfMs, cfg.minCompositeCoverage)
   out['lsi-own'] = m
+  writeSpikeProbabilities(out, cfg, true)
   return m.value
 }
 
