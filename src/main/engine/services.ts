@@ -88,6 +88,10 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     else if (universe.active) void universe.refresh()
     else universe.start()
   })
+  // Scoring restarted under the same live source (a watchlist change restarts it): re-send the universe.
+  engine.bus.on('snapshots', (batch) => {
+    if (batch.length === 0 && universe.active) void universe.refresh()
+  })
   return {
     engine,
     library,

@@ -8,13 +8,26 @@ import { RadarTable } from './radar-table'
 import { useRowFlash } from './use-row-flash'
 import { useStressHistory } from './use-stress-history'
 import { useNow } from './use-now'
+import { useUniverse } from './use-universe'
+import { ALL_SCOPE, inScope, scopedMarkets } from './radar-scope'
+import type { RadarScope } from './radar-scope'
+import { UniverseBar } from './universe-bar'
 import '../market.css'
 
-/** Home: every market in the watchlist, ranked by the Leverage Stress Index. */
+/** Rows drawn at once: a 1,000-market universe is sorted and filtered whole, but drawn a page at a time. */
+const PAGE_ROWS = 200
+
+/**
+ * Home: every market ranked by the Leverage Stress Index: the watchlist (tier 2, streamed, every signal) and,
+ * while live, every linear perp of the enabled venues (tier 1, from the venues' bulk tickers).
+ */
 export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps) {
   const [sort, setSort] = useState<SortState>({ key: 'stress', dir: 'desc' })
   const [filter, setFilter] = useState('')
   const [cursorKey, setCursorKey] = useState<string | null>(selectedKey)
+  const [scope, setScope] = useState<RadarScope>(ALL_SCOPE)
+  const [shown, setShown] = useState(PAGE_ROWS)
+  const universe = useUniverse(api)
   const filterRef = useRef<HTMLInputElement>(null)
   const history = useStressHistory(engine.snapshots)
   const flashes = useRowFlash(engine.shifts)
@@ -25,17 +38,24 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
   const clockMs = live ? wallNow : (engine.replay?.sessionTsMs ?? (newestEval > 0 ? newestEval : null))
 
   const all = useMemo(() => [...engine.snapshots.values()], [engine.snapshots])
-  // Spot markets can never carry leverage stress: they are not ranked, their price sits beside their
-  // perp's basis.
+  const watchlist = engine.settings?.settings.watchlist
+  const markets = useMemo(
+    () => scopedMarkets(engine.snapshots, universe.byKey, new Set(watchlist ?? [])),
+    [engine.snapshots, universe.byKey, watchlist],
+  )
+  const tierOf = useMemo(() => new Map(markets.map((m) => [m.snap.key, m.tier])), [markets])
+  // Spot markets can never carry leverage stress: they are not ranked among perps, their price sits beside
+  // their perp's basis (the spot filter lists them on their own).
   const spots = useMemo(() => spotByPair(all), [all])
-  const perps = useMemo(() => all.filter((s) => !isSpot(s)), [all])
+  const inView = useMemo(() => markets.filter((m) => inScope(m, scope)), [markets, scope])
+  const perps = useMemo(() => markets.filter((m) => !isSpot(m.snap)), [markets])
   const rows = useMemo(
     () =>
       sortRows(
-        perps.filter((s) => matchesFilter(s, filter)).map((s) => toRadarRow(s, clockMs, spots)),
+        inView.filter((m) => matchesFilter(m.snap, filter)).map((m) => toRadarRow(m.snap, clockMs, spots)),
         sort,
       ),
-    [perps, spots, filter, sort, clockMs],
+    [inView, spots, filter, sort, clockMs],
   )
   const found = rows.findIndex((r) => r.snap.key === cursorKey)
   const cursor = found >= 0 ? found : 0
@@ -52,16 +72,31 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  if (all.length === 0) return <RadarEmpty api={api} navigate={navigate} />
+  if (markets.length === 0) return <RadarEmpty api={api} navigate={navigate} />
+
+  const cursorRow = rows[cursor]
+  const cursorKeyNow = cursorRow?.snap.key ?? null
+  const pinned = cursorKeyNow !== null && (watchlist ?? []).includes(cursorKeyNow)
+  const togglePin = (): void => {
+    if (!cursorKeyNow || !watchlist) return
+    const next = pinned ? watchlist.filter((k) => k !== cursorKeyNow) : [...watchlist, cursorKeyNow]
+    // A new watchlist takes effect by restarting the live source (streams are subscribed at start).
+    void api
+      .updateSettings({ watchlist: next })
+      .then(() => (live ? api.startLive() : undefined))
+      .catch(() => undefined)
+  }
 
   return (
     <section className="radar-screen" aria-label="Radar">
       <div className="radar-toolbar">
         <h1 className="screen-title">Radar</h1>
         <span className="muted" data-testid="radar-count">
-          {rows.length} of {perps.length} markets · ranked by{' '}
+          {rows.length} of {scope.kind === 'spot' ? markets.length - perps.length : perps.length}{' '}
+          {scope.kind === 'spot' ? 'spot ' : ''}markets · ranked by{' '}
           {sort.key === 'stress' ? 'Leverage Stress Index' : sort.key}
-          {spots.size > 0 &&
+          {scope.kind === 'perp' &&
+            spots.size > 0 &&
             ` · ${spots.size} spot market${spots.size === 1 ? '' : 's'} shown beside ${spots.size === 1 ? 'its perp' : 'their perps'}`}
         </span>
         <label className="filter-box">
@@ -82,6 +117,32 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
             aria-label="Filter markets"
           />
         </label>
+        <UniverseBar
+          nowMs={wallNow}
+          scope={scope}
+          onScope={(sc) => {
+            setScope(sc)
+            setShown(PAGE_ROWS)
+          }}
+          venues={[...new Set(markets.map((m) => m.snap.venue))].sort()}
+          view={universe.view}
+        />
+        {cursorRow && (
+          <button
+            type="button"
+            className="pin-button"
+            data-testid="radar-pin"
+            onClick={togglePin}
+            title={
+              pinned
+                ? 'Remove from the watchlist: back to tier 1 (bulk tickers by the minute)'
+                : 'Add to the watchlist: tier 2, full streams and every signal (restarts live data)'
+            }
+          >
+            {pinned ? 'Unpin' : 'Pin'} {cursorRow.snap.symbol.split(':')[0]}{' '}
+            {tierOf.get(cursorKeyNow ?? '') === 1 ? '(tier 1)' : '(watchlist)'}
+          </button>
+        )}
         <span className="kbd-hint muted">↑↓ move · Enter open · / filter</span>
       </div>
       <div className="radar-scroll">
@@ -94,7 +155,7 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
           </div>
         ) : (
           <RadarTable
-            rows={rows}
+            rows={rows.slice(0, Math.max(shown, cursor + 1))}
             sort={sort}
             onSort={setSort}
             cursor={cursor}
@@ -103,6 +164,12 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
             history={history}
             flashes={flashes}
           />
+        )}
+        {rows.length > shown && (
+          <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE_ROWS * 5)}>
+            Show {Math.min(rows.length - shown, PAGE_ROWS * 5)} more of the {rows.length - shown} not drawn
+            (sorting and the filter cover all {rows.length})
+          </button>
         )}
       </div>
     </section>
