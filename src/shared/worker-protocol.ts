@@ -2,6 +2,7 @@ import type { MarketEvent } from './market-event'
 import type { MarketSnapshot } from './scoring/snapshot'
 import type { MarketSeries, SeriesUpdate } from './contract/series'
 import type { HeatmapView } from './contract/heatmap'
+import type { AggregateMap } from './heatmap/aggregate-maps'
 import type { RegimeShift } from './scoring/regime-shift'
 import type { ScoringConfig } from './scoring/config'
 import type { HeatmapAssumptions } from './radar-core'
@@ -19,6 +20,8 @@ export type ToWorker =
   | { type: 'simulateFault'; fault: 'crash' | 'hang' }
   | { type: 'requestSeries'; requestId: number; key: string }
   | { type: 'requestHeatmap'; requestId: number; key: string; tiers: 'all' | 'high' | 'low' }
+  /** A coin's map summed over these markets' own maps, binned around `referencePrice`. */
+  | { type: 'requestCoinMap'; requestId: number; keys: string[]; referencePrice: number }
   /**
    * Answered once every message sent before it is processed, after flushing pending snapshots: the engine's
    * way to know scores cover what it sent (journal entries, the end of a replay, backpressure at max speed).
@@ -39,7 +42,7 @@ export type FromWorker =
   | { type: 'error'; message: string }
   | { type: 'regimeShifts'; shifts: RegimeShift[] }
   | { type: 'seriesUpdate'; update: SeriesUpdate }
-  | { type: 'reply'; requestId: number; ok: true; value: MarketSeries | HeatmapView | null }
+  | { type: 'reply'; requestId: number; ok: true; value: MarketSeries | HeatmapView | AggregateMap | null }
   | { type: 'reply'; requestId: number; ok: false; error: string }
 
 /** How often the worker sends batches, heartbeats and checkpoints. */

@@ -12,6 +12,7 @@ import { heatmapAssumptionsFromSettings } from '../../shared/radar-core'
 import type { PipelineConfig } from '../../shared/scoring/scoring-pipeline'
 import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
+import type { AggregateMap } from '../../shared/heatmap/aggregate-maps'
 import { mergeMarketCaps } from './market-cap/merge-market-caps'
 
 export interface EngineOptions {
@@ -153,6 +154,10 @@ export class Engine {
 
   getHeatmap(key: string, tiers: 'all' | 'high' | 'low'): Promise<HeatmapView> {
     return this.host.getHeatmap(key, tiers)
+  }
+
+  getCoinMap(keys: string[], referencePrice: number): Promise<AggregateMap> {
+    return this.host.getCoinMap(keys, referencePrice)
   }
 
   watchSeries(key: string | null): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ChartTimeSec } from './series'
+import type { AggregateMap } from '../heatmap/aggregate-maps'
 
 export interface LiquidationCluster {
   price: number
@@ -55,6 +56,16 @@ export interface HeatmapView {
   unavailableReason: string | null
 }
 
+/** A coin's liquidation map summed over its venues' markets (the market view's "All venues"). */
+export interface CoinMapView {
+  keys: string[]
+  /** The market whose price the bins and scenarios are measured from (the first key). */
+  referenceKey: string
+  map: AggregateMap | null
+  /** Why there is no summed map (e.g. no price yet for the reference market). */
+  unavailableReason: string | null
+}
+
 export const heatmapRequests = {
   getHeatmap: z
     .object({
@@ -62,4 +73,6 @@ export const heatmapRequests = {
       tiers: z.enum(['all', 'high', 'low']).default('all'),
     })
     .strict(),
+  /** The first key is the reference market (its price centres the bins); the rest are the coin's other venues. */
+  getCoinMap: z.object({ keys: z.array(z.string().min(1).max(128)).min(1).max(8) }).strict(),
 } as const

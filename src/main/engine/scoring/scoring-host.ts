@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger'
 import type { RegimeShift } from '../../../shared/scoring/regime-shift'
 import type { MarketSeries, SeriesUpdate } from '../../../shared/contract/series'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
+import type { AggregateMap } from '../../../shared/heatmap/aggregate-maps'
 import type { ScoringConfig } from '../../../shared/scoring/config'
 import type { HeatmapAssumptions } from '../../../shared/radar-core'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
@@ -17,6 +18,7 @@ import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipelin
 type WorkerRequest =
   | { type: 'requestSeries'; key: string }
   | { type: 'requestHeatmap'; key: string; tiers: 'all' | 'high' | 'low' }
+  | { type: 'requestCoinMap'; keys: string[]; referencePrice: number }
   | { type: 'sync' }
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -194,6 +196,10 @@ export class ScoringHost {
 
   getHeatmap(key: string, tiers: 'all' | 'high' | 'low'): Promise<HeatmapView> {
     return this.request({ type: 'requestHeatmap', key, tiers }) as Promise<HeatmapView>
+  }
+
+  getCoinMap(keys: string[], referencePrice: number): Promise<AggregateMap> {
+    return this.request({ type: 'requestCoinMap', keys, referencePrice }) as Promise<AggregateMap>
   }
 
   /**

@@ -8,6 +8,7 @@ import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
 import { WORKER_TIMING } from '../../../shared/worker-protocol'
 import { drainRegimeShifts } from '../../../shared/scoring/scoring-state'
 import { coreHeatmapView } from '../../../shared/radar-core'
+import { coreCoinMap } from '../../../shared/heatmap/coin-map'
 import type { PipelineCheckpoint } from '../../../shared/scoring/scoring-pipeline'
 import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../shared/scoring/scoring-pipeline'
 import { bundledTiersLookup } from './tiers-lookup'
@@ -45,7 +46,11 @@ function beatIfDue(): void {
 
 function reply(
   requestId: number,
-  answer: () => ReturnType<typeof fullSeries> | ReturnType<typeof coreHeatmapView> | null,
+  answer: () =>
+    | ReturnType<typeof fullSeries>
+    | ReturnType<typeof coreHeatmapView>
+    | ReturnType<typeof coreCoinMap>
+    | null,
 ) {
   try {
     send({ type: 'reply', requestId, ok: true, value: answer() })
@@ -83,6 +88,9 @@ port.on('message', (msg: ToWorker) => {
       break
     case 'requestHeatmap':
       reply(msg.requestId, () => coreHeatmapView(pipeline.core, msg.key, msg.tiers))
+      break
+    case 'requestCoinMap':
+      reply(msg.requestId, () => coreCoinMap(pipeline.core, msg.keys, msg.referencePrice))
       break
     case 'sync':
       flush()
