@@ -147,10 +147,12 @@ test('a regime-shift rule on all markets fires as open interest turns in the wee
     .sort((a, b) => (a.marketTsMs ?? 0) - (b.marketTsMs ?? 0))
   // BTCUSDT.csv, sumOpenInterestValue against 4 h earlier: +1.26 % at 2024-05-10 07:10, +2.29 % at 07:15,
   // +3.87 % at 07:20 (4,545,858,978 / 4,376,400,903 − 1): the first move past the 2 % Rising edge of the
-  // methodology (oiRegimeThreshold), so the first BTC shift is Stable → Rising in that quarter hour.
+  // methodology (oiRegimeThreshold) by its hysteresis margin (0.2 × the 4 % narrowest gap = 0.8 %), and it stays
+  // past it; the label changes once Rising has held the 30 min dwell (labelDwellMs), so the first BTC shift is
+  // Stable → Rising half an hour after that quarter hour.
   expect(btc[0]!.message).toContain('oi-regime Stable → Rising')
-  expect(btc[0]!.marketTsMs).toBeGreaterThanOrEqual(Date.UTC(2024, 4, 10, 7, 15))
-  expect(btc[0]!.marketTsMs).toBeLessThanOrEqual(Date.UTC(2024, 4, 10, 7, 25))
+  expect(btc[0]!.marketTsMs).toBeGreaterThanOrEqual(Date.UTC(2024, 4, 10, 7, 45))
+  expect(btc[0]!.marketTsMs).toBeLessThanOrEqual(Date.UTC(2024, 4, 10, 7, 55))
   // The log shows every alert the engine fired.
   await expect(page.getByTestId('alert-log-row')).toHaveCount(fired.length)
 })
