@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import type { LongShortKind } from '../../../../shared/market-event'
 import { ImportContext } from './import-context'
-import { num, readLines } from './read-text'
+import { readLineStream } from './line-stream'
+import { num } from './read-text'
 import { unifiedBinanceSymbol } from './symbols'
 import type { Importer } from './types'
 import { METRIC_COLUMNS } from './futures-metrics-columns'
@@ -78,11 +79,14 @@ export const binanceFuturesDataImporter: Importer = {
       const rawSymbol = basename(path).replace(/\.csv(\.gz)?$/i, '')
       const venue = opts.venue ?? 'binanceusdm'
       const symbol = unifiedBinanceSymbol(rawSymbol, venue)
-      const lines = readLines(path)
+      // Streamed line by line; one row per bar is kept (repeated polls collapse), not the file's text.
       const byTs = new Map<number, Row>()
       let rows = 0
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] as string
+      const reader = await readLineStream(path)
+      let i = -1
+      for await (const { text: line } of reader.lines) {
+        i++
+        if ((i & 8191) === 0) await ctx.tick((0.5 * reader.bytesRead()) / Math.max(1, ctx.currentFileBytes))
         if (i === 0 && line.includes('timestamp')) continue
         const r = parseRow(line.split(','), i + 1)
         if (typeof r === 'string') {
@@ -120,7 +124,7 @@ export const binanceFuturesDataImporter: Importer = {
       if (noOhlc.length) ctx.note(`${rawSymbol}: OHLC is empty ${noOhlc.join(', ')}.`)
 
       for (let i = 0; i < bars.length; i++) {
-        if ((i & 1023) === 0) await ctx.tick(i / bars.length)
+        if ((i & 1023) === 0) await ctx.tick(0.5 + (0.5 * i) / bars.length)
         const r = bars[i]!
         const ts = r.timestamp!
         const base = { venue, symbol, exchangeTsMs: ts, receiveTsMs: ts }

@@ -1,10 +1,17 @@
 import { basename } from 'node:path'
 import type { CandlePriceKind, MarketEvent, VenueId } from '../../../../shared/market-event'
 import { ImportContext } from './import-context'
-import { isHeaderRow, num, readLines } from './read-text'
+import { readLineStream } from './line-stream'
+import { isHeaderRow, num } from './read-text'
 import { coinMarginedFaceUsd, unifiedBinanceSymbol } from './symbols'
 import { ImportRefused, type Importer } from './types'
-import { barSizeMismatch, depthBandNotes, refuseIfPriceIndexKlines, type DepthBand } from './vision-checks'
+import {
+  barSizeMismatch,
+  depthBandNotes,
+  KlineRowsSeen,
+  refuseIfPriceIndexKlines,
+  type DepthBand,
+} from './vision-checks'
 
 type Kind =
   | 'aggTrades'
@@ -101,6 +108,19 @@ const utcText = (s: string | undefined): number | null => {
   return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : null
 }
 
+/** A kline file read once ahead of its events, in constant memory, for the kind and bar-size checks. */
+async function klineRowsSeen(path: string): Promise<KlineRowsSeen> {
+  const seen = new KlineRowsSeen()
+  const reader = await readLineStream(path)
+  let first = true
+  for await (const { text } of reader.lines) {
+    if (!(first && isHeaderRow(text))) seen.push(text.split(','))
+    first = false
+    if (seen.settled) break
+  }
+  return seen
+}
+
 export const binanceVisionImporter: Importer = {
   format: 'binance-vision',
   summary: 'Binance public data (data.binance.vision) zip/csv: trades, klines, metrics, funding, book',
@@ -113,13 +133,12 @@ export const binanceVisionImporter: Importer = {
       const symbol = unifiedBinanceSymbol(fk.rawSymbol, venue)
       const face = venue === 'binancecoinm' ? coinMarginedFaceUsd(symbol) : 0
       const toBase = (q: number, price: number): number => (face ? (q * face) / price : q)
-      const lines = readLines(path)
       const depthRows = new Map<number, DepthBand[]>()
       let intervalSec = fk.intervalSec
       if (PRICE_KIND[kind]) {
-        const rows = lines.filter((l, i) => !(i === 0 && isHeaderRow(l))).map((l) => l.split(','))
-        if (kind === 'klines') refuseIfPriceIndexKlines(ctx.fileName, rows)
-        const fromData = barSizeMismatch(ctx.fileName, fk.intervalSec, rows)
+        const seen = await klineRowsSeen(path)
+        if (kind === 'klines') refuseIfPriceIndexKlines(ctx.fileName, seen)
+        const fromData = barSizeMismatch(ctx.fileName, fk.intervalSec, seen.head)
         if (fromData !== null) {
           ctx.note(
             `${ctx.fileName}: the rows are ${fromData}-second bars although the name says ${fk.intervalSec ?? '?'} s; read as ${fromData} s.`,
@@ -127,9 +146,12 @@ export const binanceVisionImporter: Importer = {
           intervalSec = fromData
         }
       }
-      for (let i = 0; i < lines.length; i++) {
-        if ((i & 8191) === 0) await ctx.tick(i / lines.length)
-        const line = lines[i] as string
+      // Streamed line by line; only bookDepth keeps its file's snapshots (one day: a few thousand) for the notes.
+      const reader = await readLineStream(path)
+      let i = -1
+      for await (const { text: line } of reader.lines) {
+        i++
+        if ((i & 8191) === 0) await ctx.tick(reader.bytesRead() / Math.max(1, ctx.currentFileBytes))
         if (i === 0 && isHeaderRow(line)) continue
         const f = line.split(',')
         const problem = emitRow(kind, f, { venue, symbol, face, toBase, intervalSec, depthRows }, ctx.events)

@@ -1,7 +1,7 @@
 import type { BookEvent, VenueId } from '../../../../shared/market-event'
 import { ImportContext } from './import-context'
 import { OrderBook } from './order-book'
-import { readLines } from './read-text'
+import { readLineStream } from './line-stream'
 import { coinMarginedFaceUsd, unifiedBinanceSymbol } from './symbols'
 import type { Importer, ImportOptions, ImportResult } from './types'
 
@@ -22,13 +22,52 @@ export function receiveStampToMs(raw: string): number {
   return Math.floor(n)
 }
 
+/** One recorded line: `<receive stamp> <JSON>`; throws why it cannot be read. */
+function parseLine(text: string): Line {
+  const sp = text.indexOf(' ')
+  if (sp <= 0) throw new Error('no receive stamp')
+  const stamp = text.slice(0, sp)
+  if (!/^\d{10,19}$/.test(stamp)) throw new Error(`receive stamp "${stamp.slice(0, 20)}" is not a number`)
+  const msg = JSON.parse(text.slice(sp + 1)) as Json
+  const stream = typeof msg.stream === 'string' ? msg.stream : null
+  const data = (stream ? msg.data : msg) as Json
+  if (typeof data !== 'object' || data === null) throw new Error('message has no data object')
+  return { recvMs: receiveStampToMs(stamp), stream, data }
+}
+
+const VENUE_SNIFF_LINES = 500
+const OFFSET_SAMPLES = 5000
+
+/**
+ * What the main pass needs before its first event: the first messages (to tell the venue) and the first
+ * exchange-minus-receive offsets (for messages without exchange time). Read from the head of the file and
+ * stopped early, so only those few thousand values are held whatever the file's size.
+ */
+async function sniffFile(path: string): Promise<{ head: Line[]; offsets: number[] }> {
+  const head: Line[] = []
+  const offsets: number[] = []
+  const reader = await readLineStream(path)
+  for await (const { text } of reader.lines) {
+    let l: Line
+    try {
+      l = parseLine(text)
+    } catch {
+      l = { recvMs: NaN, stream: null, data: {} }
+    }
+    if (head.length < VENUE_SNIFF_LINES) head.push(l)
+    if (typeof l.data.E === 'number') offsets.push(l.data.E - l.recvMs)
+    if (offsets.length >= OFFSET_SAMPLES) break
+  }
+  return { head, offsets }
+}
+
 /** Venue of a recording: from `--venue`, the folder (usdm / cm / spot) or the messages themselves. */
 function detectVenue(path: string, lines: readonly Line[], opts: ImportOptions): VenueId {
   if (opts.venue) return opts.venue
   if (/[/\\](cm|coinm)[/\\]/i.test(path)) return 'binancecoinm'
   if (/[/\\](usdm|um|futures)[/\\]/i.test(path)) return 'binanceusdm'
   if (/[/\\]spot[/\\]/i.test(path)) return 'binance'
-  for (const l of lines.slice(0, 500)) {
+  for (const l of lines.slice(0, VENUE_SNIFF_LINES)) {
     if (String(l.data.s ?? l.data.symbol ?? '').includes('_')) return 'binancecoinm'
     if ('pu' in l.data || 'X' in l.data || l.data.e === 'markPriceUpdate') return 'binanceusdm'
   }
@@ -56,33 +95,10 @@ export const binanceWsImporter: Importer = {
     const fundingIntervalHours = 8
     for (const path of paths) {
       ctx.beginFile(path)
-      const raw = readLines(path)
-      const lines: Line[] = []
-      for (let i = 0; i < raw.length; i++) {
-        const text = raw[i] as string
-        const sp = text.indexOf(' ')
-        try {
-          if (sp <= 0) throw new Error('no receive stamp')
-          const stamp = text.slice(0, sp)
-          if (!/^\d{10,19}$/.test(stamp))
-            throw new Error(`receive stamp "${stamp.slice(0, 20)}" is not a number`)
-          const msg = JSON.parse(text.slice(sp + 1)) as Json
-          const stream = typeof msg.stream === 'string' ? msg.stream : null
-          const data = (stream ? msg.data : msg) as Json
-          if (typeof data !== 'object' || data === null) throw new Error('message has no data object')
-          lines.push({ recvMs: receiveStampToMs(stamp), stream, data })
-        } catch (err) {
-          ctx.badRow(i + 1, (err as Error).message)
-          lines.push({ recvMs: NaN, stream: null, data: {} })
-        }
-      }
-      const venue = detectVenue(path, lines, opts)
+      const { head, offsets } = await sniffFile(path)
+      const venue = detectVenue(path, head, opts)
       // Messages without an exchange time (spot bookTicker) get the receive time shifted by the file's
       // typical exchange-minus-receive offset, so they sort consistently with the stamped streams.
-      const offsets = lines
-        .filter((l) => typeof l.data.E === 'number')
-        .slice(0, 5000)
-        .map((l) => (l.data.E as number) - l.recvMs)
       const clockOffsetMs = median(offsets)
       const books = new Map<
         string,
@@ -92,10 +108,19 @@ export const binanceWsImporter: Importer = {
       let unstamped = 0
       let seeded = false
 
-      for (let i = 0; i < lines.length; i++) {
-        if ((i & 4095) === 0) await ctx.tick(i / lines.length)
-        const l = lines[i] as Line
-        if (Number.isNaN(l.recvMs)) continue
+      // Streamed line by line: the events go to the spill in chunks, so memory holds one chunk and the books.
+      const reader = await readLineStream(path)
+      let i = -1
+      for await (const { text } of reader.lines) {
+        i++
+        if ((i & 4095) === 0) await ctx.tick(reader.bytesRead() / Math.max(1, ctx.currentFileBytes))
+        let l: Line
+        try {
+          l = parseLine(text)
+        } catch (err) {
+          ctx.badRow(i + 1, (err as Error).message)
+          continue
+        }
         const d = l.data
         const rawSym: string = String(d.s ?? d.symbol ?? fileSymbol ?? '')
         if (!rawSym) {

@@ -6,15 +6,16 @@ const MB = 1024 * 1024
 const GB = 1024 * MB
 
 /**
- * Largest input file each format takes, on disk. Importers that still hold a whole file's text in memory
- * stay well below V8's ~512 MB string limit (a gzip input inflates several times); streamed formats take more.
+ * Largest input file each format takes, on disk. funding-csv still holds a whole file's text in memory and
+ * stays well below V8's ~512 MB string limit (a gzip input inflates several times); streamed formats take more.
  */
 export const MAX_INPUT_BYTES: Record<string, number> = {
-  'binance-ws': 256 * MB,
-  'binance-vision': 256 * MB,
-  'binance-futures-data': 128 * MB,
   'funding-csv': 64 * MB,
-  // Streamed line by line into on-disk runs: bounded memory whatever the size.
+  // Streamed line by line into on-disk runs: bounded memory whatever the size (futures-data keeps one row per
+  // bar to merge repeated polls, a Vision bookDepth file its day of snapshots for the quality notes).
+  'binance-ws': 64 * GB,
+  'binance-vision': 64 * GB,
+  'binance-futures-data': 64 * GB,
   tardis: 64 * GB,
   bars: 64 * GB,
 }

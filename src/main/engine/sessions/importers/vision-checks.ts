@@ -3,18 +3,41 @@ import { ImportRefused } from './types'
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
 
+/** Rows a kline file's bar size is read from. */
+const BAR_SIZE_ROWS = 64
+
+/**
+ * What the kline checks need, gathered row by row in constant memory (a file is read once before its events):
+ * the first rows for the bar size, and whether every row so far has volume 0 with one sample count.
+ */
+export class KlineRowsSeen {
+  rows = 0
+  readonly head: string[][] = []
+  zeroVolume = true
+  readonly counts = new Set<string>()
+
+  push(f: string[]): void {
+    this.rows++
+    if (this.head.length < BAR_SIZE_ROWS) this.head.push(f)
+    if (!this.zeroVolume) return
+    if (num(f[5]) !== 0) this.zeroVolume = false
+    else if (this.counts.size < 2) this.counts.add((f[8] ?? '').trim())
+  }
+
+  /** Nothing further can change either check: the rest of the file need not be read. */
+  get settled(): boolean {
+    return !this.zeroVolume && this.head.length >= BAR_SIZE_ROWS
+  }
+}
+
 /**
  * Mark-, index- and premium-price klines share the kline layout but trade nothing: volume 0 in every row and
  * the same sample count (one a second: 300 for 5 minutes). Stored as trade candles they would pose as a
  * traded market, so a klines file that looks like that is refused unless its folder says which it is.
  */
-export function refuseIfPriceIndexKlines(file: string, rows: string[][]): void {
-  if (rows.length < 2) return
-  const counts = new Set<string>()
-  for (const f of rows) {
-    if (num(f[5]) !== 0) return
-    counts.add((f[8] ?? '').trim())
-  }
+export function refuseIfPriceIndexKlines(file: string, seen: KlineRowsSeen): void {
+  if (seen.rows < 2 || !seen.zeroVolume) return
+  const counts = seen.counts
   if (counts.size === 1 && Number([...counts][0]) > 0) {
     throw new ImportRefused(
       `${file}: volume 0 and the same count (${[...counts][0]}) in every row: these are mark, index or premium-index klines, not trades; keep the markPriceKlines/, indexPriceKlines/ or premiumIndexKlines/ folder in the path`,
@@ -25,7 +48,7 @@ export function refuseIfPriceIndexKlines(file: string, rows: string[][]): void {
 /** The bar size the rows say (close − open + 1 ms), when it differs from the one in the file name. */
 export function barSizeMismatch(file: string, namedSec: number | null, rows: string[][]): number | null {
   const sizes = new Map<number, number>()
-  for (const f of rows.slice(0, 64)) {
+  for (const f of rows.slice(0, BAR_SIZE_ROWS)) {
     const open = num(f[0])
     const close = num(f[6])
     if (open === null || close === null) continue
