@@ -1,7 +1,8 @@
 /**
  * Seconds from Go live to every metric of a Binance BTC perp, against the local exchange emulator serving
  * recorded payloads (docs/emulator.md says which endpoint serves what). The live source runs exactly as the app
- * runs it (streams, pollers and the history backfill); its events feed the scoring state the worker runs.
+ * runs it (seed history, held live events, pollers, the later history); its events feed the scoring pipeline
+ * the worker runs (scores and the liquidation map).
  * Prints, per metric, the seconds until it first became sufficient, or "n/a" with the scorer's own reason
  * after the window. The emulator's recordings span different dates (WebSocket 2023-04-05, futures metrics
  * 2024-05-09..16, funding to 2023-12-31), so windowed metrics may mix them: the figures time the path, not
@@ -9,14 +10,16 @@
  */
 import { startEmulator } from '../src/main/engine/emulator/emulator'
 import { LiveSource } from '../src/main/engine/connectors/live-source'
-import { applyEvents, createScoringState, snapshotMarket } from '../src/shared/scoring/scoring-state'
+import { bundledTiersLookup } from '../src/main/engine/scoring/tiers-lookup'
+import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../src/shared/scoring/scoring-pipeline'
 
 const KEY = 'binanceusdm:BTC/USDT:USDT'
 const WINDOW_S = Number(process.env.LIVE_WARM_SECONDS ?? 60)
 
 async function main(): Promise<void> {
   const emu = await startEmulator({ port: 0 })
-  const state = createScoringState()
+  // The app's own pipeline (scoring state + liquidation map), as the scoring worker runs it.
+  const pipeline = new ScoringPipeline({ config: DEFAULT_PIPELINE_CONFIG, tiersFor: bundledTiersLookup() })
   const source = new LiveSource({
     watchlist: [{ venue: 'binanceusdm', symbols: ['BTC/USDT:USDT'] }],
     overrides: { binanceusdm: { restUrl: emu.restUrl, wsUrl: emu.wsUrl } },
@@ -26,14 +29,13 @@ async function main(): Promise<void> {
   let events = 0
   await source.start((batch) => {
     events += batch.length
-    applyEvents(state, batch)
+    pipeline.push(batch)
   })
   const startedS = (Date.now() - t0) / 1000
-  let snap = state.markets.has(KEY) ? snapshotMarket(state, KEY) : null
+  let snap = pipeline.snapshot(KEY)
   while (Date.now() - t0 < WINDOW_S * 1000) {
     await new Promise((r) => setTimeout(r, 250))
-    if (!state.markets.has(KEY)) continue
-    const current = snapshotMarket(state, KEY)
+    const current = pipeline.snapshot(KEY)
     if (!current) continue
     snap = current
     const nowS = (Date.now() - t0) / 1000

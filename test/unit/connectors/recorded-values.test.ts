@@ -26,7 +26,15 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
         { venue: 'binanceusdm', symbols: ['BTC/USDT:USDT'] },
         { venue: 'binance', symbols: ['BTC/USDT'] },
       ],
-      backfill: { fundingDays: 1, historyDays: 1, maxPages: 2 },
+      backfill: {
+        fundingDays: 1,
+        historyDays: 1,
+        maxPages: 2,
+        klineMinutes: 60,
+        tradeMinutes: 10,
+        maxTradePages: 2,
+        holdLiveMs: 20_000,
+      },
       // The perp recording has no trade for its first 7 s: a short watchdog would reconnect and lose frames.
       watchdogMs: 10_000,
     })
@@ -106,7 +114,13 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
     // The same bar's long/short ratios, served as /futures/data/*LongShort* history: globallongShortRatio 1.0129
     // (0.5032 / 0.4968), topacclongShortRatio 1.2999, topposlongShortRatio 1.1955.
     await until(
-      () => !!find((e: Loose) => e.type === 'longShort' && e.exchangeTsMs === 1715888100000),
+      () =>
+        (['globalAccounts', 'topAccounts', 'topPositions'] as const).every(
+          (kind) =>
+            !!find(
+              (e: Loose) => e.type === 'longShort' && e.kind === kind && e.exchangeTsMs === 1715888100000,
+            ),
+        ),
       10000,
       'long/short history',
     )

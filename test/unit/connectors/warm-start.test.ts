@@ -3,6 +3,9 @@ import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import { applyEvents, createScoringState, snapshotMarket } from '../../../src/shared/scoring/scoring-state'
+import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../src/shared/scoring/scoring-pipeline'
+import { bundledTiersLookup } from '../../../src/main/engine/scoring/tiers-lookup'
+import type { TradeEvent } from '../../../src/shared/market-event'
 import { liveAgainst, until } from './helpers'
 
 /*
@@ -32,7 +35,8 @@ afterAll(async () => {
 
 const allDone = (s: LiveSource, venue: string) => {
   const tasks = s.venueStatuses().find((v) => v.venue === venue)?.backfill ?? []
-  return tasks.length >= 7 && tasks.every((t) => t.done)
+  // OI, taker volume, 5m and 1m candles, recent trades, funding and the three long/short series.
+  return tasks.length >= 9 && tasks.every((t) => t.done)
 }
 
 describe('warm start', () => {
@@ -61,6 +65,51 @@ describe('warm start', () => {
     expect(roc.sufficient).toBe(true)
     expect(roc.value).toBeCloseTo(OI_LAST_BTC / OI_24H_BEFORE_BTC - 1, 9)
     expect(snap.metrics['oi-roc-4h']!.sufficient).toBe(true)
+  }, 90_000)
+
+  it('after the seed history every history-fed metric and the liquidation map are there, and the REST trades are the recorded ones', async () => {
+    // The app's own pipeline: scores and the liquidation map, fed as the scoring worker feeds them.
+    const pipeline = new ScoringPipeline({ config: DEFAULT_PIPELINE_CONFIG, tiersFor: bundledTiersLookup() })
+    const live = liveAgainst(emu, { watchlist: [{ venue: 'binanceusdm', symbols: [PERP] }] })
+    src = live.src
+    await live.src.start((batch) => {
+      live.events.push(...batch)
+      pipeline.push(batch)
+    })
+    await until(() => allDone(live.src, 'binanceusdm'), 60_000, 'the history backfill')
+    const tasks = live.src.venueStatuses()[0]!.backfill!
+    for (const name of ['1m candles', '5m candles', 'recent trades', 'taker volume history'])
+      expect(tasks.find((t) => t.task === `binanceusdm ${PERP} ${name}`)?.error, name).toBeUndefined()
+    // usdm/btcusdt_20230404.dat.gz, the recording before the replayed one, first trade: {"T":1680652700452,
+    // "t":3535186032,"p":"28145.10","q":"0.002","m":true} (buyer is maker: the taker sold), served as aggTrades.
+    const first = live.events.find((e) => e.type === 'trade' && e.tradeId === '3535186032') as TradeEvent
+    expect(first).toMatchObject({
+      price: 28145.1,
+      qtyBase: 0.002,
+      takerSide: 'sell',
+      exchangeTsMs: 1680652700452,
+    })
+    await until(
+      () => pipeline.snapshot(KEY)?.metrics['liq-prox-above-usd']?.sufficient === true,
+      20_000,
+      'the liquidation map',
+    )
+    const m = pipeline.snapshot(KEY)!.metrics
+    // The history-fed metrics: funding (90 d), OI (the recorded week), long/short, and the map seeded from OI,
+    // candles and the taker split of the backfill window.
+    for (const id of [
+      'funding-percentile',
+      'funding-zscore',
+      'oi-roc-24h',
+      'oi-roc-4h',
+      'ls-global',
+      'ls-top-accounts',
+      'ls-top-positions',
+      'liq-prox-above-usd',
+      'liq-prox-below-usd',
+      'price-change-24h',
+    ])
+      expect(m[id]?.sufficient, `${id}: ${m[id]?.reason ?? ''}`).toBe(true)
   }, 90_000)
 
   it('a venue that refuses its history keeps streaming, the other venue is untouched, and the status says why', async () => {

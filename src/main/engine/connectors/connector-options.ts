@@ -12,6 +12,17 @@ export interface BackfillOptions {
   historyDays: number
   /** Upper bound of requests per series, so a venue that ignores time bounds cannot loop forever. */
   maxPages: number
+  /** 1-minute klines wanted where the venue's history candles are coarser (24 h: volatility, 24 h change, VPIN). */
+  klineMinutes: number
+  /** Recent trades wanted over REST (Binance aggTrades; Bybit and OKX give their newest page only). */
+  tradeMinutes: number
+  /** Upper bound of recent-trade requests per perp (1,000 trades each), within the venue's REST budget. */
+  maxTradePages: number
+  /**
+   * Longest a perp's live events wait for its seed history: the history goes first so time-ordered state
+   * (price bars, VPIN, the liquidation map) is built oldest first; past this the live events flow regardless.
+   */
+  holdLiveMs: number
 }
 
 export interface ConnectorOptions {
@@ -45,7 +56,16 @@ export const DEFAULT_CONNECTOR_OPTIONS: ConnectorOptions = {
   bookSilenceMs: 60_000,
   backoff: DEFAULT_BACKOFF,
   pollMs: { openInterest: 30_000, longShort: 300_000 },
-  backfill: { fundingDays: 90, historyDays: 30, maxPages: 40 },
+  backfill: {
+    fundingDays: 90,
+    historyDays: 30,
+    maxPages: 40,
+    klineMinutes: 1440,
+    tradeMinutes: 60,
+    // Binance weighs an aggTrades request 20 of its 2,400 a minute: ccxt spaces them a second apart.
+    maxTradePages: 10,
+    holdLiveMs: 20_000,
+  },
   restBudget: DEFAULT_REST_BUDGET,
   log: () => {},
   onProgress: () => {},

@@ -3,22 +3,16 @@ import type { BackfillOptions } from './connector-options'
 import type { HistoryDeps } from './history-deps'
 import { DAY_MS, attempt } from './history-deps'
 import type { WatchedMarket } from './market-streams'
-import { candleEvent, fundingEvent, openInterestEvent } from './normalize'
+import { fundingEvent, openInterestEvent } from './normalize'
 import { pageBackwardOldestFirst } from './paginate'
 import { adapterFor } from './venues'
 
 export type { HistoryDeps } from './history-deps'
 
-/** One perp's open-interest history (where the venue keeps it), oldest first; see VenueAdapter. */
-export async function backfillOpenInterest(
-  d: HistoryDeps,
-  m: WatchedMarket,
-  o: BackfillOptions,
-): Promise<void> {
-  if (isPerpSymbol(m.symbol)) await adapterFor(d.venue).openInterestHistory?.(d, m, o)
-}
-
-/** Funding, long/short, taker volume and candle history for one perp, oldest first, within the window. */
+/**
+ * Funding and long/short history for one perp, oldest first, within the window: loaded after the seed history
+ * (warm-history.ts), since the scorer keeps these series apart from the price path and the liquidation map.
+ */
 export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
   if (!isPerpSymbol(m.symbol)) return
   const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
@@ -47,21 +41,6 @@ export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: Backfi
             )
             .filter((e) => e !== null),
         ),
-      d.progress,
-    ),
-  )
-  const [tf, sec] = adapterFor(d.venue).candleTimeframe
-  await attempt(d, task(`${tf} candles`), () =>
-    pageBackwardOldestFirst<(number | undefined)[]>(
-      task(`${tf} candles`),
-      (end) =>
-        d.budget.run(() =>
-          d.ex.fetchOHLCV(m.symbol, tf, undefined, 500, end === null ? {} : { until: end }),
-        ) as Promise<(number | undefined)[][]>,
-      (r) => Number(r[0]),
-      o.historyDays * DAY_MS,
-      o.maxPages,
-      (rows) => d.emit(rows.map((r) => candleEvent(ctx(), r, sec)).filter((e) => e !== null)),
       d.progress,
     ),
   )

@@ -34,6 +34,7 @@ export class LiveSource implements DataSource {
   readonly connectors: VenueConnector[] = []
   private pending: MarketEvent[] = []
   private flushTimer: NodeJS.Timeout | null = null
+  private sink: EventSink | null = null
   droppedEvents = 0
 
   constructor(private readonly opts: LiveSourceOptions) {
@@ -86,6 +87,7 @@ export class LiveSource implements DataSource {
       )
       this.connectors.push(c)
     }
+    this.sink = sink
     this.flushTimer = setInterval(() => {
       if (this.pending.length === 0) return
       const batch = this.pending
@@ -108,6 +110,10 @@ export class LiveSource implements DataSource {
   async stop(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer)
     await Promise.all(this.connectors.map((c) => c.stop()))
+    // Events still pending (a perp's held live events among them) reach the sink before stop returns.
+    const rest = this.pending
+    this.pending = []
+    if (rest.length > 0) this.sink?.(rest)
   }
 
   venueStatuses(): VenueStatus[] {

@@ -8,7 +8,8 @@ import { bookConnectionUrl, resubscribeSilentBook, resyncBook } from './book-res
 import { createExchange } from './exchange-factory'
 import { FrameGuard } from './frame-guard'
 import type { HistoryDeps } from './history'
-import { backfillMarket, backfillOpenInterest, pollMarket } from './history'
+import { backfillMarket, pollMarket } from './history'
+import { seedMarketHistory } from './warm-history'
 import type { StreamSpec, WatchedMarket } from './market-streams'
 import { streamsFor } from './market-streams'
 import { tradeEvent } from './normalize'
@@ -39,6 +40,8 @@ export class VenueConnector {
   bookResubscribes = 0
   private stopped = false
   stalls = 0
+  /** Live events of perps whose seed history is still loading, released after it (see backfillThenPoll). */
+  private readonly held = new Map<string, MarketEvent[]>()
 
   constructor(
     readonly venue: ConnectorVenue,
@@ -103,6 +106,8 @@ export class VenueConnector {
         lastOi: '',
       })
     }
+    if (this.opts.backfill)
+      for (const symbol of this.watched.keys()) if (isPerpSymbol(symbol)) this.held.set(symbol, [])
     for (const m of this.watched.values()) {
       for (const spec of streamsFor(ex, this.venue, m, this.opts)) this.startLoop(spec, m)
     }
@@ -115,27 +120,68 @@ export class VenueConnector {
   }
 
   /**
-   * Open-interest history first, then the pollers, then the other history: the scorer keeps open interest in
-   * time order, so a polled current value landing before the history would make it drop the whole backfilled
-   * window. A backfill that drags on (a venue rate-limiting it) lets the pollers start after
+   * Each perp's seed history first (open interest, candles, taker volume, recent trades: warm-history.ts),
+   * delivered in time order ahead of its held live events; then the pollers; then funding and long/short
+   * history. The scorer and the liquidation map keep their series in time order, so a live value landing
+   * before the history would make them drop or misfile the backfilled window. A backfill that drags on (a
+   * venue rate-limiting it) releases the live events after holdLiveMs and lets the pollers start after
    * POLL_AFTER_BACKFILL_MS anyway.
    */
   private async backfillThenPoll(backfill: BackfillOptions): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    const cap = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, POLL_AFTER_BACKFILL_MS)
+    const timers: NodeJS.Timeout[] = []
+    const after = (ms: number) => new Promise<void>((resolve) => timers.push(setTimeout(resolve, ms)))
+    void after(backfill.holdLiveMs).then(() => {
+      for (const symbol of [...this.held.keys()]) this.release(symbol, null, 'seed history still loading')
     })
-    const oiHistory = (async () => {
+    const seeds = (async () => {
       for (const m of this.watched.values()) {
         if (this.stopped) return
-        await backfillOpenInterest(this.deps(), m, backfill).catch((err: unknown) => this.logBackfill(m, err))
+        if (!isPerpSymbol(m.symbol)) continue
+        try {
+          const seed = await seedMarketHistory(this.deps(), m, backfill)
+          if (this.stopped) return
+          this.emit(seed.events, false)
+          this.release(m.symbol, seed.newestTradeMs, null)
+        } catch (err) {
+          this.logBackfill(m, err)
+          this.release(m.symbol, null, null)
+        }
       }
     })()
-    await Promise.race([oiHistory, cap])
-    clearTimeout(timer)
+    await Promise.race([seeds, after(POLL_AFTER_BACKFILL_MS)])
+    for (const t of timers) clearTimeout(t)
     if (this.stopped) return
     this.startPollers()
     await this.backfillAll()
+  }
+
+  /**
+   * Live events pass, except a held perp's time-ordered ones, which wait for its seed history. Books and quotes
+   * pass at once (nothing builds history from them), so the market's row and its book show within seconds.
+   */
+  private emitLive(events: MarketEvent[]): void {
+    if (this.held.size === 0) return this.emit(events, true)
+    const pass: MarketEvent[] = []
+    for (const e of events) {
+      const buf = e.type === 'book' || e.type === 'quote' ? undefined : this.held.get(e.symbol)
+      if (buf) buf.push(e)
+      else pass.push(e)
+    }
+    if (pass.length > 0) this.emit(pass, true)
+  }
+
+  /**
+   * Hands a perp's held live events on after its seed history. Live trades up to the newest backfilled one are
+   * the same trades (Binance's aggregates against its raw stream: ids differ, so time decides) and are dropped.
+   */
+  private release(symbol: string, newestSeedTradeMs: number | null, why: string | null): void {
+    const buf = this.held.get(symbol)
+    if (!buf) return
+    this.held.delete(symbol)
+    if (why) this.opts.log(`[${this.venue}] ${symbol}: live events released before the history (${why})`)
+    const cut = newestSeedTradeMs ?? -Infinity
+    const live = buf.filter((e) => e.type !== 'trade' || e.exchangeTsMs > cut)
+    if (live.length > 0) this.emit(live, true)
   }
 
   private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {
@@ -149,7 +195,7 @@ export class VenueConnector {
           if (events.length === 0) return
           if (m) m.lastExchangeTsMs = Math.max(m.lastExchangeTsMs ?? 0, ...events.map((e) => e.exchangeTsMs))
           this.status.healthy()
-          this.emit(events, true)
+          this.emitLive(events)
         },
         onError: (err, ms) => {
           if (this.stopped) return
@@ -291,6 +337,8 @@ export class VenueConnector {
 
   async stop(): Promise<void> {
     this.stopped = true
+    // What a perp held for its history is delivered, not lost: a short recording keeps its live events.
+    for (const symbol of [...this.held.keys()]) this.release(symbol, null, null)
     for (const t of this.timers) clearInterval(t)
     const stops = this.loops.map((l) => l.stop())
     await this.ex?.close().catch(() => {})

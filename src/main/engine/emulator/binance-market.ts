@@ -16,6 +16,8 @@ export class BinanceMarket {
   readonly book = new BookState()
   markPrice: Record<string, unknown> | null = null
   readonly trades: RecordedTrade[] = []
+  /** Trades recorded just before the replayed file (the previous file of the same market), oldest first. */
+  readonly pastTrades: RecordedTrade[] = []
   readonly feed: ReplayFeed
   /** Smallest price and quantity increments that occur in the recorded trades (spot exchangeInfo needs them). */
   readonly tickSize: string
@@ -24,9 +26,12 @@ export class BinanceMarket {
   constructor(
     readonly symbol: string,
     file: string,
-    opts: { speed: number; loop: boolean; tradeRing: number },
+    opts: { speed: number; loop: boolean; tradeRing: number; pastFile?: string },
   ) {
     const frames = readBinanceWsFile(file)
+    if (opts.pastFile)
+      for (const f of readBinanceWsFile(opts.pastFile))
+        if (f.stream.endsWith('@trade')) this.pastTrades.push(JSON.parse(f.text) as RecordedTrade)
     const decimals = (s: string): number => {
       const frac = s.split('.')[1] ?? ''
       return frac.replace(/0+$/, '').length
@@ -48,6 +53,11 @@ export class BinanceMarket {
       streamKey: binanceStreamKey,
       onFrame: (stream, text) => this.onFrame(stream, text, opts.tradeRing),
     })
+  }
+
+  /** Every trade a REST client may see: the earlier recording, then the replayed trades up to now. */
+  tradeHistory(): RecordedTrade[] {
+    return this.pastTrades.length === 0 ? this.trades : [...this.pastTrades, ...this.trades]
   }
 
   private onFrame(stream: string, text: string, ring: number): void {

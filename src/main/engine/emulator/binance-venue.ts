@@ -3,6 +3,7 @@ import { readFundingCsv, readMetricsCsv, windowRows } from './history-data'
 import type { FundingRow, MetricColumn, MetricsBar } from './history-data'
 import type { RestReply, RestRequest } from './http-util'
 import { intParam, json, waitFor } from './http-util'
+import { minuteKlineRows } from './minute-klines'
 import { dataPath, readBinanceRestCapture } from './recordings'
 
 /** Which recording backs which market. BTC: the 2023 files (they carry markPrice); ETH: 2024-08-08. */
@@ -10,6 +11,8 @@ const WS_FILES = {
   usdm: { BTCUSDT: 'usdm/btcusdt_20230405.dat.gz', ETHUSDT: 'usdm/ethusdt_20240808.gz' },
   spot: { BTCUSDT: 'spot/btcusdt_20230405.dat.gz', ETHUSDT: 'spot/ethusdt_20240808.gz' },
 } as const
+/** The recording just before a replayed one (its trade ids run on into it): served as past aggTrades/klines. */
+const PAST_FILES: Partial<Record<string, string>> = { 'usdm:BTCUSDT': 'usdm/btcusdt_20230404.dat.gz' }
 const METRICS = ['BTCUSDT', 'ETHUSDT', 'OPUSDT']
 const FUNDING: Record<string, string> = {
   BTCUSDT: 'BTC-USDT/BTC-USDT_binance_2020-01-01_2024-01-01_funding_history.csv',
@@ -48,6 +51,7 @@ export class BinanceVenue {
       speed: this.opts.speed,
       loop: this.opts.loop,
       tradeRing: 5000,
+      pastFile: PAST_FILES[key] && dataPath(this.opts.dataDir, 'binance-ws', PAST_FILES[key]),
     })
     this.markets.set(key, m)
     return m
@@ -135,7 +139,13 @@ export class BinanceVenue {
     const m = this.market(kind, symbol)
     if (!m) return binanceError(-1121, 'Invalid symbol.')
     const limit = Math.min(intParam(q, 'limit') ?? 500, 1000)
-    const rows = windowRows(m.trades, (t) => t.T, intParam(q, 'startTime'), intParam(q, 'endTime'), limit)
+    const all = m.tradeHistory()
+    const fromId = intParam(q, 'fromId')
+    // fromId pages by id (Binance: the `limit` aggregates from that id on); otherwise by time, newest last.
+    const rows =
+      fromId !== null
+        ? all.filter((t) => t.t >= fromId).slice(0, limit)
+        : windowRows(all, (t) => t.T, intParam(q, 'startTime'), intParam(q, 'endTime'), limit)
     // Each recorded trade is served as its own aggregate (a = f = l = trade id).
     return json(rows.map((t) => ({ a: t.t, p: t.p, q: t.q, f: t.t, l: t.t, T: t.T, m: t.m })))
   }
@@ -200,9 +210,10 @@ export class BinanceVenue {
   }
 
   private klines(symbol: string, q: URLSearchParams): RestReply {
+    if (q.get('interval') === '1m') return this.minuteKlines(symbol, q)
     const bars = this.metricBars(symbol)
     if (!bars) return binanceError(-1121, `no recorded klines for ${symbol}`)
-    if (q.get('interval') !== '5m') return binanceError(-1120, 'only interval=5m is recorded')
+    if (q.get('interval') !== '5m') return binanceError(-1120, 'only intervals 1m and 5m are served')
     const barMs = 300_000
     const rows = bars
       .filter((b) => b.cells.openPrice !== null && b.cells.closePrice !== null)
@@ -226,6 +237,20 @@ export class BinanceVenue {
           '0',
         ]
       })
+    const limit = Math.min(intParam(q, 'limit') ?? 500, 1500)
+    return json(
+      windowRows(rows, (r) => r[0] as number, intParam(q, 'startTime'), intParam(q, 'endTime'), limit),
+    )
+  }
+
+  /**
+   * 1-minute klines built from the recorded trades a REST client may see (the earlier recording and the replay
+   * so far), Binance's row layout; the minute in progress is the open kline, as Binance serves it.
+   */
+  private minuteKlines(symbol: string, q: URLSearchParams): RestReply {
+    const m = this.market('usdm', symbol)
+    if (!m) return binanceError(-1121, `no recorded trades for ${symbol}`)
+    const rows = minuteKlineRows(m.tradeHistory())
     const limit = Math.min(intParam(q, 'limit') ?? 500, 1500)
     return json(
       windowRows(rows, (r) => r[0] as number, intParam(q, 'startTime'), intParam(q, 'endTime'), limit),

@@ -5,6 +5,7 @@ export const binance: VenueAdapter = {
   venue: 'binance',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 1000,
+  klinePageSize: 1000,
   pollsOpenInterest: false,
   perpStreams: () => [],
   fundingIntervals: async () => new Map(),

@@ -10,7 +10,7 @@ import {
 import type { Row } from '../binance-futures-data'
 import { implicitApi, watchMethod } from '../ccxt-internals'
 import { DAY_MS, attempt } from '../history-deps'
-import type { CcxtLiquidation } from '../normalize'
+import type { CcxtLiquidation, CcxtTrade } from '../normalize'
 import { fundingEvent, liquidationEvent, markEvent } from '../normalize'
 import { pageBackwardOldestFirst } from '../paginate'
 import type { BackfillOptions } from '../connector-options'
@@ -25,6 +25,30 @@ export const binanceusdm: VenueAdapter = {
   venue: 'binanceusdm',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 1000,
+  klinePageSize: 1500,
+  // Raw klines: ccxt's OHLCV drops the taker buy volume (index 9), which VPIN and the liquidation map read.
+  klinePage: (d, m, timeframe, endMs) =>
+    d.budget.run(() =>
+      implicitApi<Row>(
+        d.ex,
+        'fapiPublicGetKlines',
+      )({
+        symbol: m.marketId,
+        interval: timeframe,
+        limit: 1500,
+        ...(endMs === null ? {} : { endTime: endMs }),
+      }),
+    ) as Promise<unknown[][]>,
+  // aggTrades page backwards by id: the newest page first, then the 1,000 ids before the oldest held.
+  tradePage: (d, m, oldest) =>
+    d.budget.run(() =>
+      d.ex.fetchTrades(
+        m.symbol,
+        undefined,
+        1000,
+        oldest === null ? {} : { fromId: Math.max(0, Number(oldest.id) - 1000) },
+      ),
+    ) as Promise<CcxtTrade[]>,
   pollsOpenInterest: true,
   perpStreams: (ex, m, ctx) => [
     {
@@ -82,9 +106,12 @@ export const binanceusdm: VenueAdapter = {
     futuresDataHistory(d, m, o, [
       ['open interest history', 'fapiDataGetOpenInterestHist', (r) => openInterestFromRow(ctxOf(m), r)],
     ]),
-  extraHistory: (d, m, o) =>
+  seedHistory: (d, m, o) =>
     futuresDataHistory(d, m, o, [
       ['taker volume history', 'fapiDataGetTakerlongshortRatio', (r) => takerVolumeFromRow(ctxOf(m), r)],
+    ]),
+  extraHistory: (d, m, o) =>
+    futuresDataHistory(d, m, o, [
       ...(Object.entries(BINANCE_LONG_SHORT) as [LongShortKind, string][]).map(([kind, method]): Series => [
         `${kind} long/short history`,
         method,

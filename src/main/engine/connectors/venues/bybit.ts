@@ -17,6 +17,7 @@ export const bybit: VenueAdapter = {
   bookLimit: 200,
   candleTimeframe: ['1m', 60],
   fundingPageSize: 200,
+  klinePageSize: 1000,
   pollsOpenInterest: false,
   perpStreams: (ex, m, ctx) => {
     const seen = new WeakSet<object>()

@@ -17,6 +17,8 @@ export const okx: VenueAdapter = {
   venue: 'okx',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 100,
+  // OKX's history candles come 100 a request.
+  klinePageSize: 100,
   pollsOpenInterest: true,
   perpStreams: (ex, m, ctx) => [
     {

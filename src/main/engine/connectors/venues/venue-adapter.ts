@@ -1,5 +1,6 @@
 import type { Exchange } from 'ccxt'
 import type { MarketEvent } from '../../../../shared/market-event'
+import type { CcxtTrade } from '../normalize'
 import type { BackfillOptions } from '../connector-options'
 import type { HistoryDeps } from '../history-deps'
 import type { StreamSpec, WatchedMarket } from '../market-streams'
@@ -41,8 +42,22 @@ export interface VenueAdapter {
    * row older than the newest it holds, so history landing after a polled value would be lost.
    */
   openInterestHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
-  /** History beyond funding, candles and open interest (Binance's taker and long/short series). */
+  /** History beyond funding, candles and open interest that the warm start loads later (long/short series). */
   extraHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
+  /** History the liquidation map is seeded from beside OI and candles (Binance's taker buy/sell volume). */
+  seedHistory?(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void>
+  /**
+   * One page of klines ending at `endMs` (null: the newest) as the venue's raw rows, where they carry more than
+   * ccxt's OHLCV keeps: Binance's row has the taker buy volume at index 9. Absent: ccxt's fetchOHLCV.
+   */
+  klinePage?(d: HistoryDeps, m: WatchedMarket, timeframe: string, endMs: number | null): Promise<unknown[][]>
+  /** Rows per kline request (each venue's maximum). */
+  klinePageSize: number
+  /**
+   * One page of recent trades older than the oldest held (`oldest`, null: the newest page), oldest first.
+   * Absent: ccxt's fetchTrades gives the newest page only (Bybit's public trades reach back 1,000 trades).
+   */
+  tradePage?(d: HistoryDeps, m: WatchedMarket, oldest: CcxtTrade | null): Promise<CcxtTrade[]>
   /** Verifies books frame by frame where ccxt does not (OKX's checksum). */
   bookVerifier?(): OkxBookVerifier
 }
