@@ -38,6 +38,7 @@ export const INVOKE_CHANNELS = [
   'runEvidence',
   'cancelEvidence',
   'getUniverse',
+  'runBarCheck',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -16,6 +16,8 @@ import type { AlertFired, AlertRule } from './contract/alerts'
 import { alertRequests } from './contract/alerts'
 import type { CoinMapView, HeatmapView } from './contract/heatmap'
 import { heatmapRequests } from './contract/heatmap'
+import type { HeatmapCheckInvokeResponses } from './contract/heatmap-check'
+import { heatmapCheckRequests } from './contract/heatmap-check'
 import type { LeverageTiersView, VenueProbe } from './contract/markets'
 import { marketRequests } from './contract/markets'
 import type { EvidenceEventPayloads, EvidenceInvokeResponses } from './contract/evidence'
@@ -46,6 +48,7 @@ export const invokeRequestSchemas = {
   ...journalRequests,
   ...alertRequests,
   ...heatmapRequests,
+  ...heatmapCheckRequests,
   ...marketRequests,
   ...evidenceRequests,
   ...universeRequests,
@@ -67,7 +70,8 @@ export interface SettingsView {
   warning: string | null
 }
 
-export interface InvokeResponses extends EvidenceInvokeResponses, UniverseInvokeResponses {
+export interface InvokeResponses
+  extends EvidenceInvokeResponses, UniverseInvokeResponses, HeatmapCheckInvokeResponses {
   getAppInfo: AppInfo
   getEngineStatus: EngineStatus
   getSnapshots: MarketSnapshot[]

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURE_START_MS, fixtureEvents, flat } from '../../../shared/heatmap/heatmap-fixtures'
 import type { LiquidationEvent, MarketEvent } from '../../../shared/market-event'
+import { barsImporter } from '../../engine/sessions/importers/bars'
 import { SessionWriter } from '../../engine/sessions/session-writer'
 import { openConfSettings } from '../../engine/settings/conf-settings'
 import { parseArgs } from '../args'
@@ -228,5 +229,16 @@ describe('radar heatmap-check', () => {
     const out = JSON.parse(stdout)
     expect(out.heatmap.levels).toEqual(levels)
     expect(out.barCheck.markets[0].long.rhoMap).toBeCloseTo(0.974679, 5)
+  })
+
+  it('checks a session by bar with the same figures as its bars file', async () => {
+    // The bars of the CSV test imported into a session: the Evidence screen's path (sessionBarCheck).
+    const imported = await barsImporter.run([barsCsv()], { venue: 'binanceusdm', symbol: SYMBOL })
+    const path = session(imported.events)
+    const args = ['--levels', '10:0.4,25:0.2,50:0.1,100:0.3', '--warmup-bars', '0', '--draws', '50', '--json']
+    const bars = JSON.parse((await check(path, args)).stdout).barCheck
+    expect(bars.unavailableReason).toBeNull()
+    expect(bars.markets[0].long.rhoMap).toBeCloseTo(0.974679, 5)
+    expect(bars.markets[0].long.rhoMove).toBeCloseTo(0.7, 12)
   })
 })

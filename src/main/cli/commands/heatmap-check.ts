@@ -3,6 +3,7 @@ import type { BarCheckOptions, SideScore } from '../../../shared/heatmap/bar-che
 import { DEFAULT_BAR_CHECK } from '../../../shared/heatmap/bar-check'
 import type { BarCheckRun } from '../../../shared/heatmap/bar-check-markets'
 import { runBarCheck } from '../../../shared/heatmap/bar-check-markets'
+import type { SessionBarCheck } from '../../../shared/contract/heatmap-check'
 import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/heatmap-check'
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
 import type { MapFeed } from '../../../shared/heatmap/map-feed'
@@ -11,12 +12,13 @@ import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
 import { flushHeatmapBar, referencePrice } from '../../../shared/heatmap/heatmap-state'
 import type { Interval } from '../../../shared/heatmap/rank-stats'
-import type { MarketEvent, VenueId } from '../../../shared/market-event'
+import type { VenueId } from '../../../shared/market-event'
 import { isPerpSymbol, parseMarketKey, VENUE_IDS } from '../../../shared/market-event'
 import type { TiersLookup } from '../../../shared/radar-core'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 import type { ParsedTiersSnapshot } from '../../../shared/sizing/tiers-snapshot'
 import { barsImporter } from '../../engine/sessions/importers/bars'
+import { sessionBarCheck } from '../../engine/heatmap/session-bar-check'
 import { SessionReader } from '../../engine/sessions/session-reader'
 import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
 import { loadBundledTiers, loadTiersSnapshotFile } from '../../engine/sizing/bundled-tiers'
@@ -233,19 +235,13 @@ Examples:
       return 0
     }
     let result: ReturnType<typeof runHeatmapCheck>
-    let bars: BarCheckRun
     const reader = SessionReader.open(resolve(path))
     try {
       result = runHeatmapCheck(reader.events(), pipelineFeed({ config, tiersFor }), opts)
     } finally {
       reader.close()
     }
-    const again = SessionReader.open(resolve(path))
-    try {
-      bars = runBarCheck(again.events() as Iterable<MarketEvent>, makeFeed, barOpts)
-    } finally {
-      again.close()
-    }
+    const bars: SessionBarCheck = sessionBarCheck(resolve(path), config, tiersFor, barOpts)
     for (const s of result.states.values()) flushHeatmapBar(s)
     const withOi = [...result.states].filter(([, s]) => s.prevOi !== null).map(([k]) => k)
     const scored = new Set(result.markets.map((m) => m.key))

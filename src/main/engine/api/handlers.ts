@@ -8,6 +8,7 @@ import { alertHandlers } from './alert-handlers'
 import { marketHandlers } from './market-handlers'
 import { evidenceHandlers } from './evidence-handlers'
 import { universeHandlers } from './universe-handlers'
+import { heatmapCheckHandlers } from './heatmap-check-handlers'
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>
@@ -45,6 +46,7 @@ export function createInvokeHandlers(services: EngineServices, appInfo: AppInfo)
     ...marketHandlers(services),
     ...evidenceHandlers(services),
     ...universeHandlers(services),
+    ...heatmapCheckHandlers(services),
   }
 }
 

@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../shared/contract/sessions'
 import { parseHorizonMs, parseMovePct } from '../../../shared/evidence/horizons'
 import type { ScreenProps } from '../screen-props'
 import { EvidenceResults } from './evidence-results'
+import { MapBarCheck } from './map-bar-check'
 import './evidence.css'
 
 function parseList<T>(text: string, parse: (s: string) => T): { values: T[]; error: string | null } {
@@ -108,6 +109,7 @@ export function EvidenceScreen({ api }: ScreenProps) {
       )}
       {error && <p className="error">{error}</p>}
       {report && <EvidenceResults report={report} />}
+      <MapBarCheck api={api} />
     </div>
   )
 }
