@@ -102,8 +102,9 @@ describe('radar import / replay / export', () => {
     })) as Record<string, unknown>[]
     // BTCUSDT.csv line 2: 0,1715286900000,69688.993,4348984183.19738,... (first bar, BTC sorts first at that time)
     expect(rows[0]).toEqual({
-      exchangeTsMs: 1715286900000,
-      receiveTsMs: 1715286900000,
+      // Epoch-millisecond columns are Parquet timestamps: 1715286900000 ms = 2024-05-09 20:35 UTC.
+      exchangeTsMs: new Date('2024-05-09T20:35:00Z'),
+      receiveTsMs: new Date('2024-05-09T20:35:00Z'),
       venue: 'binanceusdm',
       symbol: 'BTC/USDT:USDT',
       oiContracts: 69688.993,

@@ -37,16 +37,22 @@ describe('export tables written as they go', () => {
     t.close()
     const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } = await import('hyparquet')
     const file = await asyncBufferFromFile(path)
-    expect((await parquetMetadataAsync(file)).row_groups).toHaveLength(3)
+    const meta = await parquetMetadataAsync(file)
+    expect(meta.row_groups).toHaveLength(3)
+    // The epoch-millisecond column is a Parquet timestamp (INT64, milliseconds), read back as dates.
+    expect(meta.schema.find((c) => c.name === 'tsMs')).toMatchObject({
+      type: 'INT64',
+      converted_type: 'TIMESTAMP_MILLIS',
+    })
     const back = (await parquetReadObjects({ file })) as Record<string, unknown>[]
     expect(back).toEqual([
-      { tsMs: 1000, price: 1.5, label: 'a', ok: true },
-      { tsMs: 2000, price: null, label: null, ok: false },
-      { tsMs: 3000, price: 2.25, label: '{"x":1}', ok: null },
-      { tsMs: 4000, price: 3, label: 'd', ok: true },
-      { tsMs: 5000, price: 4.5, label: 'e', ok: true },
-      { tsMs: 6000, price: 5, label: null, ok: false },
-      { tsMs: 7000, price: 6.75, label: 'g', ok: true },
+      { tsMs: new Date(1000), price: 1.5, label: 'a', ok: true },
+      { tsMs: new Date(2000), price: null, label: null, ok: false },
+      { tsMs: new Date(3000), price: 2.25, label: '{"x":1}', ok: null },
+      { tsMs: new Date(4000), price: 3, label: 'd', ok: true },
+      { tsMs: new Date(5000), price: 4.5, label: 'e', ok: true },
+      { tsMs: new Date(6000), price: 5, label: null, ok: false },
+      { tsMs: new Date(7000), price: 6.75, label: 'g', ok: true },
     ])
   })
 
@@ -57,5 +63,12 @@ describe('export tables written as they go', () => {
     t.row([2])
     t.row(['n/a'])
     expect(() => t.close()).toThrow('Parquet column "price" holds numbers but row 3 has "n/a"')
+    const ts = new ParquetTable(join(dir, 'ts.parquet'), ['exchangeTsMs'], 2)
+    ts.row([1000])
+    ts.row([2000])
+    ts.row([2500.5])
+    expect(() => ts.close()).toThrow(
+      'Parquet column "exchangeTsMs" holds epoch milliseconds but row 3 has 2500.5',
+    )
   })
 })
