@@ -5,6 +5,7 @@ import type { DataSource } from './data-source'
 import { EventBus } from './event-bus'
 import type { Logger } from './logging/logger'
 import { ScoringHost } from './scoring/scoring-host'
+import type { FeedHandle, FeedRequest } from './scoring/scoring-host'
 import type { SettingsStore } from './settings/settings-store'
 import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
 import { resolveConfig } from '../../shared/scoring/config'
@@ -141,6 +142,14 @@ export class Engine {
   /** The scoring settings in force (a seek rebuilds its target state with them). */
   scoringConfig(): PipelineConfig {
     return this.host.pipelineConfig()
+  }
+
+  /** Max-speed replay read by the scoring worker itself (see ScoringHost.feedSession). */
+  feedSession(
+    req: FeedRequest,
+    onProgress: (p: { sessionTsMs: number; events: number }) => void,
+  ): FeedHandle {
+    return this.host.feedSession(req, onProgress)
   }
 
   /** Resolves once every ingested event is scored and its snapshot is in `getSnapshots()`. */

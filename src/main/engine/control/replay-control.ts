@@ -30,7 +30,12 @@ export class ReplayControl {
   /** Opens any session file (the CLI's `serve --session`, where the user names the file). */
   async openFile(path: string, autoPlay = false): Promise<ReplayPosition> {
     await this.close()
-    const source = new ReplaySource(path, { autoPlay, settled: () => this.engine.settled() })
+    const source = new ReplaySource(path, {
+      autoPlay,
+      settled: () => this.engine.settled(),
+      // At max speed the scoring worker reads the file itself (no copy per event across threads).
+      feed: (req, onProgress) => this.engine.feedSession(req, onProgress),
+    })
     const label = source.label
     this.source = source
     this.offChange = source.onChange(() => this.engine.bus.emit('replayPosition', this.position()))

@@ -3,7 +3,7 @@
  * market) and answers with batched snapshots, so heavy maths never runs on the main thread. Runs in plain
  * Node and in Electron alike.
  */
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol'
 import { WORKER_TIMING } from '../../../shared/worker-protocol'
 import { drainRegimeShifts } from '../../../shared/scoring/scoring-state'
@@ -14,9 +14,15 @@ import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../shared/scorin
 import { bundledTiersLookup } from './tiers-lookup'
 import { clearPending, fullSeries, observeSnapshot, takeUpdate } from '../../../shared/series/series-builder'
 import { AdaptiveFlush } from '../../../shared/adaptive-flush'
+import type { FeedRunner, FromFeed, ToFeed } from './session-feed'
+import { runFeed } from './session-feed'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
+/** Tests take checkpoints more often than the app, to land one inside a short replay. */
+const checkpointIntervalMs =
+  (workerData as { checkpointIntervalMs?: number } | null)?.checkpointIntervalMs ??
+  WORKER_TIMING.checkpointIntervalMs
 
 const pipeline = new ScoringPipeline({
   config: DEFAULT_PIPELINE_CONFIG,
@@ -27,6 +33,8 @@ let checkpointedAt = -1
 // Changes go out at once after a quiet spell and at most batchIntervalMs late under load.
 const flusher = new AdaptiveFlush(flush, { maxWindowMs: WORKER_TIMING.batchIntervalMs })
 let watchedKey: string | null = null
+/** A max-speed replay this worker reads from the session file itself (see session-feed.ts). */
+let feed: FeedRunner | null = null
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
 
@@ -59,20 +67,46 @@ function reply(
   }
 }
 
-port.on('message', (msg: ToWorker) => {
+function startFeed(req: Extract<ToFeed, { type: 'feedSession' }>): void {
+  feed?.stop()
+  const runner = runFeed(
+    req,
+    (events) => pipeline.push(events),
+    () => {
+      flusher.changed()
+      beatIfDue()
+    },
+    (msg: FromFeed) => {
+      if (msg.type === 'feedEnded' && feed === runner) feed = null
+      port!.postMessage(msg)
+    },
+  )
+  feed = runner
+}
+
+port.on('message', (msg: ToWorker | ToFeed) => {
   beatIfDue()
   switch (msg.type) {
+    case 'feedSession':
+      startFeed(msg)
+      break
+    case 'stopFeed':
+      if (feed?.feedId === msg.feedId) feed.stop()
+      break
     case 'events':
       pipeline.push(msg.events)
       flusher.changed()
       break
     case 'restore':
+      // Another timeline: a feed still reading the old one stops before its next batch.
+      feed?.stop()
       pipeline.restore(msg.checkpoint as PipelineCheckpoint)
       // A seek restores the state at its target: the radar shows it at once, paused or not.
       if (msg.announce) send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
       else flusher.changed()
       break
     case 'reset':
+      feed?.stop()
       pipeline.reset()
       checkpointedAt = -1
       send({ type: 'snapshots', snapshots: [], all: true })
@@ -138,6 +172,6 @@ setInterval(() => {
   if (pipeline.eventsProcessed === checkpointedAt) return
   checkpointedAt = pipeline.eventsProcessed
   send({ type: 'checkpoint', checkpoint: pipeline.checkpoint(), eventsProcessed: pipeline.eventsProcessed })
-}, WORKER_TIMING.checkpointIntervalMs)
+}, checkpointIntervalMs)
 
 send({ type: 'ready' })

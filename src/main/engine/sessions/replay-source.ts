@@ -2,6 +2,7 @@ import type { MarketEvent, VenueId } from '../../../shared/market-event'
 import type { DataSource, EventSink, VenueStatus } from '../data-source'
 import { DEFAULT_BATCH_MS, SessionBatcher } from './session-batcher'
 import { SessionReader } from './session-reader'
+import type { FeedHandle, FeedRequest } from '../scoring/scoring-host'
 
 import type { ReplayPosition as SharedReplayPosition, ReplaySpeed } from '../../../shared/contract/sessions'
 
@@ -26,6 +27,12 @@ export interface ReplayOptions {
    * `ended` only after it, so the final scores cover the whole session.
    */
   settled?: () => Promise<void>
+  /**
+   * At max speed, hands the reading to the scorer: it reads the session file itself from where the clock
+   * is, in the same batches, and reports progress, so no event is copied from this thread to it. Absent
+   * (the CLI, tests of the clock alone), the clock sends every batch itself at every speed.
+   */
+  feed?: (req: FeedRequest, onProgress: (p: { sessionTsMs: number; events: number }) => void) => FeedHandle
 }
 
 /**
@@ -51,6 +58,14 @@ export class ReplaySource implements DataSource {
   private generation = 0
   private venues: VenueId[]
   private batchMs: number
+  /** Session time the next batch starts at (null: the session's start): where a feed picks up. */
+  private nextFromTsMs: number | null = null
+  /** Bumped by every seek, so a feed ending later does not move the clock of the new timeline. */
+  private timeline = 0
+  /** The scorer's feed while it reads, and the promise that resolves once the clock has taken over again. */
+  private feeding: { handle: FeedHandle; over: Promise<void> } | null = null
+  /** A feed that ended without reaching the end or being stopped: this play goes on from this thread. */
+  private feedFailed = false
 
   constructor(
     readonly path: string,
@@ -91,6 +106,7 @@ export class ReplaySource implements DataSource {
 
   async stop(): Promise<void> {
     this.generation++
+    this.feeding?.handle.stop()
     this.sink = null
     this.update({ state: 'idle' })
     this.reader.close()
@@ -98,6 +114,7 @@ export class ReplaySource implements DataSource {
 
   play(): void {
     if (!this.sink || this.pos.state === 'playing' || this.pos.state === 'ended') return
+    this.feedFailed = false
     this.update({ state: 'playing' })
     void this.loop(++this.generation)
   }
@@ -105,6 +122,7 @@ export class ReplaySource implements DataSource {
   pause(): void {
     if (this.pos.state !== 'playing') return
     this.generation++
+    this.feeding?.handle.stop()
     this.update({ state: 'paused' })
   }
 
@@ -113,6 +131,8 @@ export class ReplaySource implements DataSource {
     if (!this.sink) return
     if (this.pos.state === 'playing') this.pause()
     if (this.pos.state === 'ended') return
+    // A feed that is stopping: step once the clock knows where it stopped.
+    if (this.feeding) return void this.feeding.over.then(() => this.step())
     if (!this.emitNext()) this.update({ state: 'ended' })
   }
 
@@ -121,6 +141,7 @@ export class ReplaySource implements DataSource {
       throw new Error(`replay speed must be one of ${REPLAY_SPEEDS.join(', ')}`)
     const wasPlaying = this.pos.state === 'playing'
     if (wasPlaying) this.generation++
+    this.feeding?.handle.stop()
     this.update({ speed })
     if (wasPlaying) void this.loop(++this.generation)
   }
@@ -132,7 +153,10 @@ export class ReplaySource implements DataSource {
     const t = Math.min(Math.max(tsMs, startTsMs), endTsMs)
     const wasPlaying = this.pos.state === 'playing'
     this.generation++
+    this.timeline++
+    this.feeding?.handle.stop()
     this.batcher = new SessionBatcher(this.reader.events(t), this.batchMs)
+    this.nextFromTsMs = t
     this.update({
       sessionTsMs: t,
       seekCount: this.pos.seekCount + 1,
@@ -165,6 +189,7 @@ export class ReplaySource implements DataSource {
     const b = this.batcher.next()
     if (!b || !this.sink) return false
     const events: MarketEvent[] = b.events
+    this.nextFromTsMs = b.bucketEndTsMs
     this.update(
       { sessionTsMs: b.bucketEndTsMs, eventsEmitted: this.pos.eventsEmitted + events.length },
       false,
@@ -177,6 +202,10 @@ export class ReplaySource implements DataSource {
   private async loop(gen: number): Promise<void> {
     // Never run batches inside play()/seek() itself: callers get control back first.
     await new Promise((r) => setImmediate(r))
+    // A feed still stopping: go on from where it stopped.
+    if (this.feeding) await this.feeding.over
+    if (gen !== this.generation) return
+    if (this.pos.speed === 'max' && this.opts.feed && !this.feedFailed) return this.feedLoop(gen)
     // Wall/session anchors: the clock maps session time to wall time from where play (re)started.
     const wallAnchor = performance.now()
     const sessionAnchor = this.pos.sessionTsMs ?? 0
@@ -203,6 +232,39 @@ export class ReplaySource implements DataSource {
       const wait = dueWall - performance.now()
       if (wait > 0) await new Promise((r) => setTimeout(r, wait))
     }
+  }
+
+  /** Max speed with the scorer reading the file: this thread only follows its progress. */
+  private async feedLoop(gen: number): Promise<void> {
+    const timeline = this.timeline
+    const baseEvents = this.pos.eventsEmitted
+    const handle = this.opts.feed!(
+      { path: this.path, fromTsMs: this.nextFromTsMs, batchMs: this.batchMs },
+      (p) => {
+        if (timeline === this.timeline)
+          this.update({ sessionTsMs: p.sessionTsMs, eventsEmitted: baseEvents + p.events })
+      },
+    )
+    let over!: () => void
+    this.feeding = { handle, over: new Promise<void>((r) => (over = r)) }
+    const end = await handle.done
+    this.feeding = null
+    if (timeline === this.timeline && end.sessionTsMs !== null) {
+      // The clock takes over where the scorer stopped: the same events, the same batches from there.
+      this.nextFromTsMs = end.sessionTsMs
+      this.batcher = new SessionBatcher(this.reader.events(end.sessionTsMs), this.batchMs)
+      this.update({ sessionTsMs: end.sessionTsMs, eventsEmitted: baseEvents + end.events })
+    }
+    over()
+    if (gen !== this.generation) return
+    if (end.ended) {
+      await this.settled()
+      if (gen === this.generation) this.update({ state: 'ended' })
+      return
+    }
+    // Neither the end nor a stop from here (the scorer gave up or was reset): go on from this thread.
+    this.feedFailed = true
+    void this.loop(gen)
   }
 
   /** A consumer that fails to answer (e.g. a restarting scorer) must not stall the replay. */
