@@ -6,7 +6,7 @@ import { LAYERS } from './price-grid'
 const CHECKPOINT_VERSION = 1
 
 /**
- * A structured-clone-safe checkpoint (plain objects, arrays and Float64Arrays) for the worker. Typed arrays
+ * A structured-clone-safe checkpoint (plain objects, arrays and typed arrays) for the worker. Typed arrays
  * are copied so the checkpoint does not change when the live state moves on.
  */
 export function exportHeatmapState(state: HeatmapState): unknown {
@@ -25,8 +25,8 @@ export function exportHeatmapState(state: HeatmapState): unknown {
         segments: state.history.segments.map((s) => ({
           ...s,
           snapshot: s.snapshot.slice(),
-          codes: [...s.codes],
-          values: [...s.values],
+          codes: s.codes.slice(0, s.count),
+          values: s.values.slice(0, s.count),
           columnEnds: [...s.columnEnds],
         })),
       },

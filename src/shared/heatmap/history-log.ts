@@ -5,7 +5,8 @@ import { LAYERS } from './price-grid'
  * The heatmap's time axis without a full column per bar. A 30-day, 1-minute map of 500 price cells would be
  * 43,200 × 500 × 4 layers × 8 bytes ≈ 690 MB as dense columns; here a segment starts with one snapshot of
  * the raw cells and then stores, per bar, only the cells that changed (new levels, swept levels) plus the
- * grid's scale. A column is rebuilt by replaying its segment from the snapshot: ~10–20 changes per bar.
+ * grid's scale. A column is rebuilt by replaying its segment from the snapshot: ~30 changes per bar with the
+ * spread over the bar's range and around each leverage.
  */
 export interface HistorySegment {
   /** Global column number of the snapshot's column. */
@@ -14,9 +15,14 @@ export interface HistorySegment {
   /** Raw cells at the end of the start column, layer-major: `snapshot[layer * snapshotCells + i]`. */
   snapshot: Float64Array
   snapshotCells: number
-  /** Changed cells as `absolute cell × LAYERS + layer`, with the raw value after the change. */
-  codes: number[]
-  values: number[]
+  /**
+   * Changed cells as `absolute cell × LAYERS + layer`, with the raw value after the change; the first `count`
+   * entries are used. Typed (4 + 4 bytes a change instead of two 8-byte array slots): a 30-day map holds over
+   * a million changes. Float32 values: history is drawn, never computed with (the current map is the grid).
+   */
+  codes: Int32Array
+  values: Float32Array
+  count: number
   /** For column `startColumn + 1 + k`: end offset of its changes in codes/values. */
   columnEnds: number[]
 }
@@ -68,10 +74,37 @@ function snapshotOf(g: PriceGrid, column: number): HistorySegment {
     snapshotLo: g.lo + (cells > 0 ? first : 0),
     snapshot,
     snapshotCells: cells,
-    codes: [],
-    values: [],
+    codes: new Int32Array(INITIAL_CHANGES),
+    values: new Float32Array(INITIAL_CHANGES),
+    count: 0,
     columnEnds: [],
   }
+}
+
+const INITIAL_CHANGES = 1024
+
+/** Appends a bar's changes, growing the typed arrays by half when full. */
+function appendChanges(seg: HistorySegment, codes: readonly number[], values: readonly number[]): void {
+  const need = seg.count + codes.length
+  if (need > seg.codes.length) {
+    const cap = Math.max(need, Math.ceil(seg.codes.length * 1.5))
+    const c = new Int32Array(cap)
+    c.set(seg.codes.subarray(0, seg.count))
+    const v = new Float32Array(cap)
+    v.set(seg.values.subarray(0, seg.count))
+    seg.codes = c
+    seg.values = v
+  }
+  seg.codes.set(codes, seg.count)
+  seg.values.set(values, seg.count)
+  seg.count = need
+}
+
+/** A closed segment keeps only what it uses. */
+function trim(seg: HistorySegment): void {
+  if (seg.codes.length === seg.count) return
+  seg.codes = seg.codes.slice(0, seg.count)
+  seg.values = seg.values.slice(0, seg.count)
 }
 
 /**
@@ -91,13 +124,11 @@ export function closeColumn(
   h.scales.push(g.scale)
   const seg = h.segments[h.segments.length - 1]
   if (!seg || forceSnapshot || column - seg.startColumn >= snapshotEvery) {
+    if (seg) trim(seg)
     h.segments.push(snapshotOf(g, column))
   } else {
-    for (let k = 0; k < h.pendingCodes.length; k++) {
-      seg.codes.push(h.pendingCodes[k]!)
-      seg.values.push(h.pendingValues[k]!)
-    }
-    seg.columnEnds.push(seg.codes.length)
+    appendChanges(seg, h.pendingCodes, h.pendingValues)
+    seg.columnEnds.push(seg.count)
   }
   h.pendingCodes.length = 0
   h.pendingValues.length = 0

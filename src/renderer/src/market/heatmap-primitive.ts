@@ -58,6 +58,9 @@ export function columnRuns(
   return runs
 }
 
+/** Height of the band at the top of the price pane that holds its title (chart-legend), CSS pixels. */
+export const TITLE_BAND_CSS = 22
+
 /**
  * The liquidation heatmap as a series primitive drawn BEHIND the candles (zOrder 'bottom'). The whole map is
  * rasterised once into an offscreen bitmap (one pixel per cell, colours from a precomputed table); each frame
@@ -196,6 +199,12 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
         const yTop = series.priceToCoordinate(grid.priceLo + rHi * grid.priceStep)
         const yBottom = series.priceToCoordinate(grid.priceLo + rLo * grid.priceStep)
         if (yTop === null || yBottom === null) return
+        ctx.save()
+        // The pane's title and values (chart-legend) sit in a band at the top: no cell is drawn under them.
+        ctx.beginPath()
+        const band = Math.round(TITLE_BAND_CSS * vpr)
+        ctx.rect(0, band, bitmapSize.width, Math.max(0, bitmapSize.height - band))
+        ctx.clip()
         ctx.imageSmoothingEnabled = false
         const half = ts.options().barSpacing / 2
         const from = Math.floor(range.from)
@@ -222,6 +231,7 @@ export class HeatmapPrimitive implements ISeriesPrimitive<Time> {
             Math.max(1, Math.round((yBottom - yTop) * vpr)),
           )
         }
+        ctx.restore()
       },
     )
   }
