@@ -5,6 +5,7 @@ import type { ScreenId, ScreenProps } from './screen-props'
 import { TopBar } from './components/top-bar'
 import { LiveControl } from './components/live-control'
 import { StatusBar } from './components/status-bar'
+import { usePublishWarming } from './components/warming-badge'
 import { Notices } from './components/notices'
 import { NavTabs } from './components/nav-tabs'
 import { RadarScreen } from './radar/radar-screen'
@@ -35,6 +36,7 @@ const SCREENS: Record<ScreenId, (p: ScreenProps) => React.JSX.Element | null> = 
 
 export function App({ api, connected }: Props) {
   const engine = useEngine(api)
+  usePublishWarming(engine.status)
   const [screen, setScreen] = useState<ScreenId>('radar')
   const [selectedKey, setSelectedKey] = useState<string | null>(null)
   const navigate = useCallback((next: ScreenId, marketKey?: string) => {

@@ -29,11 +29,21 @@ export async function seedMarketHistory(
   o: BackfillOptions,
 ): Promise<SeedHistory> {
   const adapter = adapterFor(d.venue)
+  const [tf, sec] = adapter.candleTimeframe
+  // Every task is announced at 0 % first, so progress reads "2 of 9", not "2 of the 2 started so far".
+  const planned = [
+    ...(adapter.historyTasks ?? []),
+    `${tf} candles`,
+    ...(sec > 60 && o.klineMinutes > 0 ? ['1m candles'] : []),
+    ...(o.tradeMinutes > 0 ? ['recent trades'] : []),
+    'funding history',
+  ]
+  for (const name of planned)
+    d.progress({ task: `${d.venue} ${m.symbol} ${name}`, pages: 0, rows: 0, fraction: 0, done: false })
   const events: MarketEvent[] = []
   const collect: HistoryDeps = { ...d, emit: (batch) => events.push(...batch) }
   await adapter.openInterestHistory?.(collect, m, o)
   await adapter.seedHistory?.(collect, m, o)
-  const [tf, sec] = adapter.candleTimeframe
   let coarse = await pageCandles(d, m, tf, sec, o.historyDays * DAY_MS, o.maxPages)
   let fine: CandleEvent[] = []
   if (sec > 60 && o.klineMinutes > 0) {

@@ -1,6 +1,7 @@
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
+import { WarmingBadge } from '../components/warming-badge'
 import { fmtPrice } from '../format'
 
 export const TIMEFRAMES = [
@@ -43,6 +44,7 @@ export function MarketHeader({
     <div className="market-header">
       <span className="mh-symbol">{market.symbol}</span>
       <span className="mh-venue">{market.venue}</span>
+      <WarmingBadge marketKey={market.key} />
       <span className="mh-price" data-testid="market-price">
         {fmtPrice(market.lastPrice, priceDecimals === null ? null : 10 ** -priceDecimals)}
       </span>

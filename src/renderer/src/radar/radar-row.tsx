@@ -4,6 +4,7 @@ import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
 import { Sparkline } from '../components/sparkline'
 import { SpikeOdds } from '../components/spike-odds'
+import { WarmingBadge } from '../components/warming-badge'
 import { fmtAge, fmtMetricValue, fmtPct, fmtPrice } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
@@ -57,6 +58,7 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
       <td className="col-market">
         <span className="symbol">{s.symbol}</span>
         <span className="venue">{s.venue}</span>
+        <WarmingBadge marketKey={s.key} />
       </td>
       <td className="col-stress">
         <MetricTip id="lsi" note={m['lsi']?.reason ?? null}>

@@ -26,6 +26,11 @@ export const binanceusdm: VenueAdapter = {
   candleTimeframe: ['5m', 300],
   fundingPageSize: 1000,
   klinePageSize: 1500,
+  historyTasks: [
+    'open interest history',
+    'taker volume history',
+    ...Object.keys(BINANCE_LONG_SHORT).map((kind) => `${kind} long/short history`),
+  ],
   // Raw klines: ccxt's OHLCV drops the taker buy volume (index 9), which VPIN and the liquidation map read.
   klinePage: (d, m, timeframe, endMs) =>
     d.budget.run(() =>

@@ -51,6 +51,8 @@ export interface VenueAdapter {
    * ccxt's OHLCV keeps: Binance's row has the taker buy volume at index 9. Absent: ccxt's fetchOHLCV.
    */
   klinePage?(d: HistoryDeps, m: WatchedMarket, timeframe: string, endMs: number | null): Promise<unknown[][]>
+  /** Names of the adapter's own history series (OI, taker volume, long/short), announced before they load. */
+  historyTasks?: string[]
   /** Rows per kline request (each venue's maximum). */
   klinePageSize: number
   /**
