@@ -71,6 +71,12 @@ export interface BinarySignalStats {
   leadTime: LeadTimeSummary
   status: EvidenceStatus
   statusReason: string | null
+  /**
+   * The same figures for the signal's complement (off: a label showing another value, a tag not shown), so a
+   * signal is never read alone: "risk low" with a high lift means little when "risk not low" lifts as much.
+   * Null when the complement never started inside the measurable span.
+   */
+  complement?: Omit<BinarySignalStats, 'complement'> | null
 }
 
 export interface RocPoint {
@@ -106,10 +112,21 @@ export interface ContinuousSignalStats {
    * without the outcome), not the overlapping samples, so it is wide when the data is thin.
    */
   aucCi95: EvidenceInterval | null
+  /** ROC points and score bins for the 0–100 composites; empty for other metrics (their AUC only). */
   roc: RocPoint[]
   calibration: CalibrationBin[]
   status: EvidenceStatus
   statusReason: string | null
+}
+
+/**
+ * One bin of a reliability diagram: the mean predicted probability of the calibrated stress index in the bin,
+ * the observed rate of its outcome there, and the samples behind it.
+ */
+export interface ReliabilityPoint {
+  predicted: number
+  observed: number
+  n: number
 }
 
 /** Mean price path around signal onsets, relative to the price at onset. */
@@ -125,7 +142,8 @@ export interface EventStudy {
 
 export interface EvidenceSignalInfo {
   id: string
-  kind: 'label' | 'tag' | 'contradiction' | 'score'
+  /** score: a 0–100 composite; metric: any other continuous metric the radar shows (AUC only). */
+  kind: 'label' | 'tag' | 'contradiction' | 'score' | 'metric'
   name: string
 }
 
@@ -167,6 +185,11 @@ export interface EvidenceReport {
   binary: BinarySignalStats[]
   continuous: ContinuousSignalStats[]
   eventStudies: EventStudy[]
+  /**
+   * Reliability of the calibrated stress index (out of sample), when the run has one: predicted probability
+   * against the observed outcome rate per bin. The screen and the HTML draw it when present.
+   */
+  reliability?: ReliabilityPoint[]
   /** Plain sentences: what could not be measured and why. */
   notes: string[]
 }

@@ -27,6 +27,7 @@ import {
   finishContinuous,
   type ContinuousCounts,
 } from './continuous-stats'
+import { complementSeries, foldComplements } from './complements'
 import { addEventStudy, emptyEventStudy, finishEventStudy, type EventStudyAcc } from './event-study'
 import { formatHorizon, formatPct } from './horizons'
 import { independentEvents, liquidationOutcome, priceOutcome, type OutcomeSeries } from './outcomes'
@@ -176,7 +177,7 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
         const ev = emptyPooledCounts()
         addPooledEvents(ev, series, steps, sampled.startMs, sampled.stepMs)
         pooledEvents.push(...ev.eventTimesMs)
-        for (const [id, on] of m.binary) {
+        for (const [id, on] of [...m.binary, ...complementSeries(m.binary, sampled.n)]) {
           let pool = bin.get(id)
           if (!pool) bin.set(id, (pool = new Pool(emptyBinaryCounts)))
           addBinary(pool.get(market), on, series, steps)
@@ -224,11 +225,14 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
       const c = clusterPooled({ ...p, eventTimesMs: pooledEvents }, o.horizonMs)
       if (c.samplesOn > 0) bin.get(signalId)!.byKey.set(POOLED_MARKET, c)
     }
+    const rows: BinarySignalStats[] = []
     for (const [signalId, pool] of bin) {
       for (const [market, c] of pool.byKey) {
-        if (c.samplesOn > 0) binary.push(finishBinary({ signalId, outcomeId: o.id, market }, c, minEvents))
+        if (c.samplesOn > 0) rows.push(finishBinary({ signalId, outcomeId: o.id, market }, c, minEvents))
       }
     }
+    // A signal whose complement never started is still reported; a complement alone is not.
+    binary.push(...foldComplements(rows))
     for (const [signalId, pool] of cont) {
       for (const [market, c] of pool.byKey) {
         if (c.scores.length > 0)

@@ -60,11 +60,16 @@ function calibration(c: ContinuousCounts): CalibrationBin[] {
   return bins
 }
 
+/**
+ * AUC with its interval for any continuous signal; the ROC curve and the 0–100 bins only for composites
+ * (`score:` ids), so a report over every metric stays small.
+ */
 export function finishContinuous(
   ids: { signalId: string; outcomeId: string; market: string },
   c: ContinuousCounts,
   minEvents: number,
 ): ContinuousSignalStats {
+  const composite = ids.signalId.startsWith('score:')
   const { auc, points } = rocAuc(c.scores, c.hits)
   const positives = c.hits.filter(Boolean).length
   const negatives = c.hits.length - positives
@@ -82,8 +87,8 @@ export function finishContinuous(
     independentPositives: c.independentPositives,
     auc,
     aucCi95: auc === null ? null : aucInterval(auc, c.independentPositives, independentNegatives),
-    roc: points,
-    calibration: calibration(c),
+    roc: composite ? points : [],
+    calibration: composite ? calibration(c) : [],
     status: statusReason === null ? 'ok' : 'not-enough-events',
     statusReason,
   }

@@ -1,4 +1,4 @@
-import type { CalibrationBin, EventStudy, RocPoint } from '../contract/evidence'
+import type { CalibrationBin, EventStudy, ReliabilityPoint, RocPoint } from '../contract/evidence'
 
 /**
  * SVG geometry of the three Evidence plots, shared by the HTML report and the React screen so both draw the
@@ -124,5 +124,43 @@ export function eventStudyGeometry(s: EventStudy, box = DEFAULT_BOX): EventStudy
     yAbs,
     xMinMs: xMin,
     xMaxMs: xMax,
+  }
+}
+
+export interface ReliabilityMark {
+  cx: number
+  cy: number
+  /** Radius by the square root of the bin's share of samples (2–6 px). */
+  r: number
+  label: string
+}
+
+/**
+ * Reliability diagram of a calibrated probability: observed rate against predicted per bin, both axes
+ * 0..max(every value, 0.1), with the diagonal a perfectly calibrated forecast lies on.
+ */
+export function reliabilityGeometry(
+  points: readonly ReliabilityPoint[],
+  box = DEFAULT_BOX,
+): { marks: ReliabilityMark[]; diagonal: string; max: number } {
+  const max = Math.max(0.1, ...points.flatMap((p) => [p.predicted, p.observed]))
+  const nMax = Math.max(1, ...points.map((p) => p.n))
+  return {
+    marks: points.map((p) => ({
+      cx: scaleX(box, p.predicted, 0, max),
+      cy: scaleY(box, p.observed, 0, max),
+      r: r1(2 + 4 * Math.sqrt(p.n / nMax)),
+      label: `predicted ${(p.predicted * 100).toFixed(1)} %, observed ${(p.observed * 100).toFixed(1)} % of ${p.n}`,
+    })),
+    diagonal: linePath(
+      box,
+      [
+        [0, 0],
+        [max, max],
+      ],
+      [0, max],
+      [0, max],
+    ),
+    max,
   }
 }

@@ -49,6 +49,7 @@ export function scorePlots(
   const out: ContinuousSignalStats[] = []
   const scores = [...new Set(report.continuous.map((c) => c.signalId))]
   for (const id of scores) {
+    if (!id.startsWith('score:')) continue
     const rows = report.continuous.filter((c) => c.signalId === id && c.market === market && c.auc !== null)
     const ok = rows.filter((r) => r.status === 'ok')
     if (ok.length) out.push(...ok.slice(0, maxPerScore))
@@ -71,3 +72,29 @@ export function eventStudies(report: EvidenceReport, market = POOLED_MARKET, max
 export function markets(report: EvidenceReport): string[] {
   return [POOLED_MARKET, ...report.sessions.flatMap((s) => s.markets)]
 }
+
+/**
+ * AUC rows of every continuous metric and composite for one market: those with enough events first, by how far
+ * the AUC lies from 0.5 (either way: a low AUC says low values precede the outcome), then the thin ones.
+ */
+export function continuousRows(
+  report: EvidenceReport,
+  market = POOLED_MARKET,
+): { ok: ContinuousSignalStats[]; thin: ContinuousSignalStats[] } {
+  const rows = report.continuous.filter((c) => c.market === market && c.auc !== null)
+  const away = (c: ContinuousSignalStats): number => Math.abs((c.auc ?? 0.5) - 0.5)
+  return {
+    ok: rows.filter((r) => r.status === 'ok').sort((a, b) => away(b) - away(a)),
+    thin: rows
+      .filter((r) => r.status !== 'ok')
+      .sort((a, b) => b.independentPositives - a.independentPositives),
+  }
+}
+
+/** The question an outcome id stands for, as both renderings word it. */
+export function outcomeQuestion(report: EvidenceReport, id: string): string {
+  return report.outcomes.find((o) => o.id === id)?.question ?? id
+}
+
+export const isoTime = (ms: number | null): string =>
+  ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z')

@@ -1,4 +1,5 @@
 import type { EvidenceSignalInfo } from '../contract/evidence'
+import { isMetricId, isNumericMetric, metricInfo } from '../scoring/metric-registry'
 import type { MarketSnapshot } from '../scoring/snapshot'
 
 /** Continuous composites scored by AUC and calibration (all 0..100). */
@@ -16,7 +17,7 @@ export function contradictionId(sentence: string): string {
 
 /**
  * The signals a snapshot shows: every determined label value (regimes and composite levels), every setup tag,
- * every contradiction, and the continuous scores. Reads the snapshot only, so it is exactly what the radar
+ * every contradiction, the continuous scores and every other numeric metric (price levels aside). Reads the snapshot only, so it is exactly what the radar
  * showed at that moment.
  */
 export function readSignals(
@@ -37,4 +38,16 @@ export function readSignals(
     const v = s.id === 'lsi' ? snap.stress : (snap.metrics[s.id]?.value ?? null)
     if (v !== null && Number.isFinite(v)) onScore({ id: `score:${s.id}`, kind: 'score', name: s.name }, v)
   }
+  for (const [id, metric] of Object.entries(snap.metrics)) {
+    const v = metric.value
+    if (v === null || !Number.isFinite(v) || SCORE_IDS.has(id) || !rankable(id)) continue
+    onScore({ id: `metric:${id}`, kind: 'metric', name: metricInfo(id).name }, v)
+  }
+}
+
+const SCORE_IDS = new Set(SCORE_METRICS.map((s) => s.id))
+
+/** A metric whose rank can say something about what follows: numbers, not price levels. */
+function rankable(id: string): boolean {
+  return isMetricId(id) && isNumericMetric(id) && metricInfo(id).format !== 'price'
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseHorizonMs, parseMovePct } from '../../../shared/evidence/horizons'
-import { renderEvidenceHtml } from '../../../shared/evidence/html-report'
+import { renderEvidenceHtml } from '../../engine/evidence/evidence-html'
 import workerPath from '../../engine/evidence/evidence-worker-path'
 import { runEvidence, type EvidenceWorkerSpec } from '../../engine/evidence/evidence-runner'
 import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'

@@ -1,11 +1,16 @@
-import type { ContinuousSignalStats, EventStudy } from '../../../shared/contract/evidence'
+import type {
+  ContinuousSignalStats,
+  EventStudy,
+  ReliabilityPoint,
+} from '../../../../shared/contract/evidence'
 import {
   DEFAULT_BOX,
   calibrationGeometry,
   eventStudyGeometry,
+  reliabilityGeometry,
   rocGeometry,
-} from '../../../shared/evidence/plot-geometry'
-import { fmtCi, fmtDuration, fmtNum, fmtPct } from '../../../shared/evidence/report-view'
+} from '../../../../shared/evidence/plot-geometry'
+import { fmtCi, fmtDuration, fmtNum, fmtPct } from '../../../../shared/evidence/report-view'
 
 const { width: W, height: H, pad: P } = DEFAULT_BOX
 
@@ -91,6 +96,26 @@ export function EventStudyPlot({ study, name }: { study: EventStudy; name: strin
       <line x1={P} x2={W - P} y1={g.zeroY} y2={g.zeroY} {...dashed} />
       <line x1={g.onsetX} x2={g.onsetX} y1={P} y2={H - P} {...dashed} />
       <path d={g.path} {...line} />
+    </Frame>
+  )
+}
+
+/** Calibrated stress index: observed rate against predicted probability per bin; the diagonal is perfect. */
+export function ReliabilityPlot({ points }: { points: ReliabilityPoint[] }) {
+  const g = reliabilityGeometry(points)
+  const n = points.reduce((a, p) => a + p.n, 0)
+  return (
+    <Frame
+      title={`Calibrated stress index, out of sample: observed against predicted (0–${fmtPct(g.max, 0)}, ${n} samples)`}
+      x="predicted probability"
+      y="observed rate"
+    >
+      <path d={g.diagonal} {...dashed} />
+      {g.marks.map((m) => (
+        <circle key={`${m.cx} ${m.cy}`} cx={m.cx} cy={m.cy} r={m.r} fill="#4aa3ff">
+          <title>{m.label}</title>
+        </circle>
+      ))}
     </Frame>
   )
 }
