@@ -4,6 +4,7 @@ import { parseArgs } from '../../../src/main/cli/args'
 import type { ScanSnapshot } from '../../../src/main/engine/connectors/scan-snapshot'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
+import type { Metric } from '../../../src/shared/scoring/snapshot'
 
 let emu: RunningEmulator
 const saved = { ...process.env }
@@ -31,7 +32,10 @@ describe('radar scan against the emulator', () => {
       io,
     )
     expect(code).toBe(0)
-    const [snap] = JSON.parse(out) as (ScanSnapshot & { droppedFrames: number })[]
+    const [snap] = JSON.parse(out) as (ScanSnapshot & {
+      droppedFrames: number
+      stress: { lsi: Metric | null; longSpike4h: Metric; shortSpike4h: Metric }
+    })[]
     expect(snap!.symbol).toBe('BTC/USDT:USDT')
     // markPrice frames: "r":"0.00002760" per 8 h period, "T":1680681600000 next funding.
     expect(snap!.fundingRatePerPeriod).toBe(0.0000276)
@@ -55,5 +59,11 @@ describe('radar scan against the emulator', () => {
     // machine a resubscribe can legitimately occur within the collection window).
     expect(Number.isInteger(snap!.gaps)).toBe(true)
     expect(Number.isInteger(snap!.droppedFrames)).toBe(true)
+    // Eight seconds without backfill: no 90-day funding percentile and no 24-h OI change, so the stress index
+    // rests on under 60 % of its weight at best, and no spike probability is printed from it.
+    expect(snap!.stress.lsi!.value).toBeNull()
+    expect(snap!.stress.longSpike4h.value).toBeNull()
+    expect(snap!.stress.longSpike4h.reason).toMatch(/^(partial stress index|no stress index)/)
+    expect(snap!.stress.shortSpike4h.value).toBeNull()
   }, 30000)
 })

@@ -3,6 +3,7 @@ import { replaySessionReport, type ReplayReport } from '../../engine/sessions/re
 import { replayInRealTime } from '../../engine/sessions/replay-timed'
 import { REPLAY_SPEEDS, type ReplaySpeed } from '../../engine/sessions/replay-source'
 import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
+import { spikeOddsLines } from '../../../shared/scoring/calibration/lsi-calibration'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { stringOption, UsageError } from '../args'
 import type { Command, CommandIo } from '../command'
@@ -61,6 +62,7 @@ function printText(r: ReplayReport, io: CommandIo): void {
         `  ${name.padEnd(28)} ${metric.value === null ? `— (${metric.reason ?? 'no data'})` : `${metric.value} ${metric.unit}`}\n`,
       )
     }
+    for (const line of spikeOddsLines(m.metrics)) io.stdout(`  ${line}\n`)
     const labels = Object.entries(m.labels).filter(([, v]) => v !== null)
     if (labels.length) io.stdout(`  labels: ${labels.map(([k, v]) => `${k}=${v}`).join(', ')}\n`)
   }

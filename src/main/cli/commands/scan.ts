@@ -1,5 +1,10 @@
+import { resolve } from 'node:path'
 import type { MarketEvent } from '../../../shared/market-event'
-import { isPerpSymbol } from '../../../shared/market-event'
+import { isPerpSymbol, marketKey } from '../../../shared/market-event'
+import { SPIKE_PROBABILITY_IDS, spikeOddsLines } from '../../../shared/scoring/calibration/lsi-calibration'
+import type { Metric } from '../../../shared/scoring/snapshot'
+import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
+import { reportPipeline } from '../../engine/sessions/replay-report'
 import { LiveSource } from '../../engine/connectors/live-source'
 import { buildScanSnapshot } from '../../engine/connectors/scan-snapshot'
 import type { ConnectorVenue } from '../../engine/connectors/url-override'
@@ -8,11 +13,14 @@ import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
 const HELP = `Usage: radar scan --venue <id> --symbols <list> [--seconds N] [--spot-venue <id>] [--json]
+       [--user-data <dir>]
 
 Connects to one venue's live streams, collects for N seconds, and prints one normalized snapshot per market:
 last, mark, index, funding per period / per hour / APR, funding interval, next funding time, OI in contracts
 and USD, paired spot price and basis, best bid/ask, age of the newest event per metric, event counts, gaps
-and dropped frames.
+and dropped frames; then the stress index scored from those seconds, with its coverage, and read as the
+probability of a long / short liquidation spike in 4 h beside the usual rate (none while the index is partial,
+as it is without history: the scan does not backfill).
 
 Options:
   --venue <id>        binanceusdm | binance | bybit | okx
@@ -21,6 +29,7 @@ Options:
   --seconds <n>       collection time (default 10)
   --spot-venue <id>   where the paired spot market is read (default: binance for binanceusdm, else the venue)
   --json              print JSON (default: one line per market)
+  --user-data <dir>   score with the settings saved in this folder (default: built-in defaults)
 
 Base URLs follow RADAR_<VENUE>_REST_URL / RADAR_<VENUE>_WS_URL (e.g. a running \`radar emulate\`).
 
@@ -31,6 +40,53 @@ Example:
 function unify(venue: ConnectorVenue, s: string): string {
   if (s.includes('/')) return s
   return venue === 'binance' ? `${s.toUpperCase()}/USDT` : `${s.toUpperCase()}/USDT:USDT`
+}
+
+/** The stress index and its spike probabilities of one market, as the scan scored them. */
+interface ScanStress {
+  lsi: Metric | null
+  longSpike4h: Metric | null
+  shortSpike4h: Metric | null
+}
+
+/** Scores the scanned events through the radar's own pipeline (with the user's settings when given). */
+function scoreScan(
+  events: MarketEvent[],
+  userData: string | undefined,
+  note: (t: string) => void,
+): (venue: ConnectorVenue, symbol: string) => ScanStress {
+  const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+  for (const n of notes) note(`note: ${n}\n`)
+  const pipeline = reportPipeline(config)
+  pipeline.push([...events].sort((a, b) => a.exchangeTsMs - b.exchangeTsMs))
+  const snaps = pipeline.snapshotAll()
+  return (venue, symbol) => {
+    const m = snaps.find((x) => x.key === marketKey(venue, symbol))?.metrics ?? {}
+    return {
+      lsi: m['lsi'] ?? null,
+      longSpike4h: m[SPIKE_PROBABILITY_IDS.long] ?? null,
+      shortSpike4h: m[SPIKE_PROBABILITY_IDS.short] ?? null,
+    }
+  }
+}
+
+function stressLines(s: ScanStress): string[] {
+  const lsi = s.lsi
+  const cov = lsi?.coverage
+  const coverage = cov
+    ? ` on ${cov.present} of ${cov.total} inputs (${Math.round(100 * cov.weightShare)} % of the weight)`
+    : ''
+  const head =
+    lsi?.value != null
+      ? `stress ${lsi.value.toFixed(0)}${coverage}`
+      : `stress n/a${coverage}${lsi?.reason ? `: ${lsi.reason}` : ''}`
+  return [
+    head,
+    ...spikeOddsLines({
+      [SPIKE_PROBABILITY_IDS.long]: s.longSpike4h ?? undefined,
+      [SPIKE_PROBABILITY_IDS.short]: s.shortSpike4h ?? undefined,
+    }),
+  ]
 }
 
 export const scanCommand: Command = {
@@ -66,6 +122,7 @@ export const scanCommand: Command = {
     await new Promise((r) => setTimeout(r, seconds * 1000))
     const statuses = source.venueStatuses()
     await source.stop()
+    const stress = scoreScan(events, stringOption(args, 'user-data'), (t) => io.stderr(t))
     const now = Date.now()
     const snapshots = symbols.map((symbol) => {
       const own = events.filter((e) => e.venue === venue && e.symbol === symbol)
@@ -78,6 +135,7 @@ export const scanCommand: Command = {
         droppedFrames: status?.counts.droppedFrames ?? 0,
         venueState: status?.state ?? null,
         venueMessage: status?.message ?? null,
+        stress: stress(venue, symbol),
       }
     })
     if (args.options.has('json')) io.stdout(`${JSON.stringify(snapshots, null, 2)}\n`)
@@ -88,6 +146,7 @@ export const scanCommand: Command = {
             `OI ${s.oiContracts ?? 'n/a'} basis ${s.basisBps === null ? 'n/a' : `${s.basisBps.toFixed(2)} bps`} ` +
             `bid/ask ${s.bestBid ?? 'n/a'}/${s.bestAsk ?? 'n/a'} gaps ${s.gaps} dropped ${s.droppedFrames}\n`,
         )
+        for (const line of stressLines(s.stress)) io.stdout(`  ${line}\n`)
       }
     }
     return snapshots.every((s) => s.last !== null || s.bestBid !== null) ? 0 : 1

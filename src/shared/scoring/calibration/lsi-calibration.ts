@@ -171,3 +171,22 @@ export function spikeOddsText(
     note: `${calibrationNote(cal, side)}${coverage}`,
   }
 }
+
+/** One line per side for a terminal: the probability beside the usual rate, then its note or its reason. */
+export function spikeOddsLines(metrics: Record<string, Metric | undefined>): string[] {
+  return (['long', 'short'] as const).map((side) => {
+    const o = spikeOddsText(metrics, side)
+    return `${o.text} (${o.note})`
+  })
+}
+
+/**
+ * The shipped calibration's out-of-sample reliability bins in the shape Evidence draws (predicted probability,
+ * observed rate, hours): long-liquidation spikes in 4 h, BTC hourly 2026.
+ */
+export function lsiReliabilityPoints(
+  cal: LsiCalibration = LSI_CALIBRATION_2026,
+  side: 'long' | 'short' = 'long',
+): { predicted: number; observed: number; n: number }[] {
+  return cal[side].reliability.map(({ predicted, observed, n }) => ({ predicted, observed, n }))
+}
