@@ -19,6 +19,13 @@ export const UNIVERSE_CADENCE_SEC = 60
 /** Venues with linear perps whose bulk endpoints the universe reads. */
 export const UNIVERSE_VENUES: readonly ConnectorVenue[] = ['binanceusdm', 'bybit', 'okx']
 
+/**
+ * Markets handed to scoring at once, and the pause between slices: a thousand new markets in one batch kept
+ * the scoring worker busy past its heartbeat on a loaded machine; slices keep each batch short.
+ */
+export const INGEST_SLICE_MARKETS = 100
+export const INGEST_SLICE_GAP_MS = 250
+
 /** Market types each venue's listing is loaded for: linear perps only. */
 const LISTING_OPTIONS: Partial<Record<ConnectorVenue, Record<string, unknown>>> = {
   bybit: { fetchMarkets: { types: ['linear'] } },
@@ -102,8 +109,11 @@ export class UniverseService {
     const view = this.view()
     const streamed = new Set(settings.watchlist)
     for (const v of UNIVERSE_VENUES) streamed.add(`${v}:${settings.referenceAsset}/USDT:USDT`)
-    this.deps.ingest(universeEvents(view.rows, streamed, Date.now()))
     this.deps.publish(view)
+    for (let i = 0; i < view.rows.length && this.running; i += INGEST_SLICE_MARKETS) {
+      if (i > 0) await new Promise((r) => setTimeout(r, INGEST_SLICE_GAP_MS))
+      this.deps.ingest(universeEvents(view.rows.slice(i, i + INGEST_SLICE_MARKETS), streamed, Date.now()))
+    }
   }
 
   private handle(venue: ConnectorVenue, settings: Settings): VenueHandle {

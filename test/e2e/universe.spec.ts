@@ -1,0 +1,114 @@
+import type { ChildProcess } from 'node:child_process'
+import { expect, test } from './fixtures'
+import { startServer } from '../support/radar-server'
+import type { RunningServer } from '../support/radar-server'
+import { emulatorUserData, spawnEmulator, stopEmulator } from './emulator-helpers'
+import { engineCall } from './workflow-helpers'
+
+const WATCHED = 'binanceusdm:BTC/USDT:USDT'
+const VENUES = ['binanceusdm', 'bybit', 'okx']
+
+interface Row {
+  key: string
+  venue: string
+  lastPrice: number | null
+  fundingRatePerPeriod: number | null
+  missing: Record<string, string>
+}
+interface View {
+  cadenceSec: number
+  venues: { venue: string; markets: number; error: string | null }[]
+  rows: Row[]
+}
+type Snap = {
+  key: string
+  stress: number | null
+  metrics: Record<string, { coverage?: { partial: boolean } }>
+}
+
+/** The perps the emulator itself lists, read from its instrument endpoints (not from the radar). */
+async function listedPerps(origin: string): Promise<Record<string, number>> {
+  const get = async (path: string): Promise<unknown> => (await fetch(origin + path)).json()
+  const binance = (await get('/fapi/v1/exchangeInfo')) as {
+    symbols: { contractType: string; status: string }[]
+  }
+  const bybit = (await get('/v5/market/instruments-info?category=linear')) as {
+    result: { list: { contractType: string; status: string }[] }
+  }
+  const okx = (await get('/api/v5/public/instruments?instType=SWAP')) as {
+    data: { ctType: string; state: string }[]
+  }
+  return {
+    binanceusdm: binance.symbols.filter((s) => s.contractType === 'PERPETUAL' && s.status === 'TRADING')
+      .length,
+    bybit: bybit.result.list.filter((s) => s.contractType === 'LinearPerpetual' && s.status === 'Trading')
+      .length,
+    okx: okx.data.filter((s) => s.ctType === 'linear' && s.state === 'live').length,
+  }
+}
+
+let emulator: ChildProcess | null = null
+let server: RunningServer | null = null
+
+test.afterEach(async () => {
+  await server?.stop()
+  await stopEmulator(emulator)
+  server = null
+  emulator = null
+})
+
+test('live on three venues, the radar lists every perp the emulator lists, partial composites labelled', async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(150_000)
+  const emu = await spawnEmulator()
+  emulator = emu.child
+  server = await startServer({
+    userDataDir: emulatorUserData(emu.origin, [WATCHED], VENUES),
+    env: { RADAR_LAUNCH: 'auto' },
+  })
+  await page.goto(server.url)
+  await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
+
+  const listed = await listedPerps(emu.origin)
+  const counts = async (): Promise<Record<string, number>> => {
+    const view = await engineCall<View>(server!, 'getUniverse')
+    return Object.fromEntries(VENUES.map((v) => [v, view.rows.filter((r) => r.venue === v).length]))
+  }
+  await expect.poll(counts, { timeout: 60_000 }).toEqual(listed)
+  const view = await engineCall<View>(server, 'getUniverse')
+  expect(view.cadenceSec).toBe(60)
+  for (const v of view.venues) expect(v.error, v.venue).toBeNull()
+  expect(view.rows.filter((r) => r.lastPrice === null).map((r) => r.key)).toEqual([])
+  // The emulator has no OKX funding payload: every OKX row says so instead of showing a rate.
+  const okx = view.rows.filter((r) => r.venue === 'okx')
+  expect(okx.every((r) => r.fundingRatePerPeriod === null && /refused/.test(r.missing.funding ?? ''))).toBe(
+    true,
+  )
+
+  // Tier-1 markets are scored from their mark, funding and OI: their stress index rests on part of its inputs.
+  const total = listed.binanceusdm! + listed.bybit! + listed.okx!
+  await expect
+    .poll(
+      async () => {
+        const snaps = await engineCall<Snap[]>(server!, 'getSnapshots')
+        return snaps.filter((s) => s.key.startsWith('bybit:') && s.metrics['lsi']?.coverage?.partial === true)
+          .length
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0)
+
+  // On screen: every perp is a row of the radar (sorted and filtered whole), tier 1 on its own filter.
+  await expect(page.getByTestId('radar-count')).toContainText(`of ${total} markets`, { timeout: 20_000 })
+  await expect(page.getByTestId('universe-status')).toContainText('Universe every 60 s')
+  await page.getByTestId('radar-tier').selectOption('1')
+  await expect(page.getByTestId('radar-count')).toContainText(`${total - 1} of ${total} markets`)
+  await page.getByTestId('radar-venue').selectOption('okx')
+  await expect(page.getByTestId('radar-count')).toContainText(`${listed.okx} of ${total} markets`)
+  const firstOkx = page.locator('[data-testid="radar-row"]').first()
+  await expect(firstOkx).toContainText('okx')
+  await page.screenshot({ path: test.info().outputPath('universe-okx.png') })
+  expect(consoleErrors).toEqual([])
+})
