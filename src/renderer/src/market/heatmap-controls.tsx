@@ -1,4 +1,5 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
+import { MapReach } from '../components/map-reach'
 import { fmtUsd } from '../components/metric-format'
 import { COLOR_TABLE, usdAtLevel } from './heatmap-grid'
 import type { HeatmapLayers, HeatScale } from './heatmap-grid'
@@ -106,6 +107,7 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
           <span className="muted"> est. USD per cell</span>
         </span>
       )}
+      <MapReach view={view} />
     </div>
   )
 }
