@@ -5,7 +5,7 @@ import type { BasisState, Mid } from './basis/basis-state'
 import { basisCreate } from './basis/basis-state'
 import type { ScoringConfig } from './config'
 import type { LiquidationState } from './flow/liquidations'
-import { liquidationApply, liquidationCreate } from './flow/liquidations'
+import { liquidationApply, liquidationBarApply, liquidationCreate } from './flow/liquidations'
 import type { VpinState } from './flow/vpin'
 import { vpinCreate, vpinOnCandle, vpinOnTrade } from './flow/vpin'
 import type { FundingState } from './funding/funding-state'
@@ -147,6 +147,9 @@ export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent)
       return
     case 'liquidation':
       liquidationApply(m.liq, ev)
+      return
+    case 'liquidationBar':
+      liquidationBarApply(m.liq, ev)
       return
     case 'candle':
       if (ev.priceKind === 'last') {

@@ -1,4 +1,4 @@
-import type { LiquidationEvent } from '../../market-event'
+import type { LiquidationBarEvent, LiquidationEvent } from '../../market-event'
 import type { ScoringConfig } from '../config'
 import type { GapRecord } from '../gaps'
 import { gapReason } from '../gaps'
@@ -21,6 +21,11 @@ export interface LiquidationState {
   short24h: BucketedSum
   firstTsMs: number | null
   lastTsMs: number | null
+  /**
+   * Length of the longest liquidation bar seen (history exports give totals per bar, not single orders), or
+   * null when only single liquidations came: windows shorter than a bar cannot be told and report n/a.
+   */
+  barMs?: number | null
 }
 
 export const LIQ_WINDOWS = [
@@ -40,6 +45,31 @@ export function liquidationCreate(): LiquidationState {
     firstTsMs: null,
     lastTsMs: null,
   }
+}
+
+/**
+ * A bar's realized liquidation totals, at the bar's last millisecond: added to every window at least as long
+ * as the bar (a 30-minute total says nothing of any 5 minutes inside it, so the 5-minute sums and the cascade
+ * check report n/a while bars are that coarse).
+ */
+export function liquidationBarApply(s: LiquidationState, ev: LiquidationBarEvent): void {
+  if (!(ev.longUsd >= 0 && ev.shortUsd >= 0) || !Number.isFinite(ev.longUsd + ev.shortUsd))
+    throw new Error(
+      `liquidationBar ${ev.venue}:${ev.symbol} at ${ev.exchangeTsMs}: longUsd/shortUsd must be numbers ≥ 0`,
+    )
+  const t = ev.exchangeTsMs
+  const barMs = ev.intervalSec * 1000
+  s.barMs = Math.max(s.barMs ?? 0, barMs)
+  const sides = [
+    [ev.longUsd, [s.long5m, s.long1h, s.long24h]],
+    [ev.shortUsd, [s.short5m, s.short1h, s.short24h]],
+  ] as const
+  for (const [usd, sums] of sides)
+    LIQ_WINDOWS.forEach((w, i) => {
+      if (w.ms >= barMs) bucketedAdd(sums[i]!, t, usd)
+    })
+  if (s.firstTsMs === null || t < s.firstTsMs) s.firstTsMs = t
+  if (s.lastTsMs === null || t > s.lastTsMs) s.lastTsMs = t
 }
 
 export function liquidationApply(s: LiquidationState, ev: LiquidationEvent): void {
@@ -114,11 +144,18 @@ export function liquidationMetrics(
   }
   const spanMs = nowMs - s.firstTsMs
   const sums = { long: [s.long5m, s.long1h, s.long24h], short: [s.short5m, s.short1h, s.short24h] }
+  const barMs = s.barMs ?? 0
   LIQ_WINDOWS.forEach((w, i) => {
     const gap = gapReason(gaps, 'liquidations', nowMs - w.ms, nowMs)
     for (const side of ['long', 'short'] as const) {
       const id = `liq-${side}-${w.id}`
       if (gap) out[id] = na('USD', gap, s.lastTsMs)
+      else if (w.ms < barMs)
+        out[id] = na(
+          'USD',
+          `liquidations come as ${formatDuration(barMs)} bar totals: a ${w.id} window is finer than the bars`,
+          s.lastTsMs,
+        )
       else {
         const m = ok(bucketedSum(sums[side][i]!, nowMs), 'USD', s.lastTsMs)
         if (spanMs < w.ms) m.reason = `covers ${formatDuration(spanMs)} of the ${w.id} window`
@@ -129,6 +166,7 @@ export function liquidationMetrics(
   res.longUsd1h = out['liq-long-1h']!.value
   res.shortUsd1h = out['liq-short-1h']!.value
   const gap = gapReason(gaps, 'liquidations', nowMs - DAY_MS, nowMs)
-  res.cascade = gap ? null : cascadeSide(s, cfg, nowMs, spanMs)
+  // A 5-minute burst cannot be read from coarser bars.
+  res.cascade = gap || barMs > 5 * MINUTE_MS ? null : cascadeSide(s, cfg, nowMs, spanMs)
   return res
 }
