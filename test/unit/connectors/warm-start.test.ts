@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
-import type { LiveSource } from '../../../src/main/engine/connectors/live-source'
+import { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import { applyEvents, createScoringState, snapshotMarket } from '../../../src/shared/scoring/scoring-state'
 import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../../../src/shared/scoring/scoring-pipeline'
 import { bundledTiersLookup } from '../../../src/main/engine/scoring/tiers-lookup'
-import type { TradeEvent } from '../../../src/shared/market-event'
+import type { MarketEvent, TradeEvent } from '../../../src/shared/market-event'
 import { liveAgainst, until } from './helpers'
 
 /*
@@ -155,5 +155,41 @@ describe('warm start', () => {
     expect(binance.state).toBe('connected')
     const bybit = live.src.venueStatuses().find((v) => v.venue === 'bybit')!
     expect(bybit.state).toBe('connected')
+  }, 90_000)
+})
+
+describe('warm start when venues refuse', () => {
+  it('klines rate-limited past the retries and an unreachable venue: the reachable one is live and each refusal says why', async () => {
+    // Every kline request answers 429 (Retry-After 1 s); other Binance history still answers. After the test
+    // file's refusal test the /futures/data/ 500s are still pending too: only funding and trades load.
+    emu.inject({ kind: '429', count: 10_000, pathPrefix: '/fapi/v1/klines' })
+    const closed = { restUrl: 'http://127.0.0.1:9', wsUrl: 'ws://127.0.0.1:9' }
+    const o = { restUrl: emu.restUrl, wsUrl: emu.wsUrl }
+    const live = new LiveSource({
+      watchlist: [
+        { venue: 'binanceusdm', symbols: [PERP] },
+        { venue: 'okx', symbols: [PERP] },
+      ],
+      overrides: { binanceusdm: o, okx: closed },
+      flushMs: 20,
+      restBudget: { concurrency: 2, backoff: { baseMs: 20, maxMs: 50, jitter: 0 }, maxRetries: 1 },
+    })
+    src = live
+    const events: MarketEvent[] = []
+    await live.start((batch) => events.push(...batch))
+    await until(() => allDone(live, 'binanceusdm'), 60_000, 'the binance backfill to end')
+    await until(
+      () => events.some((e) => e.venue === 'binanceusdm' && e.type === 'trade'),
+      20_000,
+      'binance trades',
+    )
+    const [binance, okx] = ['binanceusdm', 'okx'].map((v) => live.venueStatuses().find((s) => s.venue === v)!)
+    const task = (name: string) => binance!.backfill!.find((t) => t.task === `binanceusdm ${PERP} ${name}`)
+    for (const name of ['5m candles', '1m candles']) expect(task(name)?.error, name).toMatch(/429|rate/i)
+    expect(task('recent trades')?.error).toBeUndefined()
+    expect(task('funding history')?.error).toBeUndefined()
+    expect(binance!.state).toBe('connected')
+    expect(okx!.state).toBe('down')
+    expect(okx!.message).toMatch(/ECONNREFUSED|fetch failed|connect|network/i)
   }, 90_000)
 })
