@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { flatTier } from '../sizing/tiers'
+import type { MarketEvent } from '../market-event'
 import type { HeatmapConfigInput } from './heatmap-config'
 import type { FixtureBar } from './heatmap-fixtures'
 import { FIXTURE_START_MS, fixtureEvents, flat } from './heatmap-fixtures'
@@ -112,6 +113,50 @@ describe('heatmap model: removal', () => {
     // candle low 89 would reach 90, but the mark only went to 95: no liquidation by mark
     const s = run([...opened(), { high: 100, low: 89, close: 96, marks: [97, 95, 96] }])
     expect(near(s, SIDE_LONG, 90)).toBeCloseTo(750, 6)
+  })
+
+  it('does not let a forced fill printed as a trade (insurance fund, ADL) sweep the map', () => {
+    // Bar 2 trades at 99 and 98; a fill at 89.5 followed by a liquidation of the same time, price and size is
+    // the venue's liquidation engine: the wick stays at 98 and the longs at 90 stay. The same fill without
+    // its liquidation event is an ordinary trade and takes them.
+    const t = FIXTURE_START_MS + 2 * 60_000
+    const base = { venue: 'binanceusdm', symbol: 'TEST/USDT:USDT' } as const
+    const trade = (dt: number, price: number, takerSide: 'buy' | 'sell'): MarketEvent => ({
+      ...base,
+      exchangeTsMs: t + dt,
+      receiveTsMs: t + dt,
+      type: 'trade',
+      price,
+      qtyBase: 2,
+      takerSide,
+      tradeId: String(dt),
+    })
+    const forced: MarketEvent = {
+      ...base,
+      exchangeTsMs: t + 3_000,
+      receiveTsMs: t + 3_000,
+      type: 'liquidation',
+      positionSide: 'long',
+      price: 89.5,
+      qtyBase: 2,
+      usd: 179,
+    }
+    const tape = [trade(1_000, 99, 'buy'), trade(2_000, 98, 'sell'), trade(3_000, 89.5, 'sell')]
+    const after = (events: MarketEvent[]): HeatmapState => {
+      const s = createHeatmapState({
+        tiers: [flatTier(0, 0)],
+        cell: { kind: 'pct', fraction: 0.005 },
+        decayHalfLifeSec: 1e12,
+        levels: [{ leverage: 10, weight: 1 }],
+        priceSpread: 'point',
+        leverageSpread: 0,
+      })
+      for (const e of [...fixtureEvents(opened()), ...events]) applyHeatmapEvent(s, e)
+      flushHeatmapBar(s)
+      return s
+    }
+    expect(near(after([...tape, forced]), SIDE_LONG, 90)).toBeCloseTo(750, 6)
+    expect(near(after(tape), SIDE_LONG, 90)).toBe(0)
   })
 
   it('does not remove positions with the wick of the bar that opened them', () => {

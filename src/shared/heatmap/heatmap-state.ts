@@ -53,6 +53,25 @@ export interface HeatmapState {
   stats: HeatmapStats
   realized: RealizedLiquidation[]
   realizedDropped: number
+  /** The bar's trade range before the latest trade, to take back if that trade was a forced fill. */
+  lastTrade?: TradeMark | null
+}
+
+/**
+ * A trade and where the bar's trade range stood before it. Binance prints its liquidation engine's orders
+ * (INSURANCE_FUND) and auto-deleveraging fills (ADL) on the tape; the importers emit such a fill as a trade
+ * followed at once by a liquidation event of the same time, price and quantity. Those prices are the
+ * bankrupt positions', not the market's: the bar's wick must not reach them (it would sweep the map).
+ */
+interface TradeMark {
+  tsMs: number
+  price: number
+  qtyBase: number
+  buy: boolean
+  startMs: number
+  high: number
+  low: number
+  last: number | null
 }
 
 const MAX_REALIZED = 10_000
@@ -111,7 +130,10 @@ function resolveBarMs(state: HeatmapState, e: MarketEvent): number | null {
 /** Feeds one event of this market. Bars close when an event of a later bar arrives. */
 export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
   state.key ??= marketKey(e.venue, e.symbol)
-  if (e.type === 'liquidation') return keepRealized(state, e)
+  if (e.type === 'liquidation') {
+    takeBackForcedFill(state, e)
+    return keepRealized(state, e)
+  }
   const barMs = resolveBarMs(state, e)
   if (barMs === null) {
     // Open interest before the bar length is known: it becomes the baseline for the first delta.
@@ -127,8 +149,37 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
     closeBar(state)
     state.bar = emptyBar(start)
   }
+  const b = state.bar
+  if (e.type === 'trade')
+    state.lastTrade = {
+      tsMs: e.exchangeTsMs,
+      price: e.price,
+      qtyBase: e.qtyBase,
+      buy: e.takerSide === 'buy',
+      startMs: b.startMs,
+      high: b.tradeHigh,
+      low: b.tradeLow,
+      last: b.tradeLast,
+    }
   // A late event of an already closed bar still counts, in the open bar.
-  accumulate(state.bar, e)
+  accumulate(b, e)
+}
+
+/** A liquidation printed as the trade just before it: that trade leaves the bar's range and VWAP. */
+function takeBackForcedFill(state: HeatmapState, e: LiquidationEvent): void {
+  const t = state.lastTrade
+  const b = state.bar
+  if (!t || !b || t.startMs !== b.startMs) return
+  if (t.tsMs !== e.exchangeTsMs || t.price !== e.price || t.qtyBase !== e.qtyBase) return
+  b.tradeHigh = t.high
+  b.tradeLow = t.low
+  b.tradeLast = t.last
+  // Nor does it open positions: out of the VWAP entry and the aggressor split too.
+  b.tradeUsd -= t.price * t.qtyBase
+  b.tradeBase -= t.qtyBase
+  if (t.buy) b.tradeBuyBase -= t.qtyBase
+  else b.tradeSellBase -= t.qtyBase
+  state.lastTrade = null
 }
 
 /**

@@ -105,6 +105,29 @@ describe('series builder', () => {
     expect(lines.oiQuadrant?.[0]?.value).toBe(3)
   })
 
+  it('draws a forced fill (a trade printed with its liquidation) as a marker, not as the candle’s wick', () => {
+    // Binance prints insurance-fund and ADL fills on the tape; the importer adds a liquidation of the same
+    // time, price and size. Minute 0 trades 100 and 101; the fill at 98 leaves the candle at low 100, close 101.
+    const s = createSeriesState()
+    const fill: LiquidationEvent = {
+      type: 'liquidation',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      exchangeTsMs: T0 + 30_000,
+      receiveTsMs: T0 + 30_000,
+      positionSide: 'long',
+      price: 98,
+      qtyBase: 0.5,
+      usd: 49,
+    }
+    observeEvents(s, [trade(1_000, 100, 1), trade(20_000, 101, 1), trade(30_000, 98, 0.5), fill])
+    const series = fullSeries(s, KEY)
+    expect(series.bars).toEqual([
+      { timeSec: 1680652800, open: 100, high: 101, low: 100, close: 101, volumeBase: 2.5 },
+    ])
+    expect(series.liquidations).toEqual([{ timeSec: 1680652830, positionSide: 'long', price: 98, usd: 49 }])
+  })
+
   it('reports only what changed since the last update, liquidations included', () => {
     const s = createSeriesState()
     observeEvents(s, [trade(0, 100, 1), trade(61_000, 101, 1)])

@@ -52,6 +52,20 @@ interface MarketSeriesState {
    * bar's volume. Optional: checkpoints taken before it existed restore without it.
    */
   takerVol?: Map<number, { base: number; periodSec: number }>
+  /**
+   * The latest trade and its bar's prices before it. A liquidation of the same time, price and size right
+   * after it means the trade was the venue's forced fill (Binance INSURANCE_FUND / ADL prints): its price is
+   * taken back out of the candle, which would otherwise show the bankrupt positions' price as a wick.
+   */
+  lastTrade?: {
+    tsMs: number
+    price: number
+    qtyBase: number
+    bar: Bar
+    high: number
+    low: number
+    close: number
+  }
 }
 
 /** Taker periods kept waiting for their candle (a few bars' worth; live candles come from trades anyway). */
@@ -128,6 +142,8 @@ export function observeEvents(state: SeriesState, events: readonly MarketEvent[]
       const t = Math.floor(ev.exchangeTsMs / 1000 / TRADE_BAR_SEC) * TRADE_BAR_SEC
       const bar = barAt(m, t, ev.price)
       if (!bar) continue
+      const { high, low, close } = bar
+      m.lastTrade = { tsMs: ev.exchangeTsMs, price: ev.price, qtyBase: ev.qtyBase, bar, high, low, close }
       bar.high = Math.max(bar.high, ev.price)
       bar.low = Math.min(bar.low, ev.price)
       bar.close = ev.price
@@ -170,6 +186,14 @@ export function observeEvents(state: SeriesState, events: readonly MarketEvent[]
       }
     } else if (ev.type === 'liquidation') {
       const m = marketOf(state, marketKey(ev.venue, ev.symbol))
+      const f = m.lastTrade
+      if (f && f.tsMs === ev.exchangeTsMs && f.price === ev.price && f.qtyBase === ev.qtyBase) {
+        // A bar the forced fill opened keeps its price: there is nothing before it to go back to.
+        f.bar.high = f.high
+        f.bar.low = f.low
+        f.bar.close = f.close
+        m.lastTrade = undefined
+      }
       const marker = {
         timeSec: Math.floor(ev.exchangeTsMs / 1000),
         positionSide: ev.positionSide,
