@@ -206,8 +206,15 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
         unavailableReason: why,
       })
     }
-    if (base.byKey.has(POOLED_MARKET))
-      base.get(POOLED_MARKET).events = pooledEventCount(pooledEvents, o.horizonMs)
+    if (base.byKey.has(POOLED_MARKET)) {
+      const clustered = pooledEventCount(pooledEvents, o.horizonMs)
+      base.get(POOLED_MARKET).events = clustered
+      // A pooled AUC's interval rests on outcome events clustered across markets too, never on more.
+      for (const pool of cont.values()) {
+        const c = pool.byKey.get(POOLED_MARKET)
+        if (c) c.independentPositives = Math.min(c.independentPositives, clustered)
+      }
+    }
     for (const [market, b] of base.byKey) {
       baseRates.push({
         outcomeId: o.id,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { POOLED_MARKET } from '../contract/evidence'
 import { addPooled, clusterPooled, emptyPooledCounts } from './binary-stats'
+import { buildEvidenceReport } from './build-report'
 import type { OutcomeSeries } from './outcomes'
-
-const MIN = 60_000
+import { DROP_SESSION_INFO, dropSession, MIN } from './test-series'
 
 /**
  * 20 one-minute samples, all evaluable; a move at minute 10 puts it in the forward windows starting at
@@ -40,5 +41,29 @@ describe('pooled evidence', () => {
     addPooled(acc, on, o, 5, 0, MIN)
     addPooled(acc, on, o, 5, 60 * MIN, MIN) // the same market an hour later (another session)
     expect(clusterPooled(acc, 5 * MIN).baseEvents).toBe(2)
+  })
+})
+
+describe('pooled AUC', () => {
+  it('rests its interval on outcome events clustered across markets', () => {
+    const sampled = dropSession()
+    const two = { ...sampled.markets[0]!, market: 'binanceusdm:TWO/USDT:USDT' }
+    sampled.markets.push(two)
+    const r = buildEvidenceReport({
+      sessions: [
+        { info: { ...DROP_SESSION_INFO, markets: [...DROP_SESSION_INFO.markets, two.market] }, sampled },
+      ],
+      horizonsMs: [5 * MIN],
+      moves: [0.05],
+      nowMs: 0,
+    })
+    const row = (market: string) =>
+      r.continuous.find(
+        (c) => c.signalId === 'metric:oi-roc-4h' && c.outcomeId === 'drop-5%-5m' && c.market === market,
+      )!
+    // the same 5 drops at the same minutes on both markets: 5 events each, and 5 (not 10) pooled
+    expect(row(two.market).independentPositives).toBe(5)
+    expect(row(POOLED_MARKET).independentPositives).toBe(5)
+    expect(row(POOLED_MARKET).samples).toBe(2 * row(two.market).samples)
   })
 })
