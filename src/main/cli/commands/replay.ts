@@ -14,6 +14,8 @@ import { formatSpan } from './session-cli-format'
 interface SeriesRow {
   tsMs: number
   key: string
+  /** Exchange time of the newest event the row has seen: never after `tsMs`. */
+  asOfMs: number | null
   lastPrice: number | null
   markPrice: number | null
   indexPrice: number | null
@@ -29,6 +31,7 @@ function seriesRow(tsMs: number, s: MarketSnapshot): SeriesRow {
   return {
     tsMs,
     key: s.key,
+    asOfMs: s.asOfMs,
     lastPrice: s.lastPrice,
     markPrice: s.markPrice ?? null,
     indexPrice: s.indexPrice ?? null,
