@@ -13,6 +13,8 @@ interface SettingsFile {
   baseUrls: Record<string, { rest?: string; ws?: string }>
 }
 
+const OI_EDGE = 'OI change 4 h · Rising / falling from (%)'
+
 test('watchlist, venues, base URLs, thresholds and market caps persist across a restart', async ({
   page,
 }) => {
@@ -23,15 +25,14 @@ test('watchlist, venues, base URLs, thresholds and market caps persist across a 
     await gotoScreen(page, 'Settings')
     await expect(page.getByTestId('settings-path')).toContainText(join(userDataDir, 'settings.json'))
 
-    // The defaults are the placeholders: methodology.md gives the OI regime edge as 2 % and the LSI
-    // funding-stress weight as 0.30 (shown, not yet adjustable).
-    await expect(page.getByLabel('lsiWeights.fundingStress', { exact: true })).toHaveAttribute(
-      'placeholder',
-      '0.3',
-    )
-    const threshold = page.getByLabel('oiRegimeThreshold', { exact: true })
-    await expect(threshold).toHaveAttribute('placeholder', '0.02')
-    await threshold.fill('0.03')
+    // The defaults are the placeholders, in the unit shown: methodology.md gives the OI regime edge as 2 %
+    // (stored as the fraction 0.02) and the LSI funding-stress weight as 0.30.
+    await expect(
+      page.getByLabel('Leverage Stress Index · Weight: funding stress (weight)', { exact: true }),
+    ).toHaveAttribute('placeholder', '0.3')
+    const threshold = page.getByLabel(OI_EDGE, { exact: true })
+    await expect(threshold).toHaveAttribute('placeholder', '2')
+    await threshold.fill('3')
     await page.getByRole('button', { name: 'Save thresholds and weights' }).click()
     await expect(page.getByTestId('settings-saved')).toContainText('Saved')
 
@@ -68,7 +69,7 @@ test('watchlist, venues, base URLs, thresholds and market caps persist across a 
     server = await startServer({ userDataDir })
     await page.goto(server.url)
     await gotoScreen(page, 'Settings')
-    await expect(page.getByLabel('oiRegimeThreshold', { exact: true })).toHaveValue('0.03')
+    await expect(page.getByLabel(OI_EDGE, { exact: true })).toHaveValue('3')
     await expect(page.getByRole('checkbox', { name: 'Connect to bybit' })).toBeChecked()
     await expect(page.getByLabel('bybit REST base URL')).toHaveValue('http://127.0.0.1:9876')
     await expect(page.getByLabel('Asset 1')).toHaveValue('BTC')

@@ -27,10 +27,20 @@ describe('scoring override keys', () => {
     expect(byKey.has('marketCapUsdByAsset')).toBe(false)
   })
 
-  it('blank is the default; a non-number is refused by name', () => {
-    expect(parseOverrides({ a: ' 0.5 ', b: '', c: 'x1' })).toEqual({
-      overrides: { a: 0.5 },
-      errors: ['c: "x1" is not a number'],
+  it('reads values in the unit shown (percent for fractions), blank as the default, and refuses in words', () => {
+    // 2 (%) is stored as 0.02; 45 (s) of tag dwell as 45,000 ms.
+    expect(parseOverrides({ oiRegimeThreshold: ' 2 ', fundingHistoryDays: '', minDwellMs: '45' })).toEqual({
+      overrides: { oiRegimeThreshold: 0.02, minDwellMs: 45_000 },
+      errors: [],
     })
+    const { errors } = parseOverrides({ fundingHistoryDays: 'ninety', oiRegimeFastThreshold: '1,5' })
+    expect(errors).toEqual([
+      'Funding percentile · History window: "ninety" is not a number',
+      'OI change 4 h · Rising / falling fast from: "1,5" is not a number (use a point for decimals)',
+    ])
+    // A fast edge below the normal one is out of order; the message names both with their units.
+    expect(parseOverrides({ oiRegimeFastThreshold: '1' }).errors).toEqual([
+      'OI change 4 h · Rising / falling from (2 %) must be below OI change 4 h · Rising / falling fast from (1 %)',
+    ])
   })
 })

@@ -1,44 +1,42 @@
 import { useMemo, useState } from 'react'
+import type { MetricId } from '../../../shared/scoring/metric-registry'
+import { knobDef, knobGroupTitle, knobLabel, typedValue } from '../../../shared/scoring/config-knobs'
 import type { OverrideKey } from './scoring-keys'
 import { parseOverrides, scoringOverrideKeys } from './scoring-keys'
 import { MetricTip } from '../components/metric-tooltip'
-import { overrideGroup, overrideLabel } from './override-labels'
-import type { OverrideGroup } from './override-labels'
-
-/** "fundingHistoryDays: "x" is not a number" → "Funding history (d): "x" is not a number". */
-function plainError(e: string): string {
-  const [key, ...rest] = e.split(': ')
-  const l = overrideLabel(key ?? '')
-  return `${l.name}${l.unit ? ` (${l.unit})` : ''}: ${rest.join(': ')}`
-}
+import './knob-table.css'
 
 interface Props {
   overrides: Record<string, number>
   onSave: (overrides: Record<string, number>) => void
 }
 
-/** Thresholds and weights: blank keeps the methodology's default (shown as the placeholder). */
+/** A key the knob table does not list yet is still editable, under its own name. */
+const OTHER_GROUP = 'Other'
+
+/**
+ * Thresholds and weights, one row per knob under the metric it tunes (heading from the metric registry, with
+ * its methodology tooltip): name, the value typed in the knob's unit, the default, and what it does. Blank
+ * keeps the methodology's default.
+ */
 export function ScoringOverrides({ overrides, onSave }: Props) {
   const keys = useMemo(() => scoringOverrideKeys(), [])
   const [drafts, setDrafts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, String(v)])),
+    Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, String(typedValue(k, v))])),
   )
   const [filter, setFilter] = useState('')
   const { overrides: parsed, errors } = parseOverrides(drafts)
   const changed = Object.keys(parsed).length
   const q = filter.trim().toLowerCase()
-  const visible = keys.filter(
-    (k) =>
-      k.key.toLowerCase().includes(q) ||
-      overrideLabel(k.key).name.toLowerCase().includes(q) ||
-      overrideGroup(k.key).name.toLowerCase().includes(q),
-  )
-  const groups: [OverrideGroup, OverrideKey[]][] = []
-  for (const k of visible) {
-    const g = overrideGroup(k.key)
-    const found = groups.find(([x]) => x === g)
-    if (found) found[1].push(k)
-    else groups.push([g, [k]])
+  const groups = new Map<string, { metric: MetricId | null; list: OverrideKey[] }>()
+  for (const k of keys) {
+    const d = knobDef(k.key)
+    const title = d ? knobGroupTitle(d.metric) : OTHER_GROUP
+    const text = `${k.key} ${title} ${d?.name ?? ''} ${d?.what ?? ''}`.toLowerCase()
+    if (q && !text.includes(q)) continue
+    const g = groups.get(title) ?? { metric: d?.metric ?? null, list: [] }
+    g.list.push(k)
+    groups.set(title, g)
   }
   const setDraft = (key: string, text: string): void => setDrafts((d) => ({ ...d, [key]: text }))
   return (
@@ -47,7 +45,7 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
         <input
           type="search"
           aria-label="Filter thresholds and weights"
-          placeholder="Filter (funding, oi, vpin, weights…)"
+          placeholder="Filter (funding, open interest, VPIN, weight…)"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
@@ -66,48 +64,63 @@ export function ScoringOverrides({ overrides, onSave }: Props) {
         </button>
       </div>
       {errors.length > 0 && (
-        <p className="inline-error" role="alert">
-          {errors.map(plainError).join('; ')}
-        </p>
+        <ul className="inline-error" role="alert" aria-label="Threshold errors">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       )}
-      {groups.map(([group, list]) => (
-        <section key={group.name} className="override-group" aria-label={group.name}>
-          <h4>
-            <MetricTip id={group.doc}>{group.name}</MetricTip>
-          </h4>
-          <div className="override-grid">
-            {list.map((k) => (
-              <OverrideInput key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
-            ))}
-          </div>
+      {[...groups].map(([title, g]) => (
+        <section key={title} className="override-group" aria-label={title}>
+          <h4>{g.metric ? <MetricTip id={g.metric}>{title}</MetricTip> : title}</h4>
+          <table className="knob-table">
+            <thead>
+              <tr>
+                <th>Setting</th>
+                <th>Value</th>
+                <th>Unit</th>
+                <th>Default</th>
+                <th>What it does</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.list.map((k) => (
+                <OverrideRow key={k.key} k={k} draft={drafts[k.key] ?? ''} onChange={setDraft} />
+              ))}
+            </tbody>
+          </table>
         </section>
       ))}
     </div>
   )
 }
 
-function OverrideInput(props: {
+function OverrideRow(props: {
   k: OverrideKey
   draft: string
-  disabled?: boolean
   onChange: (key: string, text: string) => void
 }) {
-  const { k, draft, disabled, onChange } = props
-  const label = overrideLabel(k.key)
+  const { k, draft, onChange } = props
+  const d = knobDef(k.key)
+  const shownDefault = typedValue(k.key, k.defaultValue).toLocaleString('en-US', { maximumFractionDigits: 8 })
   return (
-    <label className={draft.trim() ? 'override changed' : 'override'}>
-      <span title={`${k.key} · default ${k.defaultValue}`}>
-        {label.name}
-        {label.unit && <span className="muted"> ({label.unit})</span>}
-      </span>
-      <input
-        aria-label={k.key}
-        inputMode="decimal"
-        placeholder={String(k.defaultValue)}
-        value={draft}
-        disabled={disabled}
-        onChange={(e) => onChange(k.key, e.target.value)}
-      />
-    </label>
+    <tr className={draft.trim() ? 'knob-row changed' : 'knob-row'} data-knob={k.key}>
+      <td title={k.key}>{d?.name ?? k.key}</td>
+      <td>
+        <input
+          aria-label={d ? `${knobLabel(k.key)} (${d.unit})` : k.key}
+          data-key={k.key}
+          inputMode="decimal"
+          placeholder={shownDefault}
+          value={draft}
+          onChange={(e) => onChange(k.key, e.target.value)}
+        />
+      </td>
+      <td className="muted">{d?.unit ?? ''}</td>
+      <td className="num muted">{shownDefault}</td>
+      <td className="muted small" title={d?.what}>
+        {d?.what ?? 'No description yet.'}
+      </td>
+    </tr>
   )
 }

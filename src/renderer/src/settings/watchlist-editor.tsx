@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
 import { errorText } from '../sessions/use-load'
+import { checkWatchlist } from './watchlist-check'
 
 interface Props {
   api: RadarApi
@@ -35,17 +36,16 @@ export function WatchlistEditor({ api, watchlist, onSave }: Props) {
       clearTimeout(t)
     }
   }, [api, query])
-  const lines = (s: string): string[] =>
-    s
-      .split('\n')
-      .map((x) => x.trim())
-      .filter(Boolean)
-  const add = (key: string): void => {
-    const next = [...new Set([...lines(text), key])]
-    setText(next.join('\n'))
-    onSave(next)
+  const [problems, setProblems] = useState<string[]>([])
+  // Saved only when every line is a market and the list fits: a bad entry is named, never half-saved.
+  const commit = (next: string): void => {
+    setText(next)
+    const checked = checkWatchlist(next)
+    setProblems(checked.problems)
+    if (checked.problems.length === 0) onSave(checked.markets)
   }
-  const current = new Set(lines(text))
+  const add = (key: string): void => commit(`${text.trimEnd()}\n${key}`.trim())
+  const current = new Set(checkWatchlist(text).markets)
   return (
     <div className="watchlist-editor">
       <label className="field">
@@ -56,9 +56,17 @@ export function WatchlistEditor({ api, watchlist, onSave }: Props) {
           spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => onSave(lines(text))}
+          onBlur={() => commit(text)}
         />
       </label>
+      {problems.length > 0 && (
+        <ul className="inline-error" role="alert" aria-label="Watchlist not saved">
+          {problems.slice(0, 8).map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+          {problems.length > 8 && <li>… and {problems.length - 8} more.</li>}
+        </ul>
+      )}
       <div className="market-search">
         <input
           type="search"
