@@ -10,6 +10,7 @@ import { startRadarServer } from '../../server/radar-server'
 import { builtRendererDir } from '../../server/renderer-dir'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
+import { VPIN_OPTIONS_HELP, vpinOverrides } from '../vpin-options'
 
 const HELP = `Usage: radar serve [--host 127.0.0.1] [--port 0] [--user-data <dir>]
                    [--session <file> | --sample | --offline] [--play] [--diagnostics]
@@ -32,6 +33,7 @@ Options:
   --offline           skip the venue probe: open the futures-metrics week sample played to its end
   --play              start the replay playing (default: paused)
   --diagnostics       allow fault simulation (used by the end-to-end tests)
+${VPIN_OPTIONS_HELP}
 `
 
 /** The built renderer sits beside the built main bundle: out/main -> out/renderer. */
@@ -48,6 +50,7 @@ export const serveCommand: Command = {
     const port = numberOption(args, 'port') ?? 0
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, got ${port}`)
+    const vpin = vpinOverrides(args)
     const userDataDir = resolve(stringOption(args, 'user-data') ?? defaultUserDataDir())
     const sessionArg = stringOption(args, 'session')
     const picked = [
@@ -85,6 +88,10 @@ export const serveCommand: Command = {
     })
     const { appInfo, lost } = await engine.start()
     if (lost.length > 0) throw new UsageError(lost.join('; '))
+    if (Object.keys(vpin).length > 0) {
+      const { settings } = await engine.handlers.getSettings(undefined)
+      await engine.handlers.updateSettings({ scoringOverrides: { ...settings.scoringOverrides, ...vpin } })
+    }
     const server = await startRadarServer({
       handlers: engine.handlers,
       bus: engine.bus,
