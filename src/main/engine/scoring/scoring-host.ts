@@ -14,7 +14,11 @@ import type { ScoringConfig } from '../../../shared/scoring/config'
 import type { HeatmapAssumptions } from '../../../shared/radar-core'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipeline'
-import type { FeedEnd, FromFeed, ToFeed } from './session-feed'
+import type { FromFeed, ToFeed } from './session-feed'
+import type { FeedHandle, FeedProgress, FeedRequest } from './feed-tracker'
+import { FeedTracker } from './feed-tracker'
+
+export type { FeedHandle, FeedRequest } from './feed-tracker'
 
 type WorkerRequest =
   | { type: 'requestSeries'; key: string }
@@ -23,37 +27,6 @@ type WorkerRequest =
   | { type: 'sync' }
 
 const REQUEST_TIMEOUT_MS = 10_000
-
-/** What the replay clock asks of a worker that reads the session itself (see session-feed.ts). */
-export interface FeedRequest {
-  path: string
-  /** Session time the first batch starts at; null = the session's start. */
-  fromTsMs: number | null
-  batchMs: number
-}
-
-export interface FeedHandle {
-  /** Resolves once the feed is over: the session's end, a stop, or the worker unable to go on. */
-  readonly done: Promise<FeedEnd>
-  /** Stops at the next batch boundary; `done` then says where. */
-  stop(): void
-}
-
-interface ActiveFeed {
-  id: number
-  req: FeedRequest
-  /** Where a restarted worker resumes: the feed's start, or where it was at the last checkpoint. */
-  resumeTsMs: number | null
-  resumeEvents: number
-  /** Events scored before the current worker run of this feed started (the worker counts from there). */
-  runStartEvents: number
-  /** Events of the current run already counted into sentSeq. */
-  counted: number
-  /** Where the current run was at its last message (events counted from the run's start); null before. */
-  last: { sessionTsMs: number; events: number } | null
-  onProgress: (p: { sessionTsMs: number; events: number }) => void
-  finish: (end: FeedEnd) => void
-}
 
 export interface ScoringHostOptions {
   workerPath: string
@@ -115,8 +88,12 @@ export class ScoringHost {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   private configuration: { config: Partial<ScoringConfig>; heatmap: HeatmapAssumptions } | null = null
   private watchedKey: string | null = null
-  private feed: ActiveFeed | null = null
-  private nextFeedId = 1
+  private readonly feeds = new FeedTracker({
+    post: (msg) => this.post(msg),
+    workerState: () => (this.worker ? 'up' : this.status.state === 'failed' ? 'failed' : 'restarting'),
+    countSent: (events) => void (this.sentSeq += events),
+    readFailed: (error) => this.opts.logger.warn('scoring worker could not read the session', { error }),
+  })
   private readonly status: WorkerStatus = {
     state: 'starting',
     restarts: 0,
@@ -140,7 +117,7 @@ export class ScoringHost {
   }
 
   async stop(): Promise<void> {
-    this.detachFeed()
+    this.feeds.detach()
     this.stopping = true
     if (this.respawnTimer) clearTimeout(this.respawnTimer)
     this.respawnTimer = null
@@ -177,70 +154,8 @@ export class ScoringHost {
    * `onProgress` hears where it is (session time of the next batch, events scored since `fromTsMs`). A
    * worker restart resumes the feed from its last checkpoint, so a crash loses no history here either.
    */
-  feedSession(
-    req: FeedRequest,
-    onProgress: (p: { sessionTsMs: number; events: number }) => void,
-  ): FeedHandle {
-    this.detachFeed()
-    const id = this.nextFeedId++
-    let finish!: (end: FeedEnd) => void
-    const done = new Promise<FeedEnd>((r) => (finish = r))
-    const feed: ActiveFeed = {
-      id,
-      req,
-      resumeTsMs: req.fromTsMs,
-      resumeEvents: 0,
-      runStartEvents: 0,
-      counted: 0,
-      last: null,
-      onProgress,
-      finish,
-    }
-    this.feed = feed
-    if (this.worker) this.postFeed(feed)
-    else if (this.status.state === 'failed') this.endFeed(feed, false)
-    // Otherwise the worker is restarting: spawn() starts the feed.
-    return {
-      done,
-      stop: () => {
-        if (this.feed !== feed) return
-        if (this.worker) this.post({ type: 'stopFeed', feedId: id })
-        else this.endFeed(feed, false)
-      },
-    }
-  }
-
-  private postFeed(feed: ActiveFeed): void {
-    this.post({ type: 'feedSession', feedId: feed.id, ...feed.req, fromTsMs: feed.resumeTsMs })
-  }
-
-  /** Ends a feed where the scores are: its last progress, else where it (re)started. */
-  private endFeed(feed: ActiveFeed, ended: boolean): void {
-    if (this.feed === feed) this.feed = null
-    const at = feed.last
-      ? { sessionTsMs: feed.last.sessionTsMs, events: feed.runStartEvents + feed.last.events }
-      : { sessionTsMs: feed.resumeTsMs, events: feed.resumeEvents }
-    feed.finish({ ...at, ended })
-  }
-
-  private detachFeed(): void {
-    if (this.feed) this.endFeed(this.feed, false)
-  }
-
-  private onFeedMessage(msg: FromFeed): void {
-    const feed = this.feed
-    if (!feed || msg.feedId !== feed.id) return
-    // Fed events count as sent once the worker has scored them (it read them; nothing was posted).
-    this.sentSeq += msg.events - feed.counted
-    feed.counted = msg.events
-    if (msg.type === 'feedProgress') {
-      feed.last = { sessionTsMs: msg.sessionTsMs, events: msg.events }
-      feed.onProgress({ sessionTsMs: msg.sessionTsMs, events: feed.runStartEvents + msg.events })
-      return
-    }
-    if (msg.error) this.opts.logger.warn('scoring worker could not read the session', { error: msg.error })
-    if (msg.sessionTsMs !== null) feed.last = { sessionTsMs: msg.sessionTsMs, events: msg.events }
-    this.endFeed(feed, msg.ended)
+  feedSession(req: FeedRequest, onProgress: FeedProgress): FeedHandle {
+    return this.feeds.start(req, onProgress)
   }
 
   requestSnapshots(): void {
@@ -249,7 +164,7 @@ export class ScoringHost {
 
   reset(): void {
     // The worker stops a feed of the old timeline itself; its later messages are not this timeline's.
-    this.detachFeed()
+    this.feeds.detach()
     this.checkpoint = null
     this.dropHistory()
     this.post({ type: 'reset' })
@@ -261,7 +176,7 @@ export class ScoringHost {
    * state straight play reaches at its target, and the radar shows it at once.
    */
   restoreAt(checkpoint: unknown): void {
-    this.detachFeed()
+    this.feeds.detach()
     this.checkpoint = checkpoint
     this.dropHistory()
     this.post({ type: 'restore', checkpoint, announce: true })
@@ -369,7 +284,7 @@ export class ScoringHost {
     if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
     for (const events of this.sinceCheckpoint) this.post({ type: 'events', events })
     if (this.watchedKey) this.post({ type: 'watchSeries', key: this.watchedKey })
-    if (this.feed) this.postFeed(this.feed)
+    this.feeds.onSpawn()
   }
 
   private onMessage(worker: Worker, msg: FromWorker | FromFeed): void {
@@ -377,7 +292,7 @@ export class ScoringHost {
     switch (msg.type) {
       case 'feedProgress':
       case 'feedEnded':
-        this.onFeedMessage(msg)
+        this.feeds.onMessage(msg)
         break
       case 'ready':
         this.workerReady = true
@@ -403,12 +318,7 @@ export class ScoringHost {
         if (this.sinceCheckpointCount === keep) this.replayOverflowed = false
         this.checkpoint = msg.checkpoint
         this.checkpointSeq = processedSeq
-        // Checkpoints are taken between a feed's slices: this one is where its last progress was.
-        const feed = this.feed
-        if (feed?.last) {
-          feed.resumeTsMs = feed.last.sessionTsMs
-          feed.resumeEvents = feed.runStartEvents + feed.last.events
-        }
+        this.feeds.onCheckpoint()
         break
       }
       case 'error':
@@ -449,15 +359,10 @@ export class ScoringHost {
     if (old) void old.terminate()
     for (const p of this.pending.values()) p.reject(new Error(`the scoring worker restarted: ${reason}`))
     this.pending.clear()
-    const feed = this.feed
-    if (feed) {
+    if (this.feeds.active) {
       // The restarted worker resumes the feed from the last checkpoint: what it scored since is not counted.
       this.sentSeq = this.checkpointSeq + this.sinceCheckpointCount
-      feed.runStartEvents = feed.resumeEvents
-      feed.counted = 0
-      feed.last = null
-      if (feed.resumeTsMs !== null)
-        feed.onProgress({ sessionTsMs: feed.resumeTsMs, events: feed.resumeEvents })
+      this.feeds.onRestart()
     }
     this.status.restarts++
     this.status.lastRestartReason = this.replayOverflowed

@@ -66,6 +66,8 @@ export class ReplaySource implements DataSource {
   private feeding: { handle: FeedHandle; over: Promise<void> } | null = null
   /** A feed that ended without reaching the end or being stopped: this play goes on from this thread. */
   private feedFailed = false
+  /** Steps asked for while a feed was stopping, run in order once the clock has taken over. */
+  private pendingSteps = 0
 
   constructor(
     readonly path: string,
@@ -131,8 +133,8 @@ export class ReplaySource implements DataSource {
     if (!this.sink) return
     if (this.pos.state === 'playing') this.pause()
     if (this.pos.state === 'ended') return
-    // A feed that is stopping: step once the clock knows where it stopped.
-    if (this.feeding) return void this.feeding.over.then(() => this.step())
+    // A feed that is stopping: the step runs once the clock knows where it stopped, before any play.
+    if (this.feeding) return void this.pendingSteps++
     if (!this.emitNext()) this.update({ state: 'ended' })
   }
 
@@ -154,6 +156,7 @@ export class ReplaySource implements DataSource {
     const wasPlaying = this.pos.state === 'playing'
     this.generation++
     this.timeline++
+    this.pendingSteps = 0
     this.feeding?.handle.stop()
     this.batcher = new SessionBatcher(this.reader.events(t), this.batchMs)
     this.nextFromTsMs = t
@@ -254,6 +257,9 @@ export class ReplaySource implements DataSource {
       this.nextFromTsMs = end.sessionTsMs
       this.batcher = new SessionBatcher(this.reader.events(end.sessionTsMs), this.batchMs)
       this.update({ sessionTsMs: end.sessionTsMs, eventsEmitted: baseEvents + end.events })
+    }
+    for (; this.pendingSteps > 0; this.pendingSteps--) {
+      if (!this.emitNext()) this.update({ state: 'ended' })
     }
     over()
     if (gen !== this.generation) return
