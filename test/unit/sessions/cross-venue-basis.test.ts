@@ -53,7 +53,7 @@ describe('basis across venues, from trades', () => {
     // Coinbase last trade 28,160.00 USD (10 s old, within the 60 s sample). (28,215.642 − 28,160) / 28,160
     // = 19.7592 bps.
     expect(m!['basis-bps']!.value).toBeCloseTo(19.759233, 5)
-    expect(m!['basis-bps']!.reason).toContain('from trades')
+    expect(m!['basis-bps']!.reason).toContain('against coinbase:BTC/USD; from trades')
     expect(m!['basis-bps']!.reason).toContain(
       'perp quoted in USDT, spot (coinbase) in USD: both in USD by USDT/USD 1.00020 (coinbase:USDT/USD)',
     )
@@ -71,7 +71,7 @@ describe('basis across venues, from trades', () => {
     // COIN-M price is USD per BTC, like Coinbase's: (28,180 − 28,160) / 28,160 = 7.1023 bps, no quote note.
     expect(m!['basis-bps']!.value).toBeCloseTo(7.102273, 5)
     expect(m!['basis-bps']!.reason).toBe(
-      'from trades (last trade of the interval where a side has no bid/ask)',
+      'against coinbase:BTC/USD; from trades (last trade of the interval where a side has no bid/ask)',
     )
   })
 })

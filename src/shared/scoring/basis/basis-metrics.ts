@@ -19,9 +19,10 @@ export interface BasisResult {
   z: number | null
 }
 
-/** Reason text of a basis computed from last trades or across quotes, shown beside the value. */
+/** Reason text of a basis against another venue, from last trades or across quotes, shown beside the value. */
 function sourceNote(p: BasisPricing): string | null {
   const parts: string[] = []
+  if (p.crossVenue) parts.push(`against ${p.spotKey}`)
   if (p.fromTrades) parts.push('from trades (last trade of the interval where a side has no bid/ask)')
   if (p.quoteNote) parts.push(p.quoteNote)
   return parts.length ? parts.join('; ') : null

@@ -127,6 +127,8 @@ export interface BasisPricing {
   spotKey: MarketKey | null
   /** Whether that spot market has sent anything yet. */
   spotKnown: boolean
+  /** The spot market is not the perp's own family's (another venue, chosen or found). */
+  crossVenue: boolean
   perp: Mid | null
   spot: Mid | null
   /** Either side came from the last trade of the interval (no fresh bid/ask). */
@@ -161,6 +163,7 @@ export function basisPricing(ix: PairIndex, cfg: ScoringConfig, m: MarketState, 
   const res: BasisPricing = {
     spotKey,
     spotKnown: spot !== undefined,
+    crossVenue: spotKey !== null && spotKey !== (m.basis.familySpotKey ?? spotPairKey(m.venue, m.symbol)),
     perp: null,
     spot: null,
     fromTrades: false,

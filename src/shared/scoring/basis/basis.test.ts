@@ -52,7 +52,7 @@ describe('basis', () => {
     const m = snapshotMarket(coinbase, KEY)!.metrics['basis-bps']!
     expect(m.value).toBeCloseTo((0.5 / 100.5) * 10_000, 9)
     expect(m.reason).toBe(
-      'perp quoted in USDT, spot (coinbase) in USD: includes the quote difference (no fresh USDT/USD rate in the session)',
+      'against coinbase:BTC/USD; perp quoted in USDT, spot (coinbase) in USD: includes the quote difference (no fresh USDT/USD rate in the session)',
     )
     const kraken = createScoringState({ basisSpotVenue: 'kraken' })
     applyEvents(kraken, evs)
