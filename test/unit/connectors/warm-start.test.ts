@@ -76,7 +76,7 @@ describe('warm start', () => {
       live.events.push(...batch)
       pipeline.push(batch)
     })
-    await until(() => allDone(live.src, 'binanceusdm'), 60_000, 'the history backfill')
+    await until(() => allDone(live.src, 'binanceusdm'), 100_000, 'the history backfill')
     const tasks = live.src.venueStatuses()[0]!.backfill!
     for (const name of ['1m candles', '5m candles', 'recent trades', 'taker volume history'])
       expect(tasks.find((t) => t.task === `binanceusdm ${PERP} ${name}`)?.error, name).toBeUndefined()
@@ -110,7 +110,7 @@ describe('warm start', () => {
       'price-change-24h',
     ])
       expect(m[id]?.sufficient, `${id}: ${m[id]?.reason ?? ''}`).toBe(true)
-  }, 90_000)
+  }, 150_000)
 
   it('a venue that refuses its history keeps streaming, the other venue is untouched, and the status says why', async () => {
     // Binance's /futures/data history answers 500 every time; its funding, klines and streams still answer.

@@ -62,9 +62,10 @@ export const DEFAULT_CONNECTOR_OPTIONS: ConnectorOptions = {
     maxPages: 40,
     klineMinutes: 1440,
     tradeMinutes: 60,
-    // Binance weighs an aggTrades request 20 of its 2,400 a minute: ccxt spaces them a second apart.
-    maxTradePages: 10,
-    holdLiveMs: 20_000,
+    // Binance weighs an aggTrades request 20 of its 2,400 a minute: ccxt spaces them a second apart. The
+    // 1-minute klines reach the present, so the trades only refine the last minutes.
+    maxTradePages: 5,
+    holdLiveMs: 30_000,
   },
   restBudget: DEFAULT_REST_BUDGET,
   log: () => {},

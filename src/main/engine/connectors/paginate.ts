@@ -20,6 +20,8 @@ export async function pageBackward<T>(
   maxPages: number,
   onRows: (rows: T[]) => void,
   onProgress: (p: PageProgress) => void,
+  /** Rows a full page holds (0: not known): a shorter page is the oldest the venue has, so none follows. */
+  fullPage = 0,
 ): Promise<number> {
   let endMs: number | null = null
   let newest: number | null = null
@@ -34,7 +36,7 @@ export async function pageBackward<T>(
     onRows(wanted)
     rowsTotal += wanted.length
     const fraction = Math.min(1, (newest - oldest) / spanMs)
-    const done = oldest <= from || page === maxPages
+    const done = oldest <= from || page === maxPages || rows.length < fullPage
     onProgress({ task, pages: page, rows: rowsTotal, fraction, done })
     if (done) return rowsTotal
     endMs = oldest - 1
@@ -49,13 +51,15 @@ export async function pageBackward<T>(
  * history paged newest-first would keep only its newest page.
  */
 export async function pageBackwardOldestFirst<T>(
-  ...[task, fetchPage, tsOf, spanMs, maxPages, onRows, onProgress]: Parameters<typeof pageBackward<T>>
+  ...[task, fetchPage, tsOf, spanMs, maxPages, onRows, onProgress, fullPage]: Parameters<
+    typeof pageBackward<T>
+  >
 ): Promise<number> {
   const byTs = new Map<number, T>()
   const keep = (rows: T[]): void => {
     for (const r of rows) if (!byTs.has(tsOf(r))) byTs.set(tsOf(r), r)
   }
-  await pageBackward(task, fetchPage, tsOf, spanMs, maxPages, keep, onProgress)
+  await pageBackward(task, fetchPage, tsOf, spanMs, maxPages, keep, onProgress, fullPage)
   const rows = [...byTs.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)
   if (rows.length > 0) onRows(rows)
   return rows.length

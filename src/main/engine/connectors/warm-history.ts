@@ -110,6 +110,7 @@ async function pageCandles(
         }
       },
       d.progress,
+      adapter.klinePageSize,
     ),
   )
   return out
