@@ -65,14 +65,30 @@ export class ImportContext {
     return (this.opts.spill?.eventCount ?? 0) - this.spilledBefore + this.result.events.length
   }
 
-  /** Hands the buffered events to the spill once a chunk is full, so the importer holds at most one chunk. */
+  /** Buffered events already weighed, and their weight: one per event plus one per book level. */
+  private weighedTo = 0
+  private weight = 0
+
+  /**
+   * Hands the buffered events to the spill once a chunk is full, so the importer holds at most one chunk. A
+   * chunk is full at SPILL_CHUNK_EVENTS units of weight, a book level counting as much as an event: 50,000
+   * trades, or about 1,200 books of 20 levels a side (each level an array), hold similar memory.
+   */
   private async spillIfFull(force = false): Promise<void> {
     const spill = this.opts.spill
-    const n = this.result.events.length
-    if (!spill || n === 0 || (!force && n < SPILL_CHUNK_EVENTS)) return
-    const chunk = this.result.events
+    const events = this.result.events
+    const n = events.length
+    if (!spill || n === 0) return
+    for (let i = this.weighedTo; i < n; i++) {
+      const e = events[i]!
+      this.weight += e.type === 'book' ? 1 + e.bids.length + e.asks.length : 1
+    }
+    this.weighedTo = n
+    if (!force && this.weight < SPILL_CHUNK_EVENTS) return
     this.result.events = []
-    await spill.write(chunk)
+    this.weighedTo = 0
+    this.weight = 0
+    await spill.write(events)
   }
 
   /** Reports progress as a fraction of the current file; yields to the event loop every ~50 ms. */
