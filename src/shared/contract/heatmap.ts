@@ -59,7 +59,7 @@ export interface HeatmapView {
 /** A coin's liquidation map summed over its venues' markets (the market view's "All venues"). */
 export interface CoinMapView {
   keys: string[]
-  /** The market whose price the bins and scenarios are measured from (the first key). */
+  /** The market whose price the bins and scenarios are measured from: the first key with a price. */
   referenceKey: string
   map: AggregateMap | null
   /** Why there is no summed map (e.g. no price yet for the reference market). */
@@ -73,6 +73,6 @@ export const heatmapRequests = {
       tiers: z.enum(['all', 'high', 'low']).default('all'),
     })
     .strict(),
-  /** The first key is the reference market (its price centres the bins); the rest are the coin's other venues. */
+  /** The charted market first (its price centres the bins when it has one), then the coin's other venues. */
   getCoinMap: z.object({ keys: z.array(z.string().min(1).max(128)).min(1).max(8) }).strict(),
 } as const

@@ -22,22 +22,21 @@ export function chartHandlers({ engine }: EngineServices) {
       engine.getHeatmap(valid(key), tiers ?? 'all'),
     getCoinMap: async ({ keys }: InvokeRequest<'getCoinMap'>): Promise<CoinMapView> => {
       const wanted = [...new Set(keys.map(valid))]
-      const referenceKey = wanted[0]!
-      // The bins are centred on the reference market's price: its mark, else its last trade or close.
-      const price = engine.getSnapshots().find((s) => s.key === referenceKey)?.lastPrice ?? null
-      if (price === null || !(price > 0))
+      // The bins are centred on the first market with a price (its mark, else last trade or close): the
+      // charted one, or another venue's while the charted one is still warming up.
+      const snaps = engine.getSnapshots()
+      const priced = wanted
+        .map((key) => ({ key, price: snaps.find((s) => s.key === key)?.lastPrice ?? null }))
+        .find((x): x is { key: string; price: number } => x.price !== null && x.price > 0)
+      if (!priced)
         return {
           keys: wanted,
-          referenceKey,
+          referenceKey: wanted[0]!,
           map: null,
-          unavailableReason: `${referenceKey} has no price yet`,
+          unavailableReason: `no price yet for ${wanted.join(', ')}`,
         }
-      return {
-        keys: wanted,
-        referenceKey,
-        map: await engine.getCoinMap(wanted, price),
-        unavailableReason: null,
-      }
+      const map = await engine.getCoinMap(wanted, priced.price)
+      return { keys: wanted, referenceKey: priced.key, map, unavailableReason: null }
     },
   }
 }

@@ -16,7 +16,11 @@ import { PanePicker } from './pane-picker'
 import { ShortcutSheet } from './shortcut-sheet'
 import { RightPanel } from './right-panel'
 import type { TierFilter } from './use-market-data'
-import { useHeatmap, useSeriesFeed } from './use-market-data'
+import { useCoinMap, useHeatmap, useSeriesFeed } from './use-market-data'
+import { perpCoin } from '../radar/coin-aggregate'
+import { coinLegKeys } from './coin-scope'
+import { CoinPanel } from './coin-panel'
+import { VenueSwitch } from './venue-switch'
 import '../market.css'
 
 /** One market: candles over the liquidation heatmap, signal panes, the signal panel and the calculator. */
@@ -99,6 +103,21 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
     toggleSize: () => setSizeOpen((o) => !o),
     toggleHelp: () => setHelpOpen((o) => !o),
   })
+  // A coin on several venues reads as a whole ("All venues") or venue by venue; the choice is per coin.
+  const [allVenuesCoin, setAllVenuesCoin] = useState<string | null>(null)
+  const coin = market ? perpCoin(market.symbol) : null
+  const legs = useMemo(
+    () =>
+      market
+        ? coinLegKeys(engine.snapshots.values(), market)
+            .map((k) => engine.snapshots.get(k) ?? (k === market.key ? market : null))
+            .filter((s): s is MarketSnapshot => s !== null)
+        : [],
+    [engine.snapshots, market],
+  )
+  const multiVenue = new Set(legs.map((l) => l.venue)).size >= 2
+  const allVenues = multiVenue && coin !== null && allVenuesCoin === coin
+  const coinMap = useCoinMap(api, allVenues ? legs.map((l) => l.key) : null, timeline)
   const series = useSeriesFeed(api, market ? market.key : null, chart, timeline)
   const heatmap = useHeatmap(api, market ? market.key : null, tiers, timeline)
   const maxUsd = useMemo(
@@ -155,6 +174,19 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
           onShortcuts={() => setHelpOpen(true)}
           priceDecimals={chart?.pricePrecision ?? null}
         />
+        {coin && (
+          <VenueSwitch
+            legs={legs}
+            coin={coin}
+            selectedKey={market.key}
+            allVenues={allVenues}
+            onAll={() => setAllVenuesCoin(coin)}
+            onVenue={(key) => {
+              setAllVenuesCoin(null)
+              if (key !== market.key) navigate('market', key)
+            }}
+          />
+        )}
         <PanePicker prefs={panePrefs} withData={withData} onChange={setPanePrefs} />
         <HeatmapControls
           heatmap={heatmap}
@@ -193,6 +225,16 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
           atr={chart && series.state === 'ready' ? chart.atr() : null}
           lastPrice={market.lastPrice ?? (series.state === 'ready' ? series.value.lastClose : null)}
           onClose={() => setSizeOpen(false)}
+        />
+      ) : allVenues && coin ? (
+        <CoinPanel
+          coin={coin}
+          legs={legs}
+          map={coinMap}
+          onVenue={(key) => {
+            setAllVenuesCoin(null)
+            if (key !== market.key) navigate('market', key)
+          }}
         />
       ) : (
         <RightPanel market={market} heatmap={heatmap} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
-import type { HeatmapView } from '../../../shared/contract/heatmap'
+import type { CoinMapView, HeatmapView } from '../../../shared/contract/heatmap'
 import type { MarketSeries } from '../../../shared/contract/series'
 import type { MarketChartController } from './chart-controller'
 
@@ -74,34 +74,49 @@ export function useSeriesFeed(
 
 const HEATMAP_REFRESH_MS = 15_000
 
-/** The liquidation map for the tier filter; refreshed every 15 s while the view is open (it moves slowly). */
+/**
+ * Loads `fetch` for `id` and again every 15 s while `id` stays (liquidation maps move slowly); an empty id loads
+ * nothing. A result for another id reads as "loading" without a synchronous reset.
+ */
+function usePolled<T>(id: string, fetch: () => Promise<T>): LoadState<T> {
+  const [result, setResult] = useState<{ want: string; load: LoadState<T> }>({
+    want: '',
+    load: { state: 'loading' },
+  })
+  useEffect(() => {
+    if (!id) return
+    let live = true
+    const load = (): void => {
+      fetch().then(
+        (value) => live && setResult({ want: id, load: { state: 'ready', value } }),
+        (err: unknown) => live && setResult({ want: id, load: { state: 'error', error: message(err) } }),
+      )
+    }
+    load()
+    const timer = setInterval(load, HEATMAP_REFRESH_MS)
+    return () => {
+      live = false
+      clearInterval(timer)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `id` names everything `fetch` reads
+  }, [id])
+  return result.want === id ? result.load : { state: 'loading' }
+}
+
+/** The liquidation map for the tier filter, refreshed while the view is open. */
 export function useHeatmap(
   api: RadarApi,
   key: string | null,
   tiers: TierFilter,
   timeline = '',
 ): LoadState<HeatmapView> {
-  const want = `${key}|${tiers}|${timeline}`
-  const [result, setResult] = useState<{ want: string; load: LoadState<HeatmapView> }>({
-    want: '',
-    load: { state: 'loading' },
-  })
-  useEffect(() => {
-    if (!key) return
-    let live = true
-    const id = `${key}|${tiers}|${timeline}`
-    const fetchMap = (): void => {
-      api.getHeatmap({ key, tiers }).then(
-        (view) => live && setResult({ want: id, load: { state: 'ready', value: view } }),
-        (err: unknown) => live && setResult({ want: id, load: { state: 'error', error: message(err) } }),
-      )
-    }
-    fetchMap()
-    const timer = setInterval(fetchMap, HEATMAP_REFRESH_MS)
-    return () => {
-      live = false
-      clearInterval(timer)
-    }
-  }, [api, key, tiers, timeline])
-  return result.want === want ? result.load : { state: 'loading' }
+  return usePolled(key ? `${key}|${tiers}|${timeline}` : '', () => api.getHeatmap({ key: key!, tiers }))
+}
+
+/**
+ * A coin's liquidation map summed over `keys` (the charted market first), refreshed like the single map; null
+ * keys (one venue shown) load nothing.
+ */
+export function useCoinMap(api: RadarApi, keys: string[] | null, timeline = ''): LoadState<CoinMapView> {
+  return usePolled(keys ? `${keys.join(',')}|${timeline}` : '', () => api.getCoinMap({ keys: keys! }))
 }
