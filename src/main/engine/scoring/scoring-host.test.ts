@@ -109,6 +109,19 @@ describe('ScoringHost', { timeout: 60_000 }, () => {
     await until(() => host!.getStatus().state === 'running')
   })
 
+  it('does not take its own thread being blocked for a hung worker', async () => {
+    const { restarts } = startHost({ heartbeatTimeoutMs: 600 })
+    await until(() => host!.getStatus().state === 'running')
+    // Three times the timeout of synchronous work here, as a long in-process task would do.
+    const until2s = Date.now() + 1800
+    while (Date.now() < until2s) {
+      // Busy: neither timers nor worker messages run.
+    }
+    await new Promise((r) => setTimeout(r, 1200))
+    expect(restarts).toEqual([])
+    expect(host!.getStatus().state).toBe('running')
+  })
+
   it('backs off and gives up with a clear state after repeated quick failures, until a new timeline', async () => {
     const { latest, restarts } = startHost({}, { maxQuickRestarts: 3, restartBackoffMs: 50 })
     await until(() => host!.getStatus().state === 'running')

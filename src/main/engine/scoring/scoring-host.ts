@@ -68,6 +68,7 @@ export class ScoringHost {
   /** The current worker has said 'ready' (before that, the start-up grace applies, not the hang timeout). */
   private workerReady = false
   private watchdog: NodeJS.Timeout | null = null
+  private lastWatchdogMs: number | null = null
   private checkpoint: unknown = null
   private checkpointSeq = 0
   private sentSeq = 0
@@ -110,10 +111,8 @@ export class ScoringHost {
   start(): void {
     this.stopping = false
     this.spawn()
-    this.watchdog = setInterval(
-      () => this.checkHeartbeat(),
-      Math.min(500, this.timing.heartbeatTimeoutMs / 2),
-    )
+    this.lastWatchdogMs = null
+    this.watchdog = setInterval(() => this.checkHeartbeat(), this.watchdogMs())
   }
 
   async stop(): Promise<void> {
@@ -341,9 +340,18 @@ export class ScoringHost {
     }
   }
 
+  private watchdogMs(): number {
+    return Math.min(500, this.timing.heartbeatTimeoutMs / 2)
+  }
+
   private checkHeartbeat(): void {
-    if (!this.worker || this.lastHeartbeatMs === null) return
-    const silentMs = Date.now() - this.lastHeartbeatMs
+    // This thread was blocked (a long synchronous task): the worker's heartbeats are queued behind this
+    // tick, unread. Judge it at the next tick, once they are read, not by how long this thread slept.
+    const now = Date.now()
+    const late = this.lastWatchdogMs !== null && now - this.lastWatchdogMs > 2 * this.watchdogMs()
+    this.lastWatchdogMs = now
+    if (late || !this.worker || this.lastHeartbeatMs === null) return
+    const silentMs = now - this.lastHeartbeatMs
     const limitMs = this.workerReady
       ? this.timing.heartbeatTimeoutMs
       : Math.max(STARTUP_GRACE_MS, this.timing.heartbeatTimeoutMs)
