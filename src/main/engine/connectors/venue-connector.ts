@@ -21,6 +21,9 @@ import { VenueStatusTracker } from './venue-status'
 import { wsClients } from './ccxt-internals'
 import { adapterFor } from './venues'
 
+/** Live event types a perp holds back until its seed history is delivered (see emitLive). */
+const HELD_TYPES = new Set<MarketEvent['type']>(['trade', 'mark', 'candle', 'openInterest', 'takerVolume'])
+
 /** The longest the pollers wait for the history backfill before they start regardless. */
 const POLL_AFTER_BACKFILL_MS = 60_000
 
@@ -156,14 +159,16 @@ export class VenueConnector {
   }
 
   /**
-   * Live events pass, except a held perp's time-ordered ones, which wait for its seed history. Books and quotes
-   * pass at once (nothing builds history from them), so the market's row and its book show within seconds.
+   * Live events pass, except a held perp's price path and positioning (trades, marks, candles, open interest,
+   * taker volume), which wait for its seed history: the price bars, VPIN and the liquidation map build them in
+   * time order, and the map takes its bar length from the first of them. Books, quotes, funding estimates and
+   * liquidations pass at once (none of them starts a bar), so the market's row shows within seconds.
    */
   private emitLive(events: MarketEvent[]): void {
     if (this.held.size === 0) return this.emit(events, true)
     const pass: MarketEvent[] = []
     for (const e of events) {
-      const buf = e.type === 'book' || e.type === 'quote' ? undefined : this.held.get(e.symbol)
+      const buf = HELD_TYPES.has(e.type) ? this.held.get(e.symbol) : undefined
       if (buf) buf.push(e)
       else pass.push(e)
     }
