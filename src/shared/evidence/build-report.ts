@@ -34,6 +34,7 @@ import { independentEvents, liquidationOutcome, priceOutcome, type OutcomeSeries
 import { horizonSteps, type SampledSession } from './series'
 import { wilsonInterval } from './stats'
 import { formatDuration } from '../scoring/metric'
+import { lsiReliabilityNote, lsiReliabilityPoints } from '../scoring/calibration/lsi-calibration'
 
 export const MIN_EVENTS = 10
 
@@ -266,6 +267,7 @@ export function buildEvidenceReport(input: EvidenceInput): EvidenceReport {
     binary,
     continuous,
     eventStudies,
-    notes,
+    reliability: lsiReliabilityPoints(),
+    notes: [...notes, lsiReliabilityNote()],
   }
 }

@@ -37,7 +37,12 @@ describe('Evidence HTML report', () => {
 
   it('draws the reliability diagram of the calibrated index when the report has one', () => {
     const r = report()
-    expect(renderEvidenceHtml(r)).not.toContain('Calibrated stress index, out of sample')
+    // Every report carries the shipped calibration's out-of-sample bins, and a note that says so.
+    expect(r.reliability).toHaveLength(5)
+    expect(r.notes.at(-1)).toMatch(/^Reliability diagram: the shipped calibration of the stress index/)
+    expect(renderEvidenceHtml({ ...r, reliability: undefined })).not.toContain(
+      'Calibrated stress index, out of sample',
+    )
     r.reliability = [
       { predicted: 0.05, observed: 0.04, n: 300 },
       { predicted: 0.2, observed: 0.25, n: 75 },

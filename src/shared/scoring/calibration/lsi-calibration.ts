@@ -190,3 +190,8 @@ export function lsiReliabilityPoints(
 ): { predicted: number; observed: number; n: number }[] {
   return cal[side].reliability.map(({ predicted, observed, n }) => ({ predicted, observed, n }))
 }
+
+/** Says where the reliability bins Evidence draws come from: the shipped calibration, not the run's sessions. */
+export function lsiReliabilityNote(cal: LsiCalibration = LSI_CALIBRATION_2026): string {
+  return `Reliability diagram: the shipped calibration of the stress index (${cal.long.outcome}, ${cal.market}, out of sample ${cal.outOfSample.from} – ${cal.outOfSample.to}, ${cal.long.verdict}), not the sessions of this run.`
+}
