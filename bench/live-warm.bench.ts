@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`  ${ready} of ${ids.length} metrics sufficient within ${WINDOW_S} s\n`)
   for (const t of backfill)
-    process.stdout.write(`  backfill ${t.task}: ${Math.round(t.fraction * 100)} %${t.done ? ' done' : ''}\n`)
+    process.stdout.write(
+      `  backfill ${t.task}: ${Math.round(t.fraction * 100)} %${t.done ? ' done' : ''}${t.error ? ` refused: ${t.error}` : ''}\n`,
+    )
 }
 
 await main()
