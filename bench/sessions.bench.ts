@@ -5,11 +5,14 @@
  *  (b) full replay through scoring at max speed (decode + session-time batching + the scoring pipeline)
  *  (c) the app's replay path: the replay clock at max speed with the scoring worker thread reading the
  *      session file itself (no copy per event across threads), ending once it has scored everything
+ *  (d) `radar replay` as a user runs it: a whole process (start-up, imports, decode, scoring, report) on the
+ *      bundled samples as they ship (format 1), against raw decode and the in-process replay of the same files
  * Every ratio is measured in alternating rounds (numerator and denominator back to back in each round) and
  * reported as the median of the per-round ratios, so a load spike hits both sides instead of one. The
  * machine's load is printed beside each figure.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
@@ -82,6 +85,23 @@ async function engineReplayAll(host: ScoringHost, files: string[]): Promise<numb
   return n
 }
 
+const CLI = join(REPO_ROOT, 'bin', 'radar.js')
+const CLI_BUILT = existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))
+
+/** `radar replay <file> --report json` in its own process per file; events from its own summary. */
+function cliReplayAll(files: string[]): number {
+  let n = 0
+  for (const f of files) {
+    const r = spawnSync(process.execPath, [CLI, 'replay', f, '--report', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    })
+    if (r.status !== 0) throw new Error(`radar replay ${f} exited with ${r.status}: ${r.stderr}`)
+    n += (JSON.parse(r.stdout) as { summary: { events: number } }).summary.events
+  }
+  return n
+}
+
 type Probe = () => number | Promise<number>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
@@ -111,13 +131,15 @@ const rates = await alternate({
   decodeV2: () => decodeAll(V2),
   replayV2: () => replayAll(V2),
   engineV2: () => engineReplayAll(host, V2),
+  // The CLI runs the built app (npm run bench builds first).
+  ...(CLI_BUILT ? { replayV1: () => replayAll(V1), cliV1: () => cliReplayAll(V1) } : {}),
 })
 await host.stop()
 const bytesV1 = bytes(V1)
 const bytesV2 = bytes(V2)
 rmSync(tmp, { recursive: true, force: true })
 
-const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2', number[]>
+const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2' | 'replayV1' | 'cliV1', number[]>
 process.stdout.write(`sessions.events: ${events} events in ${V1.length} sample sessions, ${ROUNDS} rounds\n`)
 out(`sessions.bytes_v1: ${bytesV1} B; sessions.bytes_v2: ${bytesV2} B`)
 out(`sessions.bytes_v2_vs_v1: ${(bytesV2 / bytesV1).toFixed(3)} x (goal ≤ 1)`)
@@ -130,3 +152,12 @@ out(
   `sessions.engine_replay_events_per_s: ${Math.round(median(r.engineV2))} /s (scoring worker reads the file)`,
 )
 out(`sessions.engine_replay_vs_decode: ${ratio(r.engineV2, r.decodeV2).toFixed(3)} x (goal ≥ 0.8)`)
+if (CLI_BUILT) {
+  out(
+    `sessions.cli_replay_events_per_s: ${Math.round(median(r.cliV1))} /s (radar replay, whole process, format 1)`,
+  )
+  out(
+    `sessions.cli_replay_vs_decode: ${ratio(r.cliV1, r.decodeV1).toFixed(3)} x (goal ≥ 0.7 of the raw floor)`,
+  )
+  out(`sessions.cli_replay_vs_inprocess_replay: ${ratio(r.cliV1, r.replayV1).toFixed(3)} x`)
+} else process.stdout.write('sessions.cli_replay: skipped, the app is not built (npm run build)\n')
