@@ -1,13 +1,36 @@
 import { Fragment, useMemo, useState } from 'react'
+import type { RadarApi } from '../../../shared/api'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { fmtPct, fmtUsd } from '../format'
 import { aggregateByCoin } from './coin-aggregate'
 import type { CoinAggregate, VenueLeg } from './coin-aggregate'
+import type { MapWithin2Pct } from './coin-map-figure'
+import { useCoinMaps } from './use-coin-maps'
 import './coin-aggregates.css'
 
 interface Props {
-  snapshots: Map<string, MarketSnapshot>
+  api: RadarApi
+  snapshots: ReadonlyMap<string, MarketSnapshot>
   onOpen: (key: string) => void
+}
+
+/** Coins shown before "show all": with the universe, hundreds of coins trade on two venues or more. */
+const TOP_COINS = 10
+
+function fmtMap(m: MapWithin2Pct | string | undefined): string {
+  if (m === undefined) return '…'
+  if (typeof m === 'string') return 'n/a'
+  return `${fmtUsd(m.longsUsd)} ↓ / ${fmtUsd(m.shortsUsd)} ↑`
+}
+
+function mapNote(m: MapWithin2Pct | string | undefined): string {
+  if (m === undefined) return 'asking the scoring worker for the summed map'
+  if (typeof m === 'string') return m
+  const lead =
+    'Longs liquidated by a 2 % fall / shorts by a 2 % rise, summed over the venues’ own maps (each with its own tiers)'
+  return m.missing.length === 0
+    ? lead
+    : `${lead}; not in the sum: ${m.missing.map((x) => `${x.key} (${x.reason})`).join('; ')}`
 }
 
 /** Funding per hour in percent with enough digits for a typical 0.0013 %/h. */
@@ -20,10 +43,16 @@ const fmtLiq = (long: number | null, short: number | null): string =>
  * the venues' funding spread and liquidations summed; a row expands into its venue rows. A venue lacking a
  * value is left out of that sum and named under the row, so a partial sum never passes for a whole one.
  */
-export function CoinAggregates({ snapshots, onOpen }: Props) {
-  const aggregates = useMemo(() => aggregateByCoin(snapshots.values()), [snapshots])
+export function CoinAggregates({ api, snapshots, onOpen }: Props) {
+  const all = useMemo(() => aggregateByCoin(snapshots.values()), [snapshots])
   const [open, setOpen] = useState<Set<string>>(new Set())
-  if (aggregates.length === 0) return null
+  const [showAll, setShowAll] = useState(false)
+  const aggregates = showAll ? all : all.slice(0, TOP_COINS)
+  const maps = useCoinMaps(
+    api,
+    aggregates.map((a) => ({ coin: a.coin, keys: a.legs.map((l) => l.key) })),
+  )
+  if (all.length === 0) return null
   const toggle = (coin: string): void =>
     setOpen((prev) => {
       const next = new Set(prev)
@@ -43,15 +72,34 @@ export function CoinAggregates({ snapshots, onOpen }: Props) {
           <th>APR</th>
           <th title="Highest minus lowest funding per hour across the venues">Funding spread</th>
           <th>Liquidations 1 h long / short</th>
+          <th title="Longs liquidated by a 2 % fall / shorts by a 2 % rise, from the venues' maps summed">
+            Liq. map ±2 %
+          </th>
         </tr>
       </thead>
       <tbody>
         {aggregates.map((a) => (
           <Fragment key={a.coin}>
-            <AggregateRow agg={a} expanded={open.has(a.coin)} onToggle={() => toggle(a.coin)} />
+            <AggregateRow
+              agg={a}
+              map={maps.get(a.coin)}
+              expanded={open.has(a.coin)}
+              onToggle={() => toggle(a.coin)}
+            />
             {open.has(a.coin) && a.legs.map((l) => <LegRow key={l.key} leg={l} onOpen={onOpen} />)}
           </Fragment>
         ))}
+        {all.length > TOP_COINS && (
+          <tr>
+            <td colSpan={7}>
+              <button type="button" className="link-button" onClick={() => setShowAll((v) => !v)}>
+                {showAll
+                  ? `Show the top ${TOP_COINS} by OI`
+                  : `Show all ${all.length} coins on two venues or more`}
+              </button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   )
@@ -59,10 +107,12 @@ export function CoinAggregates({ snapshots, onOpen }: Props) {
 
 function AggregateRow({
   agg,
+  map,
   expanded,
   onToggle,
 }: {
   agg: CoinAggregate
+  map: MapWithin2Pct | string | undefined
   expanded: boolean
   onToggle: () => void
 }) {
@@ -83,6 +133,9 @@ function AggregateRow({
       <td>{fmtPct(agg.fundingAprOiWeighted, 1)}</td>
       <td data-testid="coin-spread">{fmtRateH(agg.fundingSpreadPerHour)}</td>
       <td>{fmtLiq(agg.liqLong1hUsd, agg.liqShort1hUsd)}</td>
+      <td data-testid="coin-map" title={mapNote(map)}>
+        {fmtMap(map)}
+      </td>
     </tr>
   )
 }
@@ -100,6 +153,7 @@ function LegRow({ leg, onOpen }: { leg: VenueLeg; onOpen: (key: string) => void 
       <td>{leg.fundingRatePerHour === null ? 'n/a' : fmtPct(leg.fundingRatePerHour * 8760, 1)}</td>
       <td />
       <td>{fmtLiq(leg.liqLong1hUsd, leg.liqShort1hUsd)}</td>
+      <td />
     </tr>
   )
 }

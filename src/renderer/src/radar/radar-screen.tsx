@@ -43,6 +43,11 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
     () => scopedMarkets(engine.snapshots, universe.byKey, new Set(watchlist ?? [])),
     [engine.snapshots, universe.byKey, watchlist],
   )
+  // Coin rows sum the watchlist's markets (tier 2): the ones streamed with a liquidation map of their own.
+  const streamedMarkets = useMemo(
+    () => new Map(markets.filter((m) => m.tier === 2).map((m) => [m.snap.key, m.snap])),
+    [markets],
+  )
   const tierOf = useMemo(() => new Map(markets.map((m) => [m.snap.key, m.tier])), [markets])
   // Spot markets can never carry leverage stress: they are not ranked among perps, their price sits beside
   // their perp's basis (the spot filter lists them on their own).
@@ -146,7 +151,7 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
         <span className="kbd-hint muted">↑↓ move · Enter open · / filter</span>
       </div>
       <div className="radar-scroll">
-        <CoinAggregates snapshots={engine.snapshots} onOpen={(key) => navigate('market', key)} />
+        <CoinAggregates api={api} snapshots={streamedMarkets} onOpen={(key) => navigate('market', key)} />
         {rows.length === 0 ? (
           <div className="empty-state" data-testid="radar-filter-empty">
             <p>

@@ -25,7 +25,16 @@ export function withUniverse(snap: MarketSnapshot | undefined, u: UniverseRow): 
     markPrice: u.markPrice,
     indexPrice: u.indexPrice,
     eventCount: 0,
-    metrics: {},
+    metrics: {
+      lsi: {
+        value: null,
+        unit: 'score 0-100',
+        sufficient: false,
+        reason:
+          'not scored: tier 1 scores its 100 busiest markets by 24 h volume; pin this one to the watchlist to score it with every signal',
+        asOfMs: null,
+      },
+    },
     labels: {},
     tags: [],
     contradictions: [],

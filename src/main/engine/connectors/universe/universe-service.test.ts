@@ -60,8 +60,11 @@ describe('universe against the local exchange emulator', () => {
     expect(okx.fundingRatePerPeriod).toBeNull()
     expect(okx.missing.funding).toMatch(/the venue refused/)
 
-    // Tier-1 markets feed scoring; the watchlist's BTC streams its own and is left out.
-    expect(ingested.some((e) => e.venue === 'bybit' && e.type === 'openInterest')).toBe(true)
+    // The 100 busiest tier-1 markets feed scoring; the watchlist's BTC streams its own and is left out.
+    const scored = new Set(ingested.map((e) => `${e.venue}:${e.symbol}`))
+    expect(scored.size).toBeGreaterThan(50)
+    expect(scored.size).toBeLessThanOrEqual(100)
+    expect(ingested.some((e) => e.type === 'openInterest')).toBe(true)
     expect(ingested.some((e) => e.venue === 'binanceusdm' && e.symbol === 'BTC/USDT:USDT')).toBe(false)
     svc.stop()
   }, 60_000)

@@ -20,11 +20,14 @@ export const UNIVERSE_CADENCE_SEC = 60
 export const UNIVERSE_VENUES: readonly ConnectorVenue[] = ['binanceusdm', 'bybit', 'okx']
 
 /**
- * Markets handed to scoring at once, and the pause between slices: a thousand new markets in one batch kept
- * the scoring worker busy past its heartbeat on a loaded machine; slices keep each batch short.
+ * Tier-1 markets handed to scoring: the busiest by 24 h volume. The scorer re-evaluates every market it holds
+ * whenever its clock moves, so a thousand universe-only markets kept the worker past its heartbeat on a
+ * loaded machine; the rest of the universe shows the venues' own figures and says why it has no composite.
  */
-export const INGEST_SLICE_MARKETS = 100
-export const INGEST_SLICE_GAP_MS = 250
+export const UNIVERSE_SCORED_MAX = 100
+/** They reach scoring in slices, one a second, so no single batch is large. */
+export const INGEST_SLICE_MARKETS = 25
+export const INGEST_SLICE_GAP_MS = 1000
 
 /** Market types each venue's listing is loaded for: linear perps only. */
 const LISTING_OPTIONS: Partial<Record<ConnectorVenue, Record<string, unknown>>> = {
@@ -110,9 +113,10 @@ export class UniverseService {
     const streamed = new Set(settings.watchlist)
     for (const v of UNIVERSE_VENUES) streamed.add(`${v}:${settings.referenceAsset}/USDT:USDT`)
     this.deps.publish(view)
-    for (let i = 0; i < view.rows.length && this.running; i += INGEST_SLICE_MARKETS) {
+    const scored = busiest(view.rows, streamed, UNIVERSE_SCORED_MAX)
+    for (let i = 0; i < scored.length && this.running; i += INGEST_SLICE_MARKETS) {
       if (i > 0) await new Promise((r) => setTimeout(r, INGEST_SLICE_GAP_MS))
-      this.deps.ingest(universeEvents(view.rows.slice(i, i + INGEST_SLICE_MARKETS), streamed, Date.now()))
+      this.deps.ingest(universeEvents(scored.slice(i, i + INGEST_SLICE_MARKETS), streamed, Date.now()))
     }
   }
 
@@ -163,4 +167,16 @@ export class UniverseService {
       this.deps.log(`universe ${venue}: refresh failed: ${why}`)
     }
   }
+}
+
+/** The `n` tier-1 rows with the largest 24 h volume (rows without one last), watchlist markets left out. */
+export function busiest(
+  rows: readonly UniverseRow[],
+  streamed: ReadonlySet<string>,
+  n: number,
+): UniverseRow[] {
+  return rows
+    .filter((r) => !streamed.has(r.key))
+    .sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1) || a.key.localeCompare(b.key))
+    .slice(0, n)
 }
