@@ -31,8 +31,8 @@ function klines(n: number, traded: number | null): string {
 }
 
 describe('importers read their files as streams', () => {
-  it('every Binance format takes files beyond the old whole-file limits', () => {
-    for (const f of ['binance-ws', 'binance-vision', 'binance-futures-data'])
+  it('every streamed format takes files beyond the old whole-file limits', () => {
+    for (const f of ['binance-ws', 'binance-vision', 'binance-futures-data', 'funding-csv'])
       expect(MAX_INPUT_BYTES[f]).toBeGreaterThanOrEqual(64 * 1024 ** 3)
   })
 

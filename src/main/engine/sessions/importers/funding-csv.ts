@@ -1,7 +1,8 @@
 import type { VenueId } from '../../../../shared/market-event'
 import { FUNDING_SCHEDULES, fitsSchedule, offsetsThatFit } from './funding-schedules'
 import { ImportContext } from './import-context'
-import { isHeaderRow, num, readLines } from './read-text'
+import { readLineStream } from './line-stream'
+import { isHeaderRow, num } from './read-text'
 import { ImportRefused, type Importer } from './types'
 
 /** Source venue names (as the funding-history files name them) that map onto the radar's venues. */
@@ -47,6 +48,28 @@ function fitHint(fits: number[], intervalHours: number): string {
  * schedule is checked first: if the times do not fall on it under the given offset, nothing is imported
  * and the error names the offsets that would fit.
  */
+/** The rows of a funding CSV, streamed: each parsed, or why it cannot be (with its 1-based line). */
+async function* fundingRows(
+  path: string,
+): AsyncGenerator<{ line: number; row: { symbol: string; localMs: number; rate: number } | string }> {
+  const reader = await readLineStream(path)
+  for await (const { text: line, line: n } of reader.lines) {
+    if (n === 1 && isHeaderRow(line)) continue
+    const [sym, date, rateText] = line.split(',')
+    const symbol = perpSymbol(sym ?? '')
+    const localMs = parseLocal(date ?? '')
+    const rate = num(rateText)
+    const row = !symbol
+      ? `Symbol "${sym ?? ''}" is not a USDT/USDC/USD pair`
+      : localMs === null
+        ? `Date "${date ?? ''}" is not YYYY-MM-DD hh:mm[:ss[.mmm]]`
+        : rate === null
+          ? `Funding Rate "${rateText ?? ''}" is not a number`
+          : { symbol, localMs, rate }
+    yield { line: n, row }
+  }
+}
+
 export const fundingCsvImporter: Importer = {
   format: 'funding-csv',
   summary: 'funding history CSV (Symbol,Date,Funding Rate) with --venue and --tz-offset',
@@ -70,31 +93,19 @@ export const fundingCsvImporter: Importer = {
     const ctx = new ImportContext(paths, opts, `funding history (${sourceVenue})`)
     for (const path of paths) {
       ctx.beginFile(path)
-      const lines = readLines(path)
-      const rows: { line: number; symbol: string; localMs: number; rate: number }[] = []
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] as string
-        if (i === 0 && isHeaderRow(line)) continue
-        const [sym, date, rateText] = line.split(',')
-        const symbol = perpSymbol(sym ?? '')
-        const localMs = parseLocal(date ?? '')
-        const rate = num(rateText)
-        if (!symbol) ctx.badRow(i + 1, `Symbol "${sym ?? ''}" is not a USDT/USDC/USD pair`)
-        else if (localMs === null)
-          ctx.badRow(i + 1, `Date "${date ?? ''}" is not YYYY-MM-DD hh:mm[:ss[.mmm]]`)
-        else if (rate === null) ctx.badRow(i + 1, `Funding Rate "${rateText ?? ''}" is not a number`)
-        else rows.push({ line: i + 1, symbol, localMs, rate })
+      // Two streamed passes: the first checks every time against the schedule (holding only the times), the
+      // second imports; nothing is imported from a file whose times do not fit.
+      const times: number[] = []
+      for await (const r of fundingRows(path)) {
+        if (typeof r.row === 'string') ctx.badRow(r.line, r.row)
+        else times.push(r.row.localMs)
       }
-      const fitting = rows.filter((r) => fitsSchedule(r.localMs - offsetMs, schedule)).length
-      if (rows.length > 0 && fitting / rows.length < MIN_FIT_SHARE) {
-        const fits = offsetsThatFit(
-          rows.map((r) => r.localMs),
-          schedule,
-          MIN_FIT_SHARE,
-        )
+      const fitting = times.filter((t) => fitsSchedule(t - offsetMs, schedule)).length
+      if (times.length > 0 && fitting / times.length < MIN_FIT_SHARE) {
+        const fits = offsetsThatFit(times, schedule, MIN_FIT_SHARE)
         const hours = schedule.hoursUtc.map((h) => `${String(h).padStart(2, '0')}:00`).join('/')
         throw new ImportRefused(
-          `${ctx.fileName}: only ${fitting} of ${rows.length} times fall on ${sourceVenue}'s funding schedule ` +
+          `${ctx.fileName}: only ${fitting} of ${times.length} times fall on ${sourceVenue}'s funding schedule ` +
             `(${hours} UTC) with --tz-offset ${fmtOffset(opts.tzOffsetHours)}; ` +
             fitHint(fits, schedule.intervalHours) +
             'Nothing was imported.',
@@ -105,9 +116,9 @@ export const fundingCsvImporter: Importer = {
           `${ctx.fileName}: ${sourceVenue} settles hourly, so the --tz-offset ${fmtOffset(opts.tzOffsetHours)} could not be checked against the data.`,
         )
       }
-      if (fitting < rows.length) {
+      if (fitting < times.length) {
         ctx.note(
-          `${ctx.fileName}: ${rows.length - fitting} funding times fall off ${sourceVenue}'s schedule; imported as given.`,
+          `${ctx.fileName}: ${times.length - fitting} funding times fall off ${sourceVenue}'s schedule; imported as given.`,
         )
       }
       const venue = opts.venue ?? RADAR_VENUE[sourceVenue]
@@ -117,9 +128,10 @@ export const fundingCsvImporter: Importer = {
             `(binance, bybit, okx); pass --radar-venue to file it under one of them.`,
         )
       }
-      for (let i = 0; i < rows.length; i++) {
-        if ((i & 4095) === 0) await ctx.tick(i / rows.length)
-        const r = rows[i]!
+      let i = 0
+      for await (const { row: r } of fundingRows(path)) {
+        if (typeof r === 'string') continue // counted in the first pass
+        if ((i++ & 4095) === 0) await ctx.tick(i / times.length)
         const ts = r.localMs - offsetMs
         ctx.events.push({
           type: 'funding',
@@ -134,7 +146,7 @@ export const fundingCsvImporter: Importer = {
           settled: true,
         })
       }
-      ctx.count('fundingRows', rows.length)
+      ctx.count('fundingRows', times.length)
     }
     ctx.note(
       `Funding times converted from UTC${fmtOffset(opts.tzOffsetHours)} to UTC; receive time equals settlement time (the source has none).`,
