@@ -144,6 +144,7 @@ function onBvcTrade(s: VpinState, cfg: ScoringConfig, tsMs: number, price: numbe
 }
 
 const DAY_MS = 1440 * MINUTE_MS
+const MAX_HELD_CANDLES = 50_000
 
 /**
  * A backfilled candle of the market's traded price. Before the first trade it is held; the first trade then
@@ -165,6 +166,13 @@ export function vpinOnCandle(
   c.tsMs.push(closeTsMs)
   c.vol.push(volumeBase)
   c.buy.push(buy >= 0 && buy <= volumeBase ? buy : NaN)
+  // A session of bars without trades would hold every bar: keep the newest (30 d of 1-minute bars and more).
+  if (c.tsMs.length > MAX_HELD_CANDLES + MAX_HELD_CANDLES / 5) {
+    const drop = c.tsMs.length - MAX_HELD_CANDLES
+    c.tsMs.splice(0, drop)
+    c.vol.splice(0, drop)
+    c.buy.splice(0, drop)
+  }
 }
 
 /** Sizes the buckets from the held candles' newest 24 h of volume and fills the window from them. */
