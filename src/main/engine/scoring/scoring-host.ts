@@ -111,7 +111,7 @@ export class ScoringHost {
   start(): void {
     this.stopping = false
     this.spawn()
-    this.lastWatchdogMs = null
+    this.lastWatchdogMs = Date.now()
     this.watchdog = setInterval(() => this.checkHeartbeat(), this.watchdogMs())
   }
 
