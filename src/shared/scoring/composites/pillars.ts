@@ -4,6 +4,9 @@ import { na, ok } from '../metric'
 import type { Signals } from './signals'
 import { LEVELS } from './stress-index'
 
+/** Pillar-mean edges of the risk level (low 0, medium 1, high 2 per pillar). */
+const RISK_EDGES = [0.75, 1.5] as const
+
 /**
  * The three pillars (liquidation-cluster density, funding trajectory, order-flow toxicity), each low / medium /
  * high, combined by the mean of the available levels (low 0, medium 1, high 2).
@@ -35,10 +38,11 @@ export function pillars(ctx: EvalContext, s: Signals): string | null {
   }
   if (present.length === 0) {
     out['risk-pillars'] = na('level 0-2', `no pillar available: ${missing.join('; ')}`)
-    return ctx.cat('risk-level', null)
+    return ctx.band('risk-level', null, RISK_EDGES, LEVELS)
   }
   const mean = present.reduce((a, b) => a + b, 0) / present.length
   out['risk-pillars'] = ok(mean, 'level 0-2', ctx.m.asOfMs)
   if (missing.length > 0) out['risk-pillars']!.reason = `without ${missing.join('; ')}`
-  return ctx.cat('risk-level', mean >= 1.5 ? 'high' : mean >= 0.75 ? 'medium' : 'low')
+  // A band on the mean, with hysteresis and the label dwell: low < 0.75 ≤ medium < 1.5 ≤ high.
+  return ctx.band('risk-level', mean, RISK_EDGES, LEVELS)
 }
