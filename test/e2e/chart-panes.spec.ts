@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { WEEK_PATH, replayToEnd, shoot } from './market-helpers'
+import type { MarketSeries } from '../../src/shared/contract/series'
+import { openMarketView, shoot } from './market-helpers'
+import { engineCall } from './workflow-helpers'
 
 /** The chart's own state, read through the handle the bench uses (the chart itself is a canvas). */
 async function chartState(page: Page, price: number) {
@@ -29,13 +31,34 @@ async function chartState(page: Page, price: number) {
 test('empty signal panes collapse, the pane choice is remembered, prices keep their decimals, and the keys work', async ({
   page,
   server,
+  weekAtEnd,
   consoleErrors,
 }) => {
-  await page.goto(server.url)
-  await replayToEnd(server, WEEK_PATH)
-  await page.getByTestId('radar-row').filter({ hasText: 'OP/USDT:USDT' }).dblclick()
+  expect(weekAtEnd.length).toBeGreaterThan(0)
+  await openMarketView(page, 'OP/USDT:USDT')
   const view = page.getByTestId('market-view')
-  await expect(view.locator('.pane-legend[data-pane="price"]')).toContainText('C ')
+  // The week's candles carry no volume: a bar's volume is its taker buy + sell, in OP (it read "Vol n/a").
+  // Hover the bar before the last (2024-05-16 19:30 UTC); the file has no taker row for the last one.
+  const series = await engineCall<MarketSeries>(server, 'getSeries', { key: 'binanceusdm:OP/USDT:USDT' })
+  const bar = series.bars[series.bars.length - 2]!
+  expect(bar.timeSec).toBe(1715887800)
+  expect(bar.volumeFrom).toBe('taker')
+  const x = await page.evaluate(
+    (t) =>
+      (
+        window as unknown as {
+          __radarChart: { chart: { timeScale(): { timeToCoordinate(t: number): number | null } } }
+        }
+      ).__radarChart.chart
+        .timeScale()
+        .timeToCoordinate(t) as number,
+    bar.timeSec,
+  )
+  const box = (await page.getByTestId('market-chart').boundingBox())!
+  await page.mouse.move(box.x + x, box.y + 80)
+  await expect(view.locator('.pane-legend[data-pane="price"]')).toContainText(
+    `Vol ${(bar.volumeBase! / 1e3).toFixed(1)} k OP (taker buy + sell)`,
+  )
   const picker = page.getByTestId('pane-picker')
   // The week sample has open interest but no funding, basis or VPIN (README: 5-minute metrics only).
   await expect(picker.locator('[data-pane="funding"]')).toContainText('no data')

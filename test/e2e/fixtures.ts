@@ -1,10 +1,17 @@
 import { test as base, expect } from '@playwright/test'
 import type { RunningServer } from '../support/radar-server'
 import { startServer } from '../support/radar-server'
+import type { MarketSnapshot } from '../../src/shared/scoring/snapshot'
+import { WEEK_PATH, replayToEnd } from './engine-calls'
 
 interface Fixtures {
   server: RunningServer
   consoleErrors: string[]
+  /**
+   * The page open on the app with the futures-metrics week sample played to its end (Stress, open interest
+   * and the liquidation map all present): the markets' snapshots at the end.
+   */
+  weekAtEnd: MarketSnapshot[]
   /** Replays at max speed share two cores with the build and other runs: every test gets three minutes. */
   roomToReplay: void
 }
@@ -25,6 +32,12 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  // Asks for consoleErrors so the page's errors are recorded from its first load.
+  weekAtEnd: async ({ page, server, consoleErrors }, use) => {
+    void consoleErrors
+    await page.goto(server.url)
+    await use(await replayToEnd(server, WEEK_PATH))
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (msg) => {

@@ -120,7 +120,9 @@ test('an entry on the week sample carries open interest, long/short and its regi
   await entry.getByRole('button', { name: 'Show snapshot' }).click()
   const snap = entry.getByTestId('journal-snapshot')
   // 4.1653 is beyond the 1.5 long-extreme edge of the methodology (longShortExtreme).
-  await expect(snap).toContainText('ls-extreme long-extreme')
+  // Labels by name, never by id: ls-extreme reads "Long/short extreme", its value in words.
+  await expect(snap.locator('[data-label="ls-extreme"]')).toHaveText('Long/short extreme long extreme')
+  await expect(snap).not.toContainText('ls-extreme')
   await expect(snap.locator('.snap-metric[data-metric="ls-global"]')).toContainText('Long/short (accounts)')
   await expect(snap.locator('.snap-metric[data-metric="ls-global"]')).toContainText('4.165')
   // 2,325,139,246.86 USDT = $2.33 B

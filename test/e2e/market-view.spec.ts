@@ -1,16 +1,16 @@
 import type { MarketSeries } from '../../src/shared/contract/series'
 import type { HeatmapView } from '../../src/shared/contract/heatmap'
 import { expect, test } from './fixtures'
-import { AUG_PATH, WEEK_PATH, expectLegendClose, replayToEnd, shoot } from './market-helpers'
+import { AUG_PATH, expectLegendClose, openMarketView, replayToEnd, shoot } from './market-helpers'
 import { BTC_PERP, engineCall } from './workflow-helpers'
 
 test('a market view charts the sample’s bars, switches time frames, toggles heatmap layers and runs a scenario', async ({
   page,
   server,
+  weekAtEnd,
   consoleErrors,
 }) => {
-  await page.goto(server.url)
-  await replayToEnd(server, WEEK_PATH)
+  expect(weekAtEnd.length).toBeGreaterThan(0)
   const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
   const heatmap = await engineCall<HeatmapView>(server, 'getHeatmap', { key: BTC_PERP, tiers: 'all' })
   await page.getByTestId('radar-row').filter({ hasText: 'BTC/USDT:USDT' }).dblclick()
@@ -100,13 +100,12 @@ test('the 2024-08-08 perp opens with 1-minute candles from its recorded trades',
 test('an open market view redraws from the seek point when the replay seeks back', async ({
   page,
   server,
+  weekAtEnd,
   consoleErrors,
 }) => {
-  await page.goto(server.url)
   // Played to its end, the week sample's BTC chart ends on 2024-05-16 (README: the span ends 19:35 UTC).
-  await replayToEnd(server, WEEK_PATH)
-  await page.getByTestId('radar-row').filter({ hasText: 'BTC/USDT:USDT' }).dblclick()
-  await expect(page.getByTestId('market-view').locator('.pane-legend[data-pane="price"]')).toContainText('C ')
+  expect(weekAtEnd.length).toBeGreaterThan(0)
+  await openMarketView(page, 'BTC/USDT:USDT')
   // Seek back to 2024-05-12 00:00 UTC (paused): scores and chart belong to the new timeline only.
   const target = Date.UTC(2024, 4, 12)
   await engineCall(server, 'replayControl', { action: 'seek', tsMs: target })

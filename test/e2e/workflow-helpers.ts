@@ -1,23 +1,11 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
-import type { RunningServer } from '../support/radar-server'
-import { openApiSocket } from '../support/radar-server'
+
+export { engineCall } from './engine-calls'
 
 export const SAMPLE_2023 = 'Recorded sample — Binance, 2023-04-05'
 export const SAMPLE_WEEK = 'Binance futures metrics — week of 2024-05-09 (BTC, ETH, OP)'
 export const BTC_PERP = 'binanceusdm:BTC/USDT:USDT'
-
-/** Asks the engine directly (as a second client), to check what the UI shows against the engine's state. */
-export async function engineCall<T>(server: RunningServer, channel: string, payload?: unknown): Promise<T> {
-  const api = await openApiSocket(server)
-  try {
-    const res = await api.call({ kind: 'invoke', id: 1, channel, payload })
-    if (res.ok !== true) throw new Error(`${channel}: ${String(res.error)}`)
-    return res.value as T
-  } finally {
-    api.close()
-  }
-}
 
 export async function gotoScreen(page: Page, name: 'Radar' | 'Sessions' | 'Alerts' | 'Journal' | 'Settings') {
   await page.getByRole('tab', { name }).click()

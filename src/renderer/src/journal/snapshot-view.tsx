@@ -1,6 +1,7 @@
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { metricInfo } from '../../../shared/scoring/metric-registry'
-import { fmtMetric, fmtNumber, fmtTime } from '../format'
+import { labelName, labelValueText } from '../../../shared/scoring/label-names'
+import { fmtMetric, fmtNumber, fmtPrice, fmtTime } from '../format'
 
 /** Scores first (they are what a decision is judged against), then labels, tags and contradictions. */
 const SCORE_FIRST = ['lsi', 'crowding', 'fragility', 'squeeze', 'tradeability']
@@ -24,7 +25,7 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
           Stress <strong className="snap-stress">{fmtNumber(snapshot.stress, 1)}</strong>
         </span>
         <span>
-          Price <strong>{fmtNumber(snapshot.lastPrice, 2)}</strong>
+          Price <strong>{fmtPrice(snapshot.lastPrice)}</strong>
         </span>
         <span className="muted">as of {fmtTime(snapshot.asOfMs)}</span>
         <span className="muted">{snapshot.eventCount.toLocaleString('en-US')} events scored</span>
@@ -37,8 +38,8 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
             </span>
           ))}
           {labels.map(([k, v]) => (
-            <span key={k} className="chip" title={k}>
-              <span className="muted">{k}</span> {v}
+            <span key={k} className="chip" data-label={k} title={metricInfo(k).what}>
+              <span className="muted">{labelName(k)}</span> {labelValueText(v!)}
             </span>
           ))}
         </div>
@@ -60,7 +61,7 @@ export function SnapshotView({ snapshot }: { snapshot: MarketSnapshot | null }) 
               key={id}
               className={m.sufficient ? 'snap-metric' : 'snap-metric insufficient'}
               data-metric={id}
-              title={m.reason ?? `${id} · ${metricInfo(id).unit}`}
+              title={m.reason ?? `${metricInfo(id).what} (${metricInfo(id).unit})`}
             >
               <span className="muted">{metricInfo(id).name}</span>
               <span className="num">{fmtMetric(id, m)}</span>
