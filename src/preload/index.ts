@@ -8,13 +8,14 @@ import { contextBridge, ipcRenderer } from 'electron'
 import type { RadarApi } from '../shared/api'
 import { ipcEventChannel } from '../shared/api-channels'
 import type { RendererPort } from './port-link'
-import { PORT_CHANNEL, PORT_REQUEST, PortLink } from './port-link'
+import { ENGINE_FAILED_CHANNEL, PORT_CHANNEL, PORT_REQUEST, PortLink } from './port-link'
 
 const link = new PortLink((message) => console.error(message))
 ipcRenderer.on(PORT_CHANNEL, (event) => {
   const port = event.ports[0] as RendererPort | undefined
   if (port) link.attach(port)
 })
+ipcRenderer.on(ENGINE_FAILED_CHANNEL, (_event, reason: unknown) => link.fail(String(reason)))
 ipcRenderer.on(ipcEventChannel('notice'), (_event, payload: unknown) => link.emit('notice', payload))
 ipcRenderer.send(PORT_REQUEST)
 

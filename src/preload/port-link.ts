@@ -10,6 +10,8 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS, subscriberName, unwrap } from '../shar
 /** The preload asks the main process for a port on this channel; the port comes back on PORT_CHANNEL. */
 export const PORT_REQUEST = 'radar:port-request'
 export const PORT_CHANNEL = 'radar:port'
+/** The main process says the engine stopped for good (it gave up restarting it), with why. */
+export const ENGINE_FAILED_CHANNEL = 'radar:engine-failed'
 
 /** A DOM MessagePort as the preload receives it (Node's worker_threads port has the same surface). */
 export interface RendererPort {
@@ -34,7 +36,9 @@ export class PortLink {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
   /** Invokes made before the first port, or while the engine restarts, sent once a port arrives. */
-  private readonly waiting: ((port: RendererPort) => void)[] = []
+  private readonly waiting: { send: (port: RendererPort) => void; fail: (err: Error) => void }[] = []
+  /** Set once the engine will not come back: every request is refused with it. */
+  private failure: string | null = null
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
 
   constructor(private readonly log: (message: string) => void = () => {}) {}
@@ -54,7 +58,7 @@ export class PortLink {
       this.failPending(port, 'stopped')
     })
     port.start()
-    for (const send of this.waiting.splice(0)) send(port)
+    for (const w of this.waiting.splice(0)) w.send(port)
   }
 
   invoke(channel: InvokeChannel, payload: unknown): Promise<unknown> {
@@ -70,9 +74,16 @@ export class PortLink {
           reject(new Error(`${channel}: ${err instanceof Error ? err.message : String(err)}`))
         }
       }
-      if (this.port) send(this.port)
-      else this.waiting.push(send)
+      if (this.failure) reject(new Error(`the engine is not running: ${this.failure}`))
+      else if (this.port) send(this.port)
+      else this.waiting.push({ send, fail: reject })
     })
+  }
+
+  /** The engine stopped for good: requests waiting for a port, and every later one, fail with `reason`. */
+  fail(reason: string): void {
+    this.failure = reason
+    for (const w of this.waiting.splice(0)) w.fail(new Error(`the engine is not running: ${reason}`))
   }
 
   on(channel: EventChannel, listener: (payload: unknown) => void): () => void {

@@ -3,7 +3,7 @@ import type { WebContents, WebFrameMain } from 'electron'
 import type { EventChannel } from '../../shared/api'
 import { ipcEventChannel } from '../../shared/api-channels'
 import type { EngineHost } from '../engine-process/engine-host'
-import { PORT_CHANNEL, PORT_REQUEST } from '../../preload/port-link'
+import { ENGINE_FAILED_CHANNEL, PORT_CHANNEL, PORT_REQUEST } from '../../preload/port-link'
 import { isTrustedFrameUrl } from './app-origin'
 
 /**
@@ -36,6 +36,10 @@ export function connectWindowPorts(opts: {
       return
     }
     give(frame)
+  })
+  // No engine will answer: requests waiting in the windows fail with the reason instead of hanging.
+  engine.onFailed((reason) => {
+    for (const wc of opts.windows()) if (!wc.isDestroyed()) wc.send(ENGINE_FAILED_CHANNEL, reason)
   })
   engine.onRestarted(() => {
     for (const wc of opts.windows()) {

@@ -160,6 +160,8 @@ describe('engine process', { timeout: 90_000 }, () => {
 
   it('gives up after repeated quick crashes, says so, and refuses invokes with the reason', async () => {
     const h = host({ maxQuickCrashes: 1 })
+    const failed: string[] = []
+    h.onFailed((reason) => failed.push(reason))
     await h.start()
     const restarted = nextEvent(h, 'notice', (n) => n.message.startsWith('The engine process was restarted'))
     h.simulateCrash()
@@ -168,6 +170,8 @@ describe('engine process', { timeout: 90_000 }, () => {
     h.simulateCrash()
     expect((await gaveUp).message).toMatch(/stopped and was not restarted: was killed by SIGKILL, 2 times/)
     expect(h.hostState).toBe('failed')
+    // Windows hear it too (the desktop app fails their waiting requests with it).
+    expect(failed).toEqual([expect.stringMatching(/was killed by SIGKILL, 2 times/)])
     await expect(h.handlers.getAppInfo(undefined)).rejects.toThrow(/the engine is not running/)
   })
 })

@@ -67,6 +67,7 @@ export class EngineHost {
   private stopped: (() => void) | null = null
   private readonly exited = new WeakSet<EngineProcessHandle>()
   private readonly restartedListeners: (() => void)[] = []
+  private readonly failedListeners: ((reason: string) => void)[] = []
 
   constructor(private readonly opts: EngineHostOptions) {
     const handlers: Record<string, (request: unknown) => Promise<unknown>> = {}
@@ -130,6 +131,11 @@ export class EngineHost {
   /** Called each time a crashed engine process has been started again and has restored its state. */
   onRestarted(listener: () => void): void {
     this.restartedListeners.push(listener)
+  }
+
+  /** Called once if the host gives up restarting the engine, with why. */
+  onFailed(listener: (reason: string) => void): void {
+    this.failedListeners.push(listener)
   }
 
   /** Test and support aid: makes the engine process crash (only when booted with diagnostics). */
@@ -236,6 +242,7 @@ export class EngineHost {
     const message = `The engine process stopped and was not restarted: ${reason}. Restart the app; the log file has details.`
     this.opts.log?.(message)
     this.bus.emit('notice', { level: 'error', message, atMs: Date.now() })
+    for (const listener of this.failedListeners) listener(reason)
     for (const run of this.queued.splice(0)) run()
   }
 

@@ -134,4 +134,14 @@ describe('window MessagePort to the engine process', () => {
     await new Promise((r) => setTimeout(r, 50))
     expect(got).toEqual([notice('once')])
   })
+
+  it('once the engine stops for good, waiting and later requests fail with the reason', async () => {
+    const link = new PortLink()
+    const waiting = link.invoke('getAppInfo', undefined)
+    link.fail('was killed by SIGKILL, 4 times within a minute')
+    await expect(waiting).rejects.toThrow(
+      'the engine is not running: was killed by SIGKILL, 4 times within a minute',
+    )
+    await expect(link.invoke('getSettings', undefined)).rejects.toThrow(/the engine is not running/)
+  })
 })
