@@ -108,6 +108,8 @@ export class ReplaySource implements DataSource {
 
   async stop(): Promise<void> {
     this.generation++
+    // A feed ending after this must not move a closed source's clock.
+    this.timeline++
     this.feeding?.handle.stop()
     this.sink = null
     this.update({ state: 'idle' })
