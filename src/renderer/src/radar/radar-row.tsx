@@ -5,7 +5,7 @@ import { RegimeChip } from '../components/regime-chip'
 import { Sparkline } from '../components/sparkline'
 import { SpikeOdds } from '../components/spike-odds'
 import { WarmingBadge } from '../components/warming-badge'
-import { fmtAge, fmtMetricValue, fmtPct, fmtPrice } from '../format'
+import { fmtAge, fmtMetricValue, fmtPct, fmtPrice, fmtUsd } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
 import { tagIndexNote } from './radar-model'
@@ -74,6 +74,11 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
       </td>
       <td className={`num ${toneOf(m['price-change-24h']?.value)}`}>
         <MetricValue id="price-change-24h" metric={m['price-change-24h']} />
+        {m['volume-24h-usd']?.value != null && (
+          <span className="sub" data-testid="radar-volume" title="24 h turnover, from the venue's tickers">
+            vol {fmtUsd(m['volume-24h-usd'].value)}
+          </span>
+        )}
       </td>
       <td className="num">
         <MetricValue
