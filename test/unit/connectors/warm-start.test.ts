@@ -70,7 +70,11 @@ describe('warm start', () => {
   it('after the seed history every history-fed metric and the liquidation map are there, and the REST trades are the recorded ones', async () => {
     // The app's own pipeline: scores and the liquidation map, fed as the scoring worker feeds them.
     const pipeline = new ScoringPipeline({ config: DEFAULT_PIPELINE_CONFIG, tiersFor: bundledTiersLookup() })
-    const live = liveAgainst(emu, { watchlist: [{ venue: 'binanceusdm', symbols: [PERP] }] })
+    // The perp recording has no trade for its first 7 s: a short watchdog would reconnect and fetch the gap.
+    const live = liveAgainst(emu, {
+      watchlist: [{ venue: 'binanceusdm', symbols: [PERP] }],
+      watchdogMs: 30_000,
+    })
     src = live.src
     await live.src.start((batch) => {
       live.events.push(...batch)
@@ -89,6 +93,16 @@ describe('warm start', () => {
       takerSide: 'sell',
       exchangeTsMs: 1680652700452,
     })
+    // The REST trades come first, then the held live ones after the newest of them: each trade once, in time order.
+    await until(
+      () => live.events.some((e) => e.type === 'trade' && Number(e.tradeId) > 3535188229 + 2000),
+      30_000,
+      'live trades after the seed',
+    )
+    const trades = live.events.filter((e): e is TradeEvent => e.type === 'trade')
+    expect(new Set(trades.map((t) => t.tradeId)).size).toBe(trades.length)
+    for (let i = 1; i < trades.length; i++)
+      expect(trades[i]!.exchangeTsMs, trades[i]!.tradeId).toBeGreaterThanOrEqual(trades[i - 1]!.exchangeTsMs)
     await until(
       () => pipeline.snapshot(KEY)?.metrics['liq-prox-above-usd']?.sufficient === true,
       20_000,
@@ -110,7 +124,7 @@ describe('warm start', () => {
       'price-change-24h',
     ])
       expect(m[id]?.sufficient, `${id}: ${m[id]?.reason ?? ''}`).toBe(true)
-  }, 150_000)
+  }, 180_000)
 
   it('a venue that refuses its history keeps streaming, the other venue is untouched, and the status says why', async () => {
     // Binance's /futures/data history answers 500 every time; its funding, klines and streams still answer.

@@ -45,6 +45,8 @@ export class VenueConnector {
   stalls = 0
   /** Live events of perps whose seed history is still loading, released after it (see backfillThenPoll). */
   private readonly held = new Map<string, MarketEvent[]>()
+  /** Oldest live trade passed on per perp whose hold ended before its seed history arrived. */
+  private readonly liveTradeFloorMs = new Map<string, number>()
 
   constructor(
     readonly venue: ConnectorVenue,
@@ -143,7 +145,13 @@ export class VenueConnector {
         try {
           const seed = await seedMarketHistory(this.deps(), m, backfill)
           if (this.stopped) return
-          this.emit(seed.events, false)
+          // Released early (the hold ran out): the live trades already delivered are not sent again.
+          const floor = this.liveTradeFloorMs.get(m.symbol) ?? Infinity
+          this.liveTradeFloorMs.delete(m.symbol)
+          this.emit(
+            seed.events.filter((e) => e.type !== 'trade' || e.exchangeTsMs < floor),
+            false,
+          )
           this.release(m.symbol, seed.newestTradeMs, null)
         } catch (err) {
           this.logBackfill(m, err)
@@ -165,6 +173,11 @@ export class VenueConnector {
    * liquidations pass at once (none of them starts a bar), so the market's row shows within seconds.
    */
   private emitLive(events: MarketEvent[]): void {
+    for (const [symbol, floor] of this.liveTradeFloorMs)
+      if (floor === Infinity) {
+        const first = events.find((e) => e.type === 'trade' && e.symbol === symbol)
+        if (first) this.liveTradeFloorMs.set(symbol, first.exchangeTsMs)
+      }
     if (this.held.size === 0) return this.emit(events, true)
     const pass: MarketEvent[] = []
     for (const e of events) {
@@ -186,7 +199,8 @@ export class VenueConnector {
     if (why) this.opts.log(`[${this.venue}] ${symbol}: live events released before the history (${why})`)
     const cut = newestSeedTradeMs ?? -Infinity
     const live = buf.filter((e) => e.type !== 'trade' || e.exchangeTsMs > cut)
-    if (live.length > 0) this.emit(live, true)
+    if (why) this.liveTradeFloorMs.set(symbol, Infinity)
+    if (live.length > 0) this.emitLive(live)
   }
 
   private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {
