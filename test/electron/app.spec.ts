@@ -77,9 +77,18 @@ test.describe('desktop window', () => {
     // The main process only hands ports over: one port-request listener, no invoke handler of its own.
     const main = await app.evaluate(({ ipcMain }) => ({
       portRequests: ipcMain.listenerCount('radar:port-request'),
-      invokeListeners: ipcMain.listenerCount('radar:invoke'),
+      // handle() throws when the channel already has a handler.
+      invokeHandler: (() => {
+        try {
+          ipcMain.handle('radar:invoke', () => null)
+          ipcMain.removeHandler('radar:invoke')
+          return 'none'
+        } catch {
+          return 'registered'
+        }
+      })(),
     }))
-    expect(main).toEqual({ portRequests: 1, invokeListeners: 0 })
+    expect(main).toEqual({ portRequests: 1, invokeHandler: 'none' })
     const statusEvent = () =>
       win.evaluate(
         () =>
