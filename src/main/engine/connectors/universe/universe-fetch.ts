@@ -2,8 +2,6 @@ import type { Exchange } from 'ccxt'
 import type { UniverseRow } from '../../../../shared/contract/universe'
 import { implicitApi } from '../ccxt-internals'
 import type { RestBudget } from '../rest-budget'
-import type { ConnectorVenue } from '../url-override'
-import { adapterFor } from '../venues'
 import type { BinanceOi } from './binance-universe'
 import { binanceUniverseRows } from './binance-universe'
 import { bybitUniverseRows } from './bybit-universe'
@@ -37,65 +35,69 @@ export interface VenueUniverse {
 const message = (err: unknown): string =>
   err instanceof Error ? (err.message.split('\n')[0] as string) : String(err)
 
-/** One refresh of a venue's linear perps from its bulk endpoints. */
-export async function fetchVenueUniverse(
-  venue: ConnectorVenue,
-  ex: Exchange,
-  perps: readonly PerpRef[],
-  budget: RestBudget,
-  state: UniverseFetchState,
-  cadenceSec: number,
-): Promise<VenueUniverse> {
-  const call = <P>(method: string, params: P): Promise<unknown> =>
-    budget.run(() => implicitApi<P>(ex, method)(params))
-  if (venue === 'binanceusdm') {
-    const [premium, tickers] = await Promise.all([
-      call('fapiPublicGetPremiumIndex', {}),
-      call('fapiPublicGetTicker24hr', {}),
-    ])
-    state.intervals ??= await adapterFor(venue).fundingIntervals(
-      ex,
-      perps.map((p) => p.symbol),
-      budget,
+/** What one refresh of a venue's universe works with (`VenueAdapter.fetchUniverse`). */
+export interface UniverseFetchCtx {
+  ex: Exchange
+  perps: readonly PerpRef[]
+  budget: RestBudget
+  state: UniverseFetchState
+  cadenceSec: number
+  /** The venue adapter's funding intervals (hours per symbol) where the bulk replies lack them. */
+  fundingIntervals: (symbols: readonly string[]) => Promise<Map<string, number>>
+}
+
+const caller =
+  (c: UniverseFetchCtx) =>
+  <P>(method: string, params: P): Promise<unknown> =>
+    c.budget.run(() => implicitApi<P>(c.ex, method)(params))
+
+/** Binance USDⓈ-M: premium index and 24 h tickers for all symbols, open interest one symbol at a time. */
+export async function binanceUniverse(c: UniverseFetchCtx): Promise<VenueUniverse> {
+  const call = caller(c)
+  const [premium, tickers] = await Promise.all([
+    call('fapiPublicGetPremiumIndex', {}),
+    call('fapiPublicGetTicker24hr', {}),
+  ])
+  c.state.intervals ??= await c.fundingIntervals(c.perps.map((p) => p.symbol))
+  await rotateBinanceOi(c.perps, tickers, c.state, (id) => call('fapiPublicGetOpenInterest', { symbol: id }))
+  const rounds = Math.ceil(c.perps.length / BINANCE_OI_PER_REFRESH)
+  const pending = `Binance has no all-symbol open interest: it is fetched ${BINANCE_OI_PER_REFRESH} symbols a refresh, busiest first, so every perp has it within ${Math.ceil((rounds * c.cadenceSec) / 60)} min`
+  return {
+    rows: binanceUniverseRows(
+      c.perps,
+      premium,
+      tickers,
+      c.state.binanceOi,
+      c.state.intervals,
+      pending,
+      Date.now(),
+    ),
+    note: `open interest: ${c.state.binanceOi.size} of ${c.perps.length} perps so far (${BINANCE_OI_PER_REFRESH} per refresh)`,
+  }
+}
+
+/** Bybit: one linear tickers reply carries every figure. */
+export async function bybitUniverse(c: UniverseFetchCtx): Promise<VenueUniverse> {
+  const reply = await caller(c)('publicGetV5MarketTickers', { category: 'linear' })
+  return { rows: bybitUniverseRows(c.perps, reply, Date.now()), note: null }
+}
+
+/** OKX: swap tickers, open interest and funding, three all-instrument calls. */
+export async function okxUniverse(c: UniverseFetchCtx): Promise<VenueUniverse> {
+  const call = caller(c)
+  // One failing call leaves its fields missing with the venue's reason; the other two still fill theirs.
+  const okx = (method: string, params: Record<string, string>): Promise<OkxData> =>
+    call(method, params).then(
+      (r) => ({ data: Array.isArray((r as { data?: unknown }).data) ? (r as { data: unknown[] }).data : [] }),
+      (err: unknown) => ({ error: `the venue refused: ${message(err)}` }),
     )
-    await rotateBinanceOi(perps, tickers, state, (id) => call('fapiPublicGetOpenInterest', { symbol: id }))
-    const rounds = Math.ceil(perps.length / BINANCE_OI_PER_REFRESH)
-    const pending = `Binance has no all-symbol open interest: it is fetched ${BINANCE_OI_PER_REFRESH} symbols a refresh, busiest first, so every perp has it within ${Math.ceil((rounds * cadenceSec) / 60)} min`
-    return {
-      rows: binanceUniverseRows(
-        perps,
-        premium,
-        tickers,
-        state.binanceOi,
-        state.intervals,
-        pending,
-        Date.now(),
-      ),
-      note: `open interest: ${state.binanceOi.size} of ${perps.length} perps so far (${BINANCE_OI_PER_REFRESH} per refresh)`,
-    }
-  }
-  if (venue === 'bybit') {
-    const reply = await call('publicGetV5MarketTickers', { category: 'linear' })
-    return { rows: bybitUniverseRows(perps, reply, Date.now()), note: null }
-  }
-  if (venue === 'okx') {
-    // One failing call leaves its fields missing with the venue's reason; the other two still fill theirs.
-    const okx = (method: string, params: Record<string, string>): Promise<OkxData> =>
-      call(method, params).then(
-        (r) => ({
-          data: Array.isArray((r as { data?: unknown }).data) ? (r as { data: unknown[] }).data : [],
-        }),
-        (err: unknown) => ({ error: `the venue refused: ${message(err)}` }),
-      )
-    const [tickers, oi, funding] = await Promise.all([
-      okx('publicGetMarketTickers', { instType: 'SWAP' }),
-      okx('publicGetPublicOpenInterest', { instType: 'SWAP' }),
-      okx('publicGetPublicFundingRate', { instId: 'ANY' }),
-    ])
-    if ('error' in tickers && 'error' in oi && 'error' in funding) throw new Error(tickers.error)
-    return { rows: okxUniverseRows(perps, tickers, oi, funding, Date.now()), note: null }
-  }
-  throw new Error(`${venue} has no linear perps`)
+  const [tickers, oi, funding] = await Promise.all([
+    okx('publicGetMarketTickers', { instType: 'SWAP' }),
+    okx('publicGetPublicOpenInterest', { instType: 'SWAP' }),
+    okx('publicGetPublicFundingRate', { instId: 'ANY' }),
+  ])
+  if ('error' in tickers && 'error' in oi && 'error' in funding) throw new Error(tickers.error)
+  return { rows: okxUniverseRows(c.perps, tickers, oi, funding, Date.now()), note: null }
 }
 
 /**

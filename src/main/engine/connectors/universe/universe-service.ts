@@ -9,9 +9,10 @@ import type { ConnectorVenue } from '../url-override'
 import { applyBaseUrlOverride, overrideFromEnv } from '../url-override'
 import { linearPerps } from './perp-ref'
 import type { PerpRef } from './perp-ref'
-import { fetchVenueUniverse, newFetchState } from './universe-fetch'
+import { newFetchState } from './universe-fetch'
 import type { UniverseFetchState } from './universe-fetch'
 import { universeEvents } from './universe-events'
+import { adapterFor } from '../venues'
 
 /** Seconds between refreshes: the bulk tickers move by the minute, and one call per venue a minute is cheap. */
 export const UNIVERSE_CADENCE_SEC = 60
@@ -157,7 +158,16 @@ export class UniverseService {
         h.perps = linearPerps(h.ex)
         h.status.markets = h.perps.length
       }
-      const got = await fetchVenueUniverse(venue, h.ex, h.perps, h.budget, h.state, this.cadenceSec)
+      const adapter = adapterFor(venue)
+      if (!adapter.fetchUniverse) throw new Error(`${venue} has no bulk universe endpoints`)
+      const got = await adapter.fetchUniverse({
+        ex: h.ex,
+        perps: h.perps,
+        budget: h.budget,
+        state: h.state,
+        cadenceSec: this.cadenceSec,
+        fundingIntervals: (symbols) => adapter.fundingIntervals(h.ex, symbols, h.budget),
+      })
       h.rows = got.rows
       h.status = { ...h.status, refreshedAtMs: Date.now(), error: null, note: got.note }
     } catch (err) {

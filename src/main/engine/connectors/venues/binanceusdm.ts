@@ -17,11 +17,13 @@ import type { BackfillOptions } from '../connector-options'
 import type { HistoryDeps } from '../history-deps'
 import type { WatchedMarket } from '../market-streams'
 import type { VenueAdapter } from './venue-adapter'
+import { binanceUniverse } from '../universe/universe-fetch'
 
 type Info = Record<string, unknown>
 
 /** Binance USDⓈ-M: mark price stream (mark, index, funding), all-market liquidations, /futures/data history. */
 export const binanceusdm: VenueAdapter = {
+  fetchUniverse: binanceUniverse,
   venue: 'binanceusdm',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 1000,

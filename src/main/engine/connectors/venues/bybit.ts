@@ -7,11 +7,13 @@ import type { Row } from '../binance-futures-data'
 import { fundingEvent, markEvent, openInterestEvent, toFiniteOrNull } from '../normalize'
 import type { ConnectorVenue } from '../url-override'
 import type { VenueAdapter } from './venue-adapter'
+import { bybitUniverse } from '../universe/universe-fetch'
 
 type Info = Record<string, unknown>
 
 /** Bybit v5 linear: one ticker stream carries mark, index, funding and OI; liquidations per symbol. */
 export const bybit: VenueAdapter = {
+  fetchUniverse: bybitUniverse,
   venue: 'bybit',
   // Bybit streams fixed depths; 200 is offered for spot and linear alike.
   bookLimit: 200,

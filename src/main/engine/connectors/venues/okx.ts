@@ -11,9 +11,11 @@ import {
   okxMarkEvent,
 } from '../okx-derivatives'
 import type { VenueAdapter } from './venue-adapter'
+import { okxUniverse } from '../universe/universe-fetch'
 
 /** OKX v5: mark, funding and liquidation channels per swap; OI and long/short polled; books checksummed. */
 export const okx: VenueAdapter = {
+  fetchUniverse: okxUniverse,
   venue: 'okx',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 100,

@@ -7,6 +7,7 @@ import type { StreamSpec, WatchedMarket } from '../market-streams'
 import type { OkxBookVerifier } from '../okx-book-verifier'
 import type { RestBudget } from '../rest-budget'
 import type { ConnectorVenue } from '../url-override'
+import type { UniverseFetchCtx, VenueUniverse } from '../universe/universe-fetch'
 
 /** Venue, symbol and receive time of the events a stream emits. */
 export type StreamCtx = (receiveTsMs: number) => {
@@ -60,6 +61,8 @@ export interface VenueAdapter {
    * Absent: ccxt's fetchTrades gives the newest page only (Bybit's public trades reach back 1,000 trades).
    */
   tradePage?(d: HistoryDeps, m: WatchedMarket, oldest: CcxtTrade | null): Promise<CcxtTrade[]>
+  /** Every linear perp from the venue's all-symbol endpoints (the radar's tier 1); absent: no linear perps. */
+  fetchUniverse?(c: UniverseFetchCtx): Promise<VenueUniverse>
   /** Verifies books frame by frame where ccxt does not (OKX's checksum). */
   bookVerifier?(): OkxBookVerifier
 }
