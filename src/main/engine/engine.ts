@@ -65,7 +65,8 @@ export class Engine {
       },
       onSeriesUpdate: (update) => this.bus.emit('seriesUpdate', update),
     })
-    this.bus.on('settings', () => this.configureScoring())
+    // The store's own change event, whoever changed the file's values: not the windows' 'settings' event.
+    opts.settings.onChange(() => this.configureScoring())
   }
 
   get logger(): Logger {

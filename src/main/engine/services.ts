@@ -69,7 +69,7 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     publish: (caps, status) => engine.setFetchedMarketCaps(caps, status),
     ...(process.env.RADAR_COINGECKO_URL ? { baseUrl: process.env.RADAR_COINGECKO_URL } : {}),
   })
-  engine.bus.on('settings', () => marketCaps.onSettingsChanged())
+  engine.settings.onChange(() => marketCaps.onSettingsChanged())
   marketCaps.start()
   const universe = new UniverseService({
     settings: () => engine.settings.get(),
