@@ -89,6 +89,7 @@ test('live on three venues, the radar lists every perp the emulator lists, each 
   // On screen: every perp is a row of the radar (sorted and filtered whole), tier 1 on its own filter.
   await expect(page.getByTestId('radar-count')).toContainText(`of ${total} markets`, { timeout: 20_000 })
   await expect(page.getByTestId('universe-status')).toContainText('Universe every 60 s')
+  await expect(page.getByTestId('watch-top-oi')).toContainText('Watch top 20 by OI per venue')
   await page.getByTestId('radar-tier').selectOption('1')
   await expect(page.getByTestId('radar-count')).toContainText(`${total - 2} of ${total} markets`)
   await page.getByTestId('radar-venue').selectOption('okx')

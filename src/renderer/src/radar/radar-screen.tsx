@@ -9,13 +9,15 @@ import { useRowFlash } from './use-row-flash'
 import { useStressHistory } from './use-stress-history'
 import { useNow } from './use-now'
 import { useUniverse } from './use-universe'
-import { ALL_SCOPE, inScope, scopedMarkets } from './radar-scope'
+import { ALL_SCOPE, inScope, scopedMarkets, topByOi } from './radar-scope'
 import type { RadarScope } from './radar-scope'
 import { UniverseBar } from './universe-bar'
 import '../market.css'
 
 /** Rows drawn at once: a 1,000-market universe is sorted and filtered whole, but drawn a page at a time. */
 const PAGE_ROWS = 200
+/** Perps per venue the watchlist takes from the universe, largest open interest first. */
+const TOP_OI_PER_VENUE = 20
 
 /**
  * Home: every market ranked by the Leverage Stress Index: the watchlist (tier 2, streamed, every signal) and,
@@ -82,6 +84,17 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
   const cursorRow = rows[cursor]
   const cursorKeyNow = cursorRow?.snap.key ?? null
   const pinned = cursorKeyNow !== null && (watchlist ?? []).includes(cursorKeyNow)
+  // The watchlist starts from the largest perps: the top 20 by OI on each venue of the universe.
+  const topOi = topByOi(universe.byKey.values(), TOP_OI_PER_VENUE).filter(
+    (k) => !(watchlist ?? []).includes(k),
+  )
+  const watchTopOi = (): void => {
+    if (!watchlist || topOi.length === 0) return
+    void api
+      .updateSettings({ watchlist: [...watchlist, ...topOi].slice(0, 300) })
+      .then(() => (live ? api.startLive() : undefined))
+      .catch(() => undefined)
+  }
   const togglePin = (): void => {
     if (!cursorKeyNow || !watchlist) return
     const next = pinned ? watchlist.filter((k) => k !== cursorKeyNow) : [...watchlist, cursorKeyNow]
@@ -146,6 +159,17 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
           >
             {pinned ? 'Unpin' : 'Pin'} {cursorRow.snap.symbol.split(':')[0]}{' '}
             {tierOf.get(cursorKeyNow ?? '') === 1 ? '(tier 1)' : '(watchlist)'}
+          </button>
+        )}
+        {topOi.length > 0 && (
+          <button
+            type="button"
+            className="pin-button"
+            data-testid="watch-top-oi"
+            onClick={watchTopOi}
+            title={`Adds ${topOi.length} markets to the watchlist (editable in Settings): tier 2, full streams and every signal; live data restarts on the new list`}
+          >
+            Watch top {TOP_OI_PER_VENUE} by OI per venue
           </button>
         )}
         <span className="kbd-hint muted">↑↓ move · Enter open · / filter</span>
