@@ -41,6 +41,26 @@ function snap(asOfMs: number, fundingApr: number | null, stress: number | null):
   }
 }
 
+/** A 5-minute BTC perp candle without volume, as Binance's futures-data rows give it. */
+function fiveMinCandle(
+  openMs: number,
+  ohlc: { open: number; high: number; low: number; close: number },
+): CandleEvent {
+  return {
+    type: 'candle',
+    venue: 'binanceusdm',
+    symbol: 'BTC/USDT:USDT',
+    exchangeTsMs: openMs + 299_999,
+    receiveTsMs: openMs + 299_999,
+    priceKind: 'last',
+    intervalSec: 300,
+    openTsMs: openMs,
+    ...ohlc,
+    volumeBase: null,
+    volumeUsd: null,
+  }
+}
+
 describe('series builder', () => {
   it('builds 1-minute OHLCV bars from trades', () => {
     const s = createSeriesState()
@@ -62,22 +82,7 @@ describe('series builder', () => {
 
   it('uses candle events as bars at their own resolution until trades arrive, and keeps unknown volume null', () => {
     const s = createSeriesState()
-    const candle: CandleEvent = {
-      type: 'candle',
-      venue: 'binanceusdm',
-      symbol: 'BTC/USDT:USDT',
-      exchangeTsMs: T0 + 300_000,
-      receiveTsMs: T0 + 300_000,
-      priceKind: 'last',
-      intervalSec: 300,
-      openTsMs: T0,
-      open: 10,
-      high: 12,
-      low: 9,
-      close: 11,
-      volumeBase: null,
-      volumeUsd: null,
-    }
+    const candle = fiveMinCandle(T0, { open: 10, high: 12, low: 9, close: 11 })
     observeEvents(s, [candle])
     expect(fullSeries(s, KEY)).toMatchObject({
       resolutionSec: 300,
@@ -158,22 +163,8 @@ describe('series builder', () => {
     // A BTC row of the week sample: 2024-05-10 20:25 UTC, a 5-minute bar with taker buy 164.79 and sell
     // 186.746 BTC; every trade has one taker, so the bar traded 164.79 + 186.746 = 351.536 BTC.
     const OPEN_MS = 1_715_372_700_000
-    const fiveMin = (openMs: number): CandleEvent => ({
-      type: 'candle',
-      venue: 'binanceusdm',
-      symbol: 'BTC/USDT:USDT',
-      exchangeTsMs: openMs + 299_999,
-      receiveTsMs: openMs + 299_999,
-      priceKind: 'last',
-      intervalSec: 300,
-      openTsMs: openMs,
-      open: 60_690.5,
-      high: 60_719,
-      low: 60_553.6,
-      close: 60_616.7,
-      volumeBase: null,
-      volumeUsd: null,
-    })
+    const fiveMin = (openMs: number): CandleEvent =>
+      fiveMinCandle(openMs, { open: 60_690.5, high: 60_719, low: 60_553.6, close: 60_616.7 })
     const taker = (
       openMs: number,
       buy: number | null,
