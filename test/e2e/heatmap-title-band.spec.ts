@@ -41,7 +41,9 @@ async function placePriceAt(page: Page, price: number, yCss: number): Promise<nu
  */
 async function readRows(page: Page, y0: number, y1: number): Promise<{ bytes: number[]; width: number }> {
   return page.evaluate(
-    ([a, b, profile]) => {
+    async ([a, b, profile]) => {
+      // The chart draws on an animation frame after a change: read after the next two.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
       const canvases = [
         ...document.querySelectorAll('[data-testid="market-chart"] canvas'),
       ] as HTMLCanvasElement[]
@@ -95,10 +97,14 @@ test('no heatmap cell is drawn in the title band at the top of the price pane: t
   expect(Math.abs((await placePriceAt(page, price, BAND_CSS / 2)) - BAND_CSS / 2)).toBeLessThanOrEqual(1)
   await setLayers(page, true)
   const bandOn = await readRows(page, 0, BAND_CSS)
+  const belowOn = await readRows(page, BAND_CSS, BAND_CSS + 40)
   await setLayers(page, false)
   const bandOff = await readRows(page, 0, BAND_CSS)
+  const belowOff = await readRows(page, BAND_CSS, BAND_CSS + 40)
   expect(bandOn.bytes.length).toBeGreaterThan(0)
   expect(changedPixels(bandOn.bytes, bandOff.bytes)).toBe(0)
+  // Just under the band, in the same picture, the map's cells are drawn (so the reads above saw the map on).
+  expect(changedPixels(belowOn.bytes, belowOff.bytes)).toBeGreaterThan(belowOn.width)
 
   // The same row moved 60 px below the band, same zoom: the layers now change many of its pixels, so the
   // band is what kept them out above.
