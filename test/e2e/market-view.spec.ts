@@ -116,20 +116,24 @@ test('an open market view redraws from the seek point when the replay seeks back
     (await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })).bars.length
   await expect.poll(bars, { timeout: 15_000 }).toBeGreaterThan(2)
   await engineCall(server, 'replayControl', { action: 'pause' })
-  // Paused: wait until the worker has drained its queue (two reads a second apart agree).
-  let previous = -1
+  // The first seek of a session rebuilds the target's state by scoring the file from its start (there are no
+  // checkpoints yet): on busy cores that outlasts the pause, so the pause lands while the rebuild runs and
+  // nothing plays. Wait until the engine's series is the new timeline's (its last bar not after the clock)
+  // and has stopped changing (two reads a second apart agree).
+  let previous = ''
   await expect
     .poll(
       async () => {
-        const n = await bars()
-        const settled = n === previous
-        previous = n
+        const { sessionTsMs } = await engineCall<{ sessionTsMs: number }>(server, 'getReplayPosition')
+        const last = (await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })).bars.at(-1)
+        const now = `${sessionTsMs}|${last?.timeSec}|${last?.close}`
+        const settled = last !== undefined && last.timeSec * 1000 <= sessionTsMs && now === previous
+        previous = now
         return settled
       },
-      { timeout: 15_000, intervals: [1000] },
+      { timeout: 60_000, intervals: [1000] },
     )
     .toBe(true)
-  await page.waitForTimeout(500) // the last 10 Hz series batch reaches the chart
   const series = await engineCall<MarketSeries>(server, 'getSeries', { key: BTC_PERP })
   // A seek gives the state of playing to that point: history up to the target may be there, but nothing
   // from the old timeline after the clock (the first play ended on 2024-05-16).

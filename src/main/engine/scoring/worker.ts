@@ -102,8 +102,15 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       feed?.stop()
       pipeline.restore(msg.checkpoint as PipelineCheckpoint)
       // A seek restores the state at its target: the radar shows it at once, paused or not.
-      if (msg.announce) send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
-      else flusher.changed()
+      if (msg.announce) {
+        send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
+        // The watched chart too: an empty update tells it the series changed under it (a seek while paused
+        // sends no other), and its first update after a seek reloads the series whole.
+        if (watchedKey) {
+          clearPending(pipeline.series!)
+          send({ type: 'seriesUpdate', update: { key: watchedKey, bars: [], lines: {}, liquidations: [] } })
+        }
+      } else flusher.changed()
       break
     case 'reset':
       feed?.stop()
