@@ -66,6 +66,8 @@ export interface RadarCore {
   /** Perp markets with no tiers: no heatmap, and the reason is said. */
   noTiers: Set<MarketKey>
   newestTsMs: number | null
+  /** Markets whose scoring state holds their heatmap's proximity (set at least once by this core). */
+  proximitySet: Set<MarketKey>
   opts: RadarCoreOptions
 }
 
@@ -75,6 +77,7 @@ export function createRadarCore(opts: RadarCoreOptions): RadarCore {
     heatmaps: new Map(),
     noTiers: new Set(),
     newestTsMs: null,
+    proximitySet: new Set(),
     opts,
   }
 }
@@ -97,17 +100,29 @@ function heatmapFor(core: RadarCore, venue: VenueId, symbol: string, key: Market
 /** Applies events in order; returns the markets whose snapshot may have changed. */
 export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[]): Set<MarketKey> {
   const touched = applyEvents(core.scoring, events)
+  // Heatmaps fed in this batch: only they (and those whose bar closes on the clock) can have new proximity.
+  const fed = new Set<HeatmapState>()
   for (const ev of events) {
     if (core.newestTsMs === null || ev.exchangeTsMs > core.newestTsMs) core.newestTsMs = ev.exchangeTsMs
     if (!isPerpSymbol(ev.symbol)) continue
     const hm = heatmapFor(core, ev.venue, ev.symbol, marketKey(ev.venue, ev.symbol))
-    if (hm) applyHeatmapEvent(hm, ev)
+    if (hm) {
+      applyHeatmapEvent(hm, ev)
+      fed.add(hm)
+    }
   }
   if (core.newestTsMs !== null) {
     for (const [key, hm] of core.heatmaps) {
       // Bars close on the engine clock even when this market is quiet.
+      const openBar = hm.bar
       advanceHeatmapClock(hm, core.newestTsMs)
-      if (core.scoring.markets.has(key)) setLiquidationProximity(core.scoring, key, proximityInput(hm))
+      // The proximity reads only the map, its prices and open interest: a heatmap that took no event and
+      // closed no bar still holds the proximity set last time, so its clusters are not searched again.
+      const changed = fed.has(hm) || hm.bar !== openBar || !core.proximitySet.has(key)
+      if (changed && core.scoring.markets.has(key)) {
+        setLiquidationProximity(core.scoring, key, proximityInput(hm))
+        core.proximitySet.add(key)
+      }
       touched.add(key)
     }
   }
@@ -147,6 +162,8 @@ export function importCore(data: unknown, opts: RadarCoreOptions): RadarCore {
     heatmaps: new Map(d.heatmaps.map(([k, h]) => [k, importHeatmapState(h)])),
     noTiers: new Set(d.noTiers),
     newestTsMs: d.newestTsMs,
+    // A restored core sets every proximity again on its first batch.
+    proximitySet: new Set(),
     opts,
   }
 }
