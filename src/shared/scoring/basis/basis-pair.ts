@@ -158,7 +158,8 @@ function fmtRate(r: number): string {
  * difference.
  */
 export function basisPricing(ix: PairIndex, cfg: ScoringConfig, m: MarketState, nowMs: number): BasisPricing {
-  const spotKey = pairedSpotKey(ix, cfg, m)
+  // A spot market has no basis of its own: no pairing is looked up for it.
+  const spotKey = m.isPerp ? pairedSpotKey(ix, cfg, m) : null
   const spot = spotKey === null ? undefined : ix.markets.get(spotKey)
   const res: BasisPricing = {
     spotKey,
