@@ -59,9 +59,16 @@ function getMarket(state: ScoringState, venue: VenueId, symbol: string): MarketS
 export function applyEvents(state: ScoringState, events: readonly MarketEvent[]): Set<MarketKey> {
   const touched = new Set<MarketKey>()
   const cfg = state.config
+  // Feeds come in runs of one market (a trade burst, a book stream): the previous event's market is
+  // reused without the two map look-ups, and a market joins `touched` once per run instead of per event.
+  let last: MarketState | null = null
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!
-    const m = getMarket(state, ev.venue, ev.symbol)
+    let m = last
+    if (m === null || m.symbol !== ev.symbol || m.venue !== ev.venue) {
+      m = last = getMarket(state, ev.venue, ev.symbol)
+      touched.add(m.key)
+    }
     marketApply(m, cfg, ev)
     if (state.clockMs === null || ev.exchangeTsMs > state.clockMs) state.clockMs = ev.exchangeTsMs
     const now = state.clockMs
@@ -76,7 +83,6 @@ export function applyEvents(state: ScoringState, events: readonly MarketEvent[])
       m.lastEvalMs = now
       evaluateMarket(state, m, now, true)
     }
-    touched.add(m.key)
   }
   return touched
 }
