@@ -165,6 +165,9 @@ test('launched with emulator URLs in Settings, browser mode goes live by itself;
   await expect(page.getByTestId('source-badge')).toHaveText('LIVE')
   await expect(page.getByTestId('source-label')).toHaveText(label)
   await expect(perpRow).toBeVisible({ timeout: 15_000 })
+  // The warm start's history (here a year away from the replayed trades: see docs/emulator.md) lands before
+  // recording starts, so the recording holds the live feed; the row's warming badge goes once it is in.
+  await expect(perpRow.getByTestId('warming-badge')).toHaveCount(0, { timeout: 60_000 })
 
   // Record from the Live control: a few seconds of the feed, then the recording is listed and replays.
   const record = page.getByTestId('live-control').getByTestId('record-button')

@@ -17,7 +17,8 @@ export class BinanceMarket {
   markPrice: Record<string, unknown> | null = null
   readonly trades: RecordedTrade[] = []
   /** Trades recorded just before the replayed file (the previous file of the same market), oldest first. */
-  readonly pastTrades: RecordedTrade[] = []
+  private pastTrades: RecordedTrade[] | null = null
+  private readonly pastFile: string | undefined
   readonly feed: ReplayFeed
   /** Smallest price and quantity increments that occur in the recorded trades (spot exchangeInfo needs them). */
   readonly tickSize: string
@@ -29,9 +30,7 @@ export class BinanceMarket {
     opts: { speed: number; loop: boolean; tradeRing: number; pastFile?: string },
   ) {
     const frames = readBinanceWsFile(file)
-    if (opts.pastFile)
-      for (const f of readBinanceWsFile(opts.pastFile))
-        if (f.stream.endsWith('@trade')) this.pastTrades.push(JSON.parse(f.text) as RecordedTrade)
+    this.pastFile = opts.pastFile
     const decimals = (s: string): number => {
       const frac = s.split('.')[1] ?? ''
       return frac.replace(/0+$/, '').length
@@ -57,6 +56,12 @@ export class BinanceMarket {
 
   /** Every trade a REST client may see: the earlier recording, then the replayed trades up to now. */
   tradeHistory(): RecordedTrade[] {
+    // Read on the first REST request, not with the replay, so the streams start as soon as before.
+    this.pastTrades ??= this.pastFile
+      ? readBinanceWsFile(this.pastFile)
+          .filter((f) => f.stream.endsWith('@trade'))
+          .map((f) => JSON.parse(f.text) as RecordedTrade)
+      : []
     return this.pastTrades.length === 0 ? this.trades : [...this.pastTrades, ...this.trades]
   }
 
