@@ -166,7 +166,9 @@ test('launched with emulator URLs in Settings, browser mode goes live by itself;
   await expect(page.getByTestId('source-label')).toHaveText(label)
   await expect(perpRow).toBeVisible({ timeout: 15_000 })
   // The warm start's history (here a year away from the replayed trades: see docs/emulator.md) lands before
-  // recording starts, so the recording holds the live feed; the row's warming badge goes once it is in.
+  // recording starts, so the recording holds the live feed: the perp's trades (held until its history is
+  // in) price the row again, and its warming badge is gone.
+  await expect.poll(() => priceCheck(page, PERP, PERP_RANGE), { timeout: 60_000 }).toBe('in range')
   await expect(perpRow.getByTestId('warming-badge')).toHaveCount(0, { timeout: 60_000 })
 
   // Record from the Live control: a few seconds of the feed, then the recording is listed and replays.

@@ -26,6 +26,8 @@ export interface LiveSourceOptions extends Partial<Omit<ConnectorOptions, 'overr
 }
 
 const PERP_VENUES: readonly ConnectorVenue[] = ['binanceusdm', 'bybit', 'okx']
+/** Most events one flush hands to the sink. */
+const MAX_EVENTS_PER_FLUSH = 2000
 
 /** Live market data from the venues of a watchlist, as a DataSource. */
 export class LiveSource implements DataSource {
@@ -90,8 +92,13 @@ export class LiveSource implements DataSource {
     this.sink = sink
     this.flushTimer = setInterval(() => {
       if (this.pending.length === 0) return
-      const batch = this.pending
-      this.pending = []
+      // A warm start's history arrives as tens of thousands of events at once: handed on a slice per flush,
+      // so the scorer works through it between heartbeats instead of in one long blocking batch.
+      const batch =
+        this.pending.length <= MAX_EVENTS_PER_FLUSH
+          ? this.pending
+          : this.pending.splice(0, MAX_EVENTS_PER_FLUSH)
+      if (batch === this.pending) this.pending = []
       sink(batch)
     }, flushMs)
     // One venue failing to start (unreachable, no such market) must not keep the others down.
