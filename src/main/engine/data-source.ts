@@ -1,4 +1,5 @@
 import type { MarketEvent, VenueId } from '../../shared/market-event'
+import type { SessionScoringHints } from '../../shared/scoring/config-for-session'
 
 /** Receives events in batches, in exchange-time order per stream. */
 export type EventSink = (events: MarketEvent[]) => void
@@ -26,4 +27,6 @@ export interface DataSource {
   start(sink: EventSink): Promise<void>
   stop(): Promise<void>
   venueStatuses(): VenueStatus[]
+  /** A replayed session's metadata: its own basis pairing applies while the user's setting is auto. */
+  readonly metadata?: SessionScoringHints
 }

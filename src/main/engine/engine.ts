@@ -9,6 +9,7 @@ import type { FeedHandle, FeedRequest } from './scoring/scoring-host'
 import type { SettingsStore } from './settings/settings-store'
 import { scoringConfigFromSettings } from '../../shared/scoring/config-from-settings'
 import { resolveConfig } from '../../shared/scoring/config'
+import { configForSession } from '../../shared/scoring/config-for-session'
 import { heatmapAssumptionsFromSettings } from '../../shared/radar-core'
 import type { PipelineConfig } from '../../shared/scoring/scoring-pipeline'
 import type { MarketSeries } from '../../shared/contract/series'
@@ -100,10 +101,13 @@ export class Engine {
   /** Switches the data source; the scoring state starts afresh so sessions never mix. */
   async setSource(source: DataSource | null): Promise<void> {
     await this.source?.stop()
+    const pairingChanged = this.source?.metadata?.basisSpotVenue !== source?.metadata?.basisSpotVenue
     this.source = source
     // A launch note speaks of the launch's source only: any later choice clears it.
     this.launchNote = null
     this.resetScoring()
+    // A replayed session may carry its own basis pairing: scoring is configured for it (or without it, live).
+    if (pairingChanged) this.configureScoring()
     this.pushStatus()
     if (source) {
       await source.start((events) => this.ingest(events))
@@ -187,7 +191,11 @@ export class Engine {
       )
       return
     }
-    this.host.configure(config, heatmapAssumptionsFromSettings(this.opts.settings.get().heatmap))
+    const forSession = configForSession(
+      { scoring: config, heatmap: heatmapAssumptionsFromSettings(this.opts.settings.get().heatmap) },
+      this.source?.metadata,
+    )
+    this.host.configure(forSession.scoring, forSession.heatmap)
     if (ignored.length > 0) {
       this.notify('warning', `Unknown scoring settings ignored: ${ignored.join(', ')}`)
     }

@@ -87,6 +87,8 @@ export interface ScoringConfig {
    * with the perp's own venue family first, then any spot market of the same base (basis-pair.ts).
    */
   basisSpotVenue: string | null
+  /** Where `basisSpotVenue` came from when set: the user's setting (absent) or the session's import option. */
+  basisSpotVenueFrom?: 'session'
   depthBandsPct: number[]
   // Volatility
   volShortWindowMinutes: number
@@ -237,4 +239,6 @@ function validateConfig(c: ScoringConfig): void {
     bad('volShortWindowMinutes', 'must be < volLongWindowMinutes')
   if (c.basisSpotVenue !== null && !(VENUE_IDS as readonly string[]).includes(c.basisSpotVenue))
     bad('basisSpotVenue', `must be a venue id (${VENUE_IDS.join(', ')}) or null, got ${c.basisSpotVenue}`)
+  if (c.basisSpotVenueFrom !== undefined && c.basisSpotVenueFrom !== 'session')
+    bad('basisSpotVenueFrom', `must be 'session' or absent, got ${String(c.basisSpotVenueFrom)}`)
 }

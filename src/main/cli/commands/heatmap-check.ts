@@ -8,6 +8,7 @@ import type { HeatmapCheckOptions, MarketCheck } from '../../../shared/heatmap/h
 import { DEFAULT_CHECK_OPTIONS, runHeatmapCheck } from '../../../shared/heatmap/heatmap-check'
 import type { MapFeed } from '../../../shared/heatmap/map-feed'
 import { pipelineFeed } from '../../../shared/heatmap/map-feed'
+import { configForSession } from '../../../shared/scoring/config-for-session'
 import { liquidationProximity } from '../../../shared/heatmap/heatmap-query'
 import type { HeatmapState } from '../../../shared/heatmap/heatmap-state'
 import { flushHeatmapBar, referencePrice } from '../../../shared/heatmap/heatmap-state'
@@ -237,7 +238,8 @@ Examples:
     let result: ReturnType<typeof runHeatmapCheck>
     const reader = SessionReader.open(resolve(path))
     try {
-      result = runHeatmapCheck(reader.events(), pipelineFeed({ config, tiersFor }), opts)
+      const sessionConfig = configForSession(config, reader.metadata)
+      result = runHeatmapCheck(reader.events(), pipelineFeed({ config: sessionConfig, tiersFor }), opts)
     } finally {
       reader.close()
     }

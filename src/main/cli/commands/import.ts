@@ -102,6 +102,8 @@ Options:
   --funding-unit <u>    bars: percent (0.01 = 0.01 %) or fraction (0.0001 = 0.01 %) per period
   --funding-interval-hours <h>  bars: the funding period the rates are per
   --columns <map>       bars: field=column,... for other column names (docs/import-formats.md)
+  --basis-spot-venue <id>  the spot venue perps' basis pairs with when the session is scored (e.g. coinbase),
+                        used while the basis setting is auto: ${VENUE_IDS.join(', ')}
   --force               overwrite --out if it exists
   --json                print the summary as JSON
 
@@ -137,6 +139,7 @@ Examples:
         fundingUnit: fundingUnitOption(stringOption(args, 'funding-unit')),
         fundingIntervalHours: numberOption(args, 'funding-interval-hours'),
         columns: stringOption(args, 'columns'),
+        basisSpotVenue: venueOption(stringOption(args, 'basis-spot-venue'), 'basis-spot-venue'),
         overwrite: args.options.has('force'),
         onProgress: (p: ImportProgress) => {
           const now = Date.now()

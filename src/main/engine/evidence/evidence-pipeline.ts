@@ -9,6 +9,8 @@ import { FrameType } from '../sessions/format'
 import { SessionReader } from '../sessions/session-reader'
 import { bundledTiersLookup } from '../scoring/tiers-lookup'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipeline'
+import { configForSession } from '../../../shared/scoring/config-for-session'
 
 export interface EvidenceOptions {
   horizonsMs: number[]
@@ -102,7 +104,8 @@ export function computeEvidence(
           `holds no prices (only ${kinds}): no move, drop or liquidation outcome can be measured.`,
         )
       } else {
-        const scoring = { config: opts.config, tiersFor: bundledTiersLookup() }
+        const config = configForSession(opts.config ?? DEFAULT_PIPELINE_CONFIG, reader.metadata)
+        const scoring = { config, tiersFor: bundledTiersLookup() }
         sampled = sampleSignals(reader.events(), {
           stepMs,
           ...scoring,

@@ -3,6 +3,7 @@ import type { BarCheckOptions } from '../../../shared/heatmap/bar-check'
 import { DEFAULT_BAR_CHECK } from '../../../shared/heatmap/bar-check'
 import { runBarCheck } from '../../../shared/heatmap/bar-check-markets'
 import { pipelineFeed } from '../../../shared/heatmap/map-feed'
+import { configForSession } from '../../../shared/scoring/config-for-session'
 import { isPerpSymbol, parseMarketKey } from '../../../shared/market-event'
 import type { TiersLookup } from '../../../shared/radar-core'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
@@ -34,9 +35,10 @@ export function sessionBarCheck(
       }))
       return { label, options: opts, markets: [], skippedMarkets, unavailableReason: NO_LIQUIDATION_BARS }
     }
+    const sessionConfig = configForSession(config, reader.metadata)
     const makeFeed = (key: string) => {
       const { venue, symbol } = parseMarketKey(key)
-      return tiersFor(venue, symbol) ? pipelineFeed({ config, tiersFor }) : null
+      return tiersFor(venue, symbol) ? pipelineFeed({ config: sessionConfig, tiersFor }) : null
     }
     return { label, options: opts, ...runBarCheck(reader.events(), makeFeed, opts), unavailableReason: null }
   } finally {

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { MarketEvent } from '../../../shared/market-event'
+import { VENUE_IDS, type MarketEvent, type VenueId } from '../../../shared/market-event'
 import { findImporter } from './importers'
 import { eventDomainProblem } from './importers/event-domain'
 import { EventSpill } from './importers/event-spill'
@@ -23,6 +23,8 @@ export interface ImportSessionOptions extends ImportOptions {
   /** Frame span in exchange-time ms; bar data (5 min) packs better with hour-long frames. */
   frameSpanMs?: number
   compressionLevel?: number
+  /** The spot venue a perp's basis pairs with when this session is scored (recorded in its metadata). */
+  basisSpotVenue?: string
 }
 
 export interface ImportSummary {
@@ -108,6 +110,13 @@ function nothingImported(
   )
 }
 
+function checkBasisSpotVenue(v: string | undefined): VenueId | undefined {
+  if (v === undefined) return undefined
+  if (!(VENUE_IDS as readonly string[]).includes(v))
+    throw new ImportRefused(`basis spot venue "${v}" is not a venue id; venues: ${VENUE_IDS.join(', ')}`)
+  return v as VenueId
+}
+
 /** One importer run within a session: a format and its files. */
 export interface ImportInput {
   format: string
@@ -127,6 +136,8 @@ export async function importSessionInputs(
 ): Promise<ImportSummary> {
   if (inputs.length === 0 || inputs.some((i) => i.paths.length === 0))
     throw new ImportRefused('import: every format needs at least one input file')
+  // A venue id this app does not know is refused before any file is read.
+  const basisSpotVenue = checkBasisSpotVenue(opts.basisSpotVenue)
   const importers = inputs.map((i) => findImporter(i.format))
   const sizes = inputs.map((i) => checkInputFiles(i.format, i.paths))
   if (!opts.overwrite && existsSync(opts.out))
@@ -172,6 +183,7 @@ export async function importSessionInputs(
             .join('; '),
           importer: { name: label, version: IMPORTER_VERSION },
           dataQuality,
+          basisSpotVenue,
         },
         // Frames of ~1 s of exchange time keep seeking fine-grained; sparse data (bars, funding) waits for
         // 512 events so a frame is not mostly header and dictionary.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { coreHeatmapView } from '../../../shared/radar-core'
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { configForSession } from '../../../shared/scoring/config-for-session'
 import { DEFAULT_PIPELINE_CONFIG, GridClock, ScoringPipeline } from '../../../shared/scoring/scoring-pipeline'
 import { isPerpSymbol, parseMarketKey } from '../../../shared/market-event'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
@@ -155,7 +156,8 @@ export class SnapshotSeries {
 export function replaySessionReport(path: string, opts: ReplayReportOptions = {}): ReplayReport {
   const reader = SessionReader.open(path)
   const t0 = performance.now()
-  const pipeline = reportPipeline(opts.config)
+  // The session's own basis pairing applies while the user's setting is auto.
+  const pipeline = reportPipeline(configForSession(opts.config ?? DEFAULT_PIPELINE_CONFIG, reader.metadata))
   const batchMs = opts.batchMs ?? DEFAULT_BATCH_MS
   const batcher = new SessionBatcher(reader.events(), batchMs)
   const series = opts.snapshotEveryMs

@@ -1,4 +1,6 @@
 import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
+import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipeline'
+import { configForSession } from '../../../shared/scoring/config-for-session'
 import type { ReplayReport } from './replay-report'
 import { buildReport, reportPipeline } from './replay-report'
 import { ReplaySource, type ReplaySpeed } from './replay-source'
@@ -10,7 +12,7 @@ export async function replayInRealTime(
   config?: PipelineConfig,
 ): Promise<ReplayReport> {
   const source = new ReplaySource(path, { speed })
-  const pipeline = reportPipeline(config)
+  const pipeline = reportPipeline(configForSession(config ?? DEFAULT_PIPELINE_CONFIG, source.metadata))
   let events = 0
   let batches = 0
   const t0 = performance.now()

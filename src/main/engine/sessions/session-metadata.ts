@@ -30,10 +30,15 @@ export interface SessionMetadata {
   eventCounts: Partial<Record<MarketEventType, number>>
   /** Plain sentences about known defects of the data (copied columns, empty spans, seeded books). */
   dataQuality: string[]
+  /**
+   * The spot venue a perp's basis pairs with, chosen at import (`--basis-spot-venue`); applied where the
+   * session is scored while the user's basis setting is "auto". Absent in sessions imported without it.
+   */
+  basisSpotVenue?: VenueId
 }
 
 export type SessionMetadataInit = Pick<SessionMetadata, 'label' | 'source' | 'provenance' | 'importer'> &
-  Partial<Pick<SessionMetadata, 'dataQuality' | 'createdAtMs'>>
+  Partial<Pick<SessionMetadata, 'dataQuality' | 'createdAtMs' | 'basisSpotVenue'>>
 
 /** Problems the reader met: damaged bytes skipped, malformed events dropped, a cut-short recording. */
 export interface DamageEntry {
@@ -65,6 +70,7 @@ export function initialMetadata(init: SessionMetadataInit, formatVersion: number
     eventCount: 0,
     eventCounts: {},
     dataQuality: [...(init.dataQuality ?? [])],
+    ...(init.basisSpotVenue ? { basisSpotVenue: init.basisSpotVenue } : {}),
   }
 }
 
@@ -81,7 +87,7 @@ const strList = (v: unknown, ok: (s: string) => boolean = () => true): v is stri
   Array.isArray(v) && v.length <= MAX_META_LIST && v.every((s) => isStr(s) && ok(s))
 
 /** Per field: whether a decoded value may be trusted. Fields that fail are dropped, never passed on. */
-const META_CHECKS: { [K in keyof SessionMetadata]: (v: unknown) => boolean } = {
+const META_CHECKS: { [K in keyof SessionMetadata]-?: (v: unknown) => boolean } = {
   formatVersion: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
   label: isStr,
   source: (v) => {
@@ -116,6 +122,7 @@ const META_CHECKS: { [K in keyof SessionMetadata]: (v: unknown) => boolean } = {
   eventCounts: (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount),
   dataQuality: (v) => strList(v),
+  basisSpotVenue: (v) => typeof v === 'string' && (VENUE_IDS as readonly string[]).includes(v),
 }
 
 /**

@@ -23,6 +23,7 @@ export interface FrameInfo extends FrameHeader {
 }
 
 const META_KEYS = Object.keys(initialMetadata({} as never, 1)) as (keyof SessionMetadata)[]
+const OPTIONAL_META_KEYS: readonly string[] = ['basisSpotVenue'] satisfies (keyof SessionMetadata)[]
 const inTsWindow = (t: number) => t >= MIN_EVENT_TS_MS && t < MAX_EVENT_TS_MS
 
 /** Why an intact events header cannot be trusted for the time index, or null. */
@@ -248,12 +249,16 @@ export class SessionReader {
   private mergeMetadata(): SessionMetadata {
     const merged = emptyMetadata(basename(this.path)) as unknown as Record<string, unknown>
     const missing = new Set<string>(META_KEYS)
+    let newest = true
     for (let i = this.metaFrames.length - 1; i >= 0 && missing.size > 0; i--) {
       const fields = this.decodeMeta(this.metaFrames[i] as FrameInfo)
       if (!fields) continue
       for (const [k, v] of Object.entries(fields)) {
-        if (missing.delete(k)) merged[k] = v
+        // Optional fields (absent in older sessions) come from the newest readable frame, which holds them
+        // whenever the session has them: older frames are not searched for what may never be there.
+        if (missing.delete(k) || (newest && OPTIONAL_META_KEYS.includes(k))) merged[k] = v
       }
+      newest = false
     }
     return merged as unknown as SessionMetadata
   }

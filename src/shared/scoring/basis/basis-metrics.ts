@@ -19,10 +19,18 @@ export interface BasisResult {
   z: number | null
 }
 
+/** Which choice paired the perp with a venue: the user's basis setting, or the session's import option. */
+function pairingOrigin(cfg: EvalContext['cfg']): string {
+  return cfg.basisSpotVenueFrom === 'session'
+    ? "chosen by the session's import option (the basis setting is auto)"
+    : 'chosen by the basis setting'
+}
+
 /** Reason text of a basis against another venue, from last trades or across quotes, shown beside the value. */
-function sourceNote(p: BasisPricing): string | null {
+function sourceNote(p: BasisPricing, cfg: EvalContext['cfg']): string | null {
   const parts: string[] = []
   if (p.crossVenue) parts.push(`against ${p.spotKey}`)
+  if (cfg.basisSpotVenue) parts.push(`spot venue ${cfg.basisSpotVenue} ${pairingOrigin(cfg)}`)
   if (p.fromTrades) parts.push('from trades (last trade of the interval where a side has no bid/ask)')
   if (p.quoteNote) parts.push(p.quoteNote)
   return parts.length ? parts.join('; ') : null
@@ -40,7 +48,7 @@ export function basisMetrics(ctx: EvalContext, pricing: BasisPricing): BasisResu
   else if (pricing.spotKey === null)
     setAll(
       cfg.basisSpotVenue
-        ? `no ${cfg.basisSpotVenue} spot market of ${m.asset} to pair with (the configured basis venue)`
+        ? `no ${cfg.basisSpotVenue} spot market of ${m.asset} to pair with (the venue ${pairingOrigin(cfg)})`
         : `no spot market of ${m.asset} on any venue to pair with`,
     )
   else if (!pricing.spotKnown) setAll(`no data yet from the paired spot market ${pricing.spotKey}`)
@@ -49,7 +57,7 @@ export function basisMetrics(ctx: EvalContext, pricing: BasisPricing): BasisResu
     const asOf = Math.min(perp.tsMs, spot.tsMs)
     res.bps = basisBps(perp.price, spot.price)
     out['basis-bps'] = ok(res.bps, 'bps', asOf)
-    out['basis-bps'].reason = sourceNote(pricing)
+    out['basis-bps'].reason = sourceNote(pricing, cfg)
     const interval = m.funding.intervalHours ?? DEFAULT_INTERVAL_HOURS
     const apr = ok(((res.bps / 10_000) * HOURS_PER_YEAR) / interval, 'APR', asOf)
     if (m.funding.intervalHours === null) apr.reason = 'annualized over an assumed 8 h funding interval'

@@ -52,12 +52,12 @@ describe('basis', () => {
     const m = snapshotMarket(coinbase, KEY)!.metrics['basis-bps']!
     expect(m.value).toBeCloseTo((0.5 / 100.5) * 10_000, 9)
     expect(m.reason).toBe(
-      'against coinbase:BTC/USD; perp quoted in USDT, spot (coinbase) in USD: includes the quote difference (no fresh USDT/USD rate in the session)',
+      'against coinbase:BTC/USD; spot venue coinbase chosen by the basis setting; perp quoted in USDT, spot (coinbase) in USD: includes the quote difference (no fresh USDT/USD rate in the session)',
     )
     const kraken = createScoringState({ basisSpotVenue: 'kraken' })
     applyEvents(kraken, evs)
     expect(snapshotMarket(kraken, KEY)!.metrics['basis-bps']!.reason).toBe(
-      'no kraken spot market of BTC to pair with (the configured basis venue)',
+      'no kraken spot market of BTC to pair with (the venue chosen by the basis setting)',
     )
     expect(() => createScoringState({ basisSpotVenue: 'nowhere' })).toThrow(
       /basisSpotVenue must be a venue id/,
