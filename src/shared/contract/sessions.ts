@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { MarketEventType } from '../market-event'
+import type { MarketEventType, VenueId } from '../market-event'
+import { VENUE_IDS } from '../market-event'
 
 /** A session as the Sessions screen lists it. */
 export interface SessionSummary {
@@ -90,6 +91,8 @@ export const sessionRequests = {
       /** bars: the unified market the rows describe, when the file does not say. */
       symbol: z.string().min(1).max(60).optional(),
       tzOffsetHours: z.number().min(-14).max(14).optional(),
+      /** The spot venue a perp's basis pairs with when the session is scored (while the setting is auto). */
+      basisSpotVenue: z.enum(VENUE_IDS as [VenueId, ...VenueId[]]).optional(),
     })
     .strict(),
   cancelImport: z.object({ jobId: z.string().min(1).max(100) }).strict(),

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ImportJobs } from '../../../src/main/engine/control/import-jobs'
+import { SessionLibrary } from '../../../src/main/engine/control/session-library'
+import { EventBus } from '../../../src/main/engine/event-bus'
+import { createMemoryLogger } from '../../../src/main/engine/logging/logger'
 import { importSession } from '../../../src/main/engine/sessions/import-session'
+import { sessionRequests, type ImportProgress } from '../../../src/shared/contract/sessions'
 import { ImportRefused } from '../../../src/main/engine/sessions/importers/types'
 import { replaySessionReport } from '../../../src/main/engine/sessions/replay-report'
 import { SessionReader } from '../../../src/main/engine/sessions/session-reader'
@@ -105,5 +110,37 @@ describe('the basis pairing as an import option', () => {
     expect((err as Error).message).toMatch(
       /^basis spot venue "nowhere" is not a venue id; venues: .*coinbase/,
     )
+  })
+})
+
+describe('the Sessions screen’s import request carries the pairing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-pairing-ui-'))
+  const perp = tardis(dir, 'binance-futures_trades_2023-04-05_BTCUSDT.csv', [
+    `binance-futures,BTCUSDT,${at(0.5)},${at(0.51)},1,buy,28200.0,0.010`,
+  ])
+
+  it('the request schema takes a known venue id and refuses any other', () => {
+    const base = { format: 'tardis', paths: [perp] }
+    expect(sessionRequests.startImport.safeParse({ ...base, basisSpotVenue: 'coinbase' }).success).toBe(true)
+    expect(sessionRequests.startImport.safeParse({ ...base, basisSpotVenue: 'nowhere' }).success).toBe(false)
+  })
+
+  it('an import job records it in the new session', async () => {
+    const bus = new EventBus()
+    const jobs = new ImportJobs(
+      new SessionLibrary(join(dir, 'samples'), join(dir, 'sessions')),
+      bus,
+      createMemoryLogger(),
+      null,
+    )
+    const ended = new Promise<ImportProgress>((resolve) =>
+      bus.on('importProgress', (p) => p.state !== 'running' && resolve(p)),
+    )
+    jobs.start({ format: 'tardis', paths: [perp], basisSpotVenue: 'coinbase' })
+    const end = await ended
+    expect(end.state).toBe('done')
+    const reader = SessionReader.open(end.sessionPath!)
+    expect(reader.metadata.basisSpotVenue).toBe('coinbase')
+    reader.close()
   })
 })

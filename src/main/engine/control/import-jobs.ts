@@ -20,6 +20,7 @@ export interface ImportRequest {
   venue?: string
   symbol?: string
   tzOffsetHours?: number
+  basisSpotVenue?: string
 }
 
 /** Runs imports in a worker thread with progress events and cancel; one job per request. */
@@ -60,6 +61,7 @@ export class ImportJobs {
         sourceVenue: req.format === 'funding-csv' ? req.venue : undefined,
         tzOffsetHours: req.tzOffsetHours,
         symbol: req.symbol,
+        basisSpotVenue: req.basisSpotVenue,
       },
       (p) => {
         const now = Date.now()

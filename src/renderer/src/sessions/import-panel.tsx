@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RadarApi } from '../../../shared/api'
 import { IMPORT_FORMATS } from '../../../shared/contract/sessions'
+import { VENUE_IDS, type VenueId } from '../../../shared/market-event'
 import { ImportTracker } from './import-tracker'
 import { NoteList } from './session-row'
 import { SelectField } from './select-field'
@@ -41,6 +42,7 @@ export function ImportPanel({ api, onFinished }: Props) {
   const [venue, setVenue] = useState('binance')
   const [tzText, setTzText] = useState('0')
   const [symbol, setSymbol] = useState('')
+  const [basisVenue, setBasisVenue] = useState<'auto' | VenueId>('auto')
   const [tracker] = useState(() => new ImportTracker())
   const [view, setView] = useState(() => tracker.view())
   const start = useAction()
@@ -86,6 +88,7 @@ export function ImportPanel({ api, onFinished }: Props) {
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(funding ? { venue, tzOffsetHours } : {}),
         ...(bars && symbol.trim() ? { venue, symbol: symbol.trim() } : {}),
+        ...(basisVenue !== 'auto' ? { basisSpotVenue: basisVenue } : {}),
       }),
     )
     if (res) {
@@ -110,6 +113,16 @@ export function ImportPanel({ api, onFinished }: Props) {
             onChange={(e) => setName(e.target.value)}
           />
         </label>
+        <SelectField
+          label="Basis of its perps against the spot market on"
+          ariaLabel="Basis pairing"
+          value={basisVenue}
+          options={[
+            { value: 'auto', label: 'As in Settings' },
+            ...VENUE_IDS.map((v) => ({ value: v, label: `${v} (unless Settings name a venue)` })),
+          ]}
+          onChange={setBasisVenue}
+        />
         {funding && (
           <>
             <SelectField label="Venue" value={venue} options={FUNDING_VENUES} onChange={setVenue} />
