@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/main/cli/run-cli'
+import { importCommand } from '../../../src/main/cli/commands/import'
 import { ImportJobs } from '../../../src/main/engine/control/import-jobs'
 import { SessionLibrary } from '../../../src/main/engine/control/session-library'
 import { EventBus } from '../../../src/main/engine/event-bus'
@@ -142,5 +144,46 @@ describe('the Sessions screen’s import request carries the pairing', () => {
     const reader = SessionReader.open(end.sessionPath!)
     expect(reader.metadata.basisSpotVenue).toBe('coinbase')
     reader.close()
+  })
+})
+
+describe('radar import --basis-spot-venue', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-pairing-cli-'))
+  const perp = tardis(dir, 'binance-futures_trades_2023-04-05_BTCUSDT.csv', [
+    `binance-futures,BTCUSDT,${at(0.5)},${at(0.51)},1,buy,28200.0,0.010`,
+  ])
+  async function radar(...argv: string[]) {
+    let stderr = ''
+    const code = await runCli(argv, [importCommand], {
+      stdout: () => {},
+      stderr: (s) => void (stderr += s),
+      readStdin: async () => '',
+    })
+    return { code, stderr }
+  }
+
+  it('records the venue in the session', async () => {
+    const out = join(dir, 'cli.radar')
+    const r = await radar('import', 'tardis', perp, '--basis-spot-venue', 'coinbase', '--out', out)
+    expect(r.code).toBe(0)
+    const reader = SessionReader.open(out)
+    expect(reader.metadata.basisSpotVenue).toBe('coinbase')
+    reader.close()
+  })
+
+  it('refuses an unknown venue before reading a file, naming the option and the venues', async () => {
+    const out = join(dir, 'never.radar')
+    const r = await radar(
+      'import',
+      'tardis',
+      join(dir, 'missing.csv'),
+      '--basis-spot-venue',
+      'nowhere',
+      '--out',
+      out,
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--basis-spot-venue must be one of .*coinbase.*, got "nowhere"/)
+    expect(existsSync(out)).toBe(false)
   })
 })
