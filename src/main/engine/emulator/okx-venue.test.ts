@@ -31,9 +31,12 @@ describe('OKX venue of the emulator', () => {
       msg: '',
       data: [],
     })
+    // No OKX open-interest payload was recorded: refused as OKX refuses an unknown request (HTTP 400, its own
+    // error code), never an empty success a client would read as "no open interest".
     const other = await getJson('/api/v5/public/open-interest?instId=UNI-USD-SWAP')
-    expect(other.status).toBe(404)
+    expect(other.status).toBe(400)
     expect(other.body.code).not.toBe('0')
+    expect(other.body.msg).toMatch(/no recorded OKX open-interest/)
   })
 
   it('acknowledges a subscription and replays the recorded frames; answers ping with pong', async () => {
