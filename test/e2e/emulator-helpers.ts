@@ -5,7 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
-import { REPO_ROOT } from '../support/radar-server'
+import { expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { REPO_ROOT, startServer } from '../support/radar-server'
+import type { RunningServer } from '../support/radar-server'
 
 /**
  * `radar emulate --port 0` as a child process (the e2e typecheck covers no engine code, so the emulator is not
@@ -42,4 +45,40 @@ export function emulatorUserData(origin: string, watchlist: string[], venues: st
   const baseUrls = Object.fromEntries(venues.map((v) => [v, urls]))
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, venues, watchlist, baseUrls }))
   return dir
+}
+
+export interface LiveOnEmulator {
+  origin: string
+  server: RunningServer
+  /** Stops browser mode, then the emulator. */
+  stop: () => Promise<void>
+}
+
+/**
+ * A new user's first launch against the emulator: a fresh user-data folder pointing the venues at it, browser
+ * mode started with no session (so it goes live by itself), the page open and LIVE without a click.
+ */
+export async function openLiveOnEmulator(
+  page: Page,
+  watchlist: string[],
+  venues: string[],
+): Promise<LiveOnEmulator> {
+  const emu = await spawnEmulator()
+  let server: RunningServer | null = null
+  const stop = async (): Promise<void> => {
+    await server?.stop()
+    await stopEmulator(emu.child)
+  }
+  try {
+    server = await startServer({
+      userDataDir: emulatorUserData(emu.origin, watchlist, venues),
+      env: { RADAR_LAUNCH: 'auto' },
+    })
+    await page.goto(server.url)
+    await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
+    return { origin: emu.origin, server, stop }
+  } catch (err) {
+    await stop()
+    throw err
+  }
 }

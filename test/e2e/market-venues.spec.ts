@@ -1,8 +1,6 @@
-import type { ChildProcess } from 'node:child_process'
 import { expect, test } from './fixtures'
-import { startServer } from '../support/radar-server'
-import type { RunningServer } from '../support/radar-server'
-import { emulatorUserData, spawnEmulator, stopEmulator } from './emulator-helpers'
+import { openLiveOnEmulator } from './emulator-helpers'
+import type { LiveOnEmulator } from './emulator-helpers'
 import { shoot } from './market-helpers'
 import { engineCall } from './workflow-helpers'
 
@@ -22,14 +20,11 @@ function usdText(usd: number): string {
   return `$${(usd / 1e3).toFixed(1)} k`
 }
 
-let emulator: ChildProcess | null = null
-let server: RunningServer | null = null
+let live: LiveOnEmulator | null = null
 
 test.afterEach(async () => {
-  await server?.stop()
-  await stopEmulator(emulator)
-  server = null
-  emulator = null
+  await live?.stop()
+  live = null
 })
 
 test('the market view shows a coin on all its venues (OI summed, funding weighted by OI, the summed map) or one venue', async ({
@@ -37,18 +32,12 @@ test('the market view shows a coin on all its venues (OI summed, funding weighte
   consoleErrors,
 }) => {
   test.setTimeout(150_000)
-  const emu = await spawnEmulator()
-  emulator = emu.child
-  server = await startServer({
-    userDataDir: emulatorUserData(emu.origin, [BINANCE, BYBIT], ['binanceusdm', 'bybit']),
-    env: { RADAR_LAUNCH: 'auto' },
-  })
-  await page.goto(server.url)
-  await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
+  live = await openLiveOnEmulator(page, [BINANCE, BYBIT], ['binanceusdm', 'bybit'])
+  const { server } = live
   // Open interest from at least one venue before the sum can be checked; a venue still without it is left out
   // of the sum (and named), which the expected value below does too.
   const values = async () => {
-    const snaps = await engineCall<Snap[]>(server!, 'getSnapshots')
+    const snaps = await engineCall<Snap[]>(server, 'getSnapshots')
     const v = (key: string, id: string) => {
       const m = snaps.find((s) => s.key === key)?.metrics[id]
       return m?.sufficient && m.value !== null ? m.value : null
@@ -93,7 +82,7 @@ test('the market view shows a coin on all its venues (OI summed, funding weighte
   await expect
     .poll(
       async () => {
-        const coinMap = await engineCall<CoinMap>(server!, 'getCoinMap', { keys: [BINANCE, BYBIT] })
+        const coinMap = await engineCall<CoinMap>(server, 'getCoinMap', { keys: [BINANCE, BYBIT] })
         if (!coinMap.map) return `engine: ${coinMap.unavailableReason}`
         const text = (await panel.getByTestId('coin-map').textContent()) ?? ''
         const unnamed = coinMap.map.missing.filter((m) => !text.includes(m.key)).map((m) => m.key)

@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { REPO_ROOT, startServer } from '../support/radar-server'
-import type { RunningServer } from '../support/radar-server'
-import { emulatorUserData, spawnEmulator, stopEmulator } from './emulator-helpers'
+import { REPO_ROOT } from '../support/radar-server'
+import { openLiveOnEmulator } from './emulator-helpers'
+import type { LiveOnEmulator } from './emulator-helpers'
 import { engineCall } from './workflow-helpers'
 
 const WATCHED = 'binanceusdm:BTC/USDT:USDT'
@@ -45,14 +44,11 @@ async function listedPerps(origin: string): Promise<Record<string, number>> {
   }
 }
 
-let emulator: ChildProcess | null = null
-let server: RunningServer | null = null
+let live: LiveOnEmulator | null = null
 
 test.afterEach(async () => {
-  await server?.stop()
-  await stopEmulator(emulator)
-  server = null
-  emulator = null
+  await live?.stop()
+  live = null
 })
 
 test('live on three venues, the radar lists every perp the emulator lists, each missing figure with its reason', async ({
@@ -60,18 +56,12 @@ test('live on three venues, the radar lists every perp the emulator lists, each 
   consoleErrors,
 }) => {
   test.setTimeout(150_000)
-  const emu = await spawnEmulator()
-  emulator = emu.child
-  server = await startServer({
-    userDataDir: emulatorUserData(emu.origin, [WATCHED, WATCHED_BYBIT], VENUES),
-    env: { RADAR_LAUNCH: 'auto' },
-  })
-  await page.goto(server.url)
-  await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
+  live = await openLiveOnEmulator(page, [WATCHED, WATCHED_BYBIT], VENUES)
+  const { server } = live
 
-  const listed = await listedPerps(emu.origin)
+  const listed = await listedPerps(live.origin)
   const counts = async (): Promise<Record<string, number>> => {
-    const view = await engineCall<View>(server!, 'getUniverse')
+    const view = await engineCall<View>(server, 'getUniverse')
     return Object.fromEntries(VENUES.map((v) => [v, view.rows.filter((r) => r.venue === v).length]))
   }
   await expect.poll(counts, { timeout: 60_000 }).toEqual(listed)
