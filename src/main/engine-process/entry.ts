@@ -14,6 +14,7 @@ import workerPath from '../engine/scoring/worker-path'
 import type { BootFrame, FrameChannel, FromEngine, ToEngine } from './protocol'
 import { parseFrame, toEngineSchema } from './protocol'
 import { RESTORABLE_EVENTS } from './restorable-state'
+import { paceSnapshots } from '../engine/snapshot-pacer'
 import { applyResume } from './resume'
 import type { WindowPort } from './window-port'
 import { serveWindowPort } from './window-port'
@@ -90,8 +91,11 @@ async function boot(frame: BootFrame): Promise<void> {
   booted = bootEngine(options)
   // Desktop windows have their own ports; the host then hears only what it restores after a crash.
   const toParent = frame.parentEvents === 'restorable' ? new Set(RESTORABLE_EVENTS) : null
+  // Paced like a window's feed: the parent forwards it to browser tabs, and a hundred live markets would
+  // otherwise cross the process boundary at ~10 MB/s.
+  const toParentPaced = paceSnapshots((channel, payload) => parent.send({ kind: 'event', channel, payload }))
   booted.engine.bus.onAny((channel, payload) => {
-    if (!toParent || toParent.has(channel)) parent.send({ kind: 'event', channel, payload })
+    if (!toParent || toParent.has(channel)) toParentPaced.listener(channel, payload)
   })
   const lost = await applyResume(booted, frame.resume)
   parent.send({ kind: 'ready', appInfo: booted.appInfo, lost })

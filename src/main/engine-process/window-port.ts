@@ -2,6 +2,7 @@ import type { EventChannel } from '../../shared/api'
 import type { InvokeHandlers } from '../engine/api/handlers'
 import { dispatchInvoke } from '../engine/api/handlers'
 import type { EventBus } from '../engine/event-bus'
+import { paceSnapshots } from '../engine/snapshot-pacer'
 import { parseFrame, windowToEngineSchema } from './protocol'
 import { RESTORABLE_INVOKES } from './restorable-state'
 
@@ -45,13 +46,15 @@ export function serveWindowPort(
       log(`window port: ${err instanceof Error ? err.message : String(err)}`)
     }
   }
-  const off = engine.bus.onAny((channel: EventChannel, payload: unknown) =>
+  const paced = paceSnapshots((channel: EventChannel, payload: unknown) =>
     post({ kind: 'event', channel, payload }),
   )
+  const off = engine.bus.onAny(paced.listener)
   const detach = (): void => {
     if (!open) return
     open = false
     off()
+    paced.stop()
   }
   port.onMessage((raw) => {
     const parsed = parseFrame(windowToEngineSchema, raw)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppInfo, EventChannel, EventPayloads } from '../../shared/api'
+import type { AppInfo } from '../../shared/api'
 import type { InvokeHandlers } from '../engine/api/handlers'
 import { EventBus } from '../engine/event-bus'
 import { createMemoryLogger } from '../engine/logging/logger'
@@ -114,7 +114,8 @@ describe('browser-mode server with clients that never read', () => {
     let peak = rss0
     // 2,400 events of 256 KiB: 600 MiB to each client, 12 GiB in all without backpressure.
     for (let i = 0; i < 2400; i++) {
-      bus.emit('snapshots' as EventChannel, { payload, i } as unknown as EventPayloads[EventChannel])
+      // Notices pass unpaced (snapshots are paced to a byte budget), so this floods as fast as it is sent.
+      bus.emit('notice', { level: 'info', message: payload, atMs: i })
       if (i % 20 === 0) {
         await new Promise((r) => setImmediate(r))
         peak = Math.max(peak, process.memoryUsage.rss())

@@ -4,6 +4,7 @@ import type { InvokeHandlers } from '../engine/api/handlers'
 import { dispatchInvoke } from '../engine/api/handlers'
 import type { EventBus } from '../engine/event-bus'
 import type { Logger } from '../engine/logging/logger'
+import { paceSnapshots } from '../engine/snapshot-pacer'
 import { parseClientMessage } from './client-message'
 
 export interface ClientLimits {
@@ -57,11 +58,16 @@ export class WsClients {
     private readonly logger: Logger,
     private readonly limits: ClientLimits = DEFAULT_CLIENT_LIMITS,
   ) {
-    this.offBus = bus.onAny((channel, payload) => {
+    const paced = paceSnapshots((channel, payload) => {
       if (this.clients.size === 0) return
       const data = this.serialise({ kind: 'event', channel, payload }, `event-${channel}`)
       if (data) for (const ws of this.clients) this.send(ws, data)
     })
+    const off = bus.onAny(paced.listener)
+    this.offBus = () => {
+      off()
+      paced.stop()
+    }
   }
 
   get count(): number {
