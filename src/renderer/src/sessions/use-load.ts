@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { connectionStore } from '../api/connection-store'
 
 /** An engine error as one readable line; the engine's own message says what was wrong. */
 export function errorText(err: unknown): string {
@@ -20,6 +21,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [tick, setTick] = useState(0)
+  // A request lost with a dropped connection is asked again once the engine is back, instead of leaving the
+  // screen on "connection closed" until the user presses Refresh.
+  const connection = useSyncExternalStore(connectionStore.subscribe, connectionStore.get)
   useEffect(() => {
     let live = true
     load().then(
@@ -34,7 +38,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
       live = false
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the inputs of `load` as deps
-  }, [tick, ...deps])
+  }, [tick, connection, ...deps])
   const reload = useCallback(() => setTick((t) => t + 1), [])
   return { data, error, loading: data === null && error === null, reload }
 }
