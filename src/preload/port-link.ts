@@ -5,7 +5,7 @@
  * has the RadarApi shape the renderer has always had.
  */
 import type { Envelope, EventChannel, InvokeChannel } from '../shared/api-channels'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, subscriberName, unwrap } from '../shared/api-channels'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, settlePending, subscriberName } from '../shared/api-channels'
 
 /** The preload asks the main process for a port on this channel; the port comes back on PORT_CHANNEL. */
 export const PORT_REQUEST = 'radar:port-request'
@@ -130,14 +130,7 @@ export class PortLink {
       return
     }
     if (frame?.kind === 'result' && typeof frame.id === 'number' && isEnvelope(frame.envelope)) {
-      const p = this.pending.get(frame.id)
-      if (!p) return
-      this.pending.delete(frame.id)
-      try {
-        p.resolve(unwrap(frame.envelope))
-      } catch (err) {
-        p.reject(err as Error)
-      }
+      settlePending(this.pending, frame.id, frame.envelope)
       return
     }
     this.log(`engine port: unexpected frame ${JSON.stringify(raw)?.slice(0, 200)}`)

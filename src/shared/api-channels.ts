@@ -77,3 +77,16 @@ export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value
   throw new Error(envelope.error)
 }
+
+/** Settles the request `id` waits on with the envelope that answers it; an id nobody waits on is ignored. */
+export function settlePending(
+  pending: Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>,
+  id: number,
+  envelope: Envelope<unknown>,
+): void {
+  const p = pending.get(id)
+  if (!p) return
+  pending.delete(id)
+  if (envelope.ok) p.resolve(envelope.value)
+  else p.reject(new Error(envelope.error))
+}

@@ -1,5 +1,6 @@
 import type { AppInfo, InvokeChannel } from '../../shared/api'
-import { INVOKE_CHANNELS, unwrap } from '../../shared/api'
+import { INVOKE_CHANNELS } from '../../shared/api'
+import { settlePending } from '../../shared/api-channels'
 import type { InvokeHandlers } from '../engine/api/handlers'
 import { EventBus } from '../engine/event-bus'
 import type { BootFrame, FromEngine, Resume, ToEngine } from './protocol'
@@ -183,16 +184,7 @@ export class EngineHost {
   private onFrame(frame: FromEngine): void {
     if (frame.kind === 'event') this.bus.emit(frame.channel, frame.payload as never)
     else if (frame.kind === 'observed') this.restorable.observeInvoke(frame.channel, frame.request)
-    else if (frame.kind === 'result') {
-      const p = this.pending.get(frame.id)
-      if (!p) return
-      this.pending.delete(frame.id)
-      try {
-        p.resolve(unwrap(frame.envelope))
-      } catch (err) {
-        p.reject(err as Error)
-      }
-    }
+    else if (frame.kind === 'result') settlePending(this.pending, frame.id, frame.envelope)
   }
 
   private onExit(proc: EngineProcessHandle, reason: string): void {
