@@ -8,6 +8,8 @@ const fields = {
   theme: z.enum(['dark', 'light']),
   venues: z.array(z.enum(LIVE_VENUE_IDS as [string, ...string[]])),
   watchlist: z.array(z.string().min(1).max(64)).max(300),
+  /** 'auto': the top perps by OI per enabled venue (see watchlist-auto.ts); 'mine': `watchlist` as edited. */
+  watchlistMode: z.enum(['auto', 'mine']),
   referenceAsset: z.enum(['BTC', 'ETH']),
   /**
    * Venue whose spot market a perp's basis is measured against (Coinbase for a Binance perp, say); 'auto' pairs
@@ -48,15 +50,34 @@ const fields = {
     .strict(),
 }
 
+/** The watchlist every settings file held before the watchlist had a mode (the old default, written on first run). */
+const LEGACY_DEFAULT_WATCHLIST = ['binanceusdm:BTC/USDT:USDT', 'binanceusdm:ETH/USDT:USDT'] as const
+
+/**
+ * A file written before the watchlist had a mode keeps its list as 'mine' when the user changed it; one that
+ * holds no list or the old default untouched (every file got it on first run) takes the new default, 'auto'.
+ */
+function migrateWatchlistMode(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'watchlistMode' in raw) return raw
+  const list = (raw as { watchlist?: unknown }).watchlist
+  if (list === undefined) return raw
+  const untouched =
+    Array.isArray(list) &&
+    list.length === LEGACY_DEFAULT_WATCHLIST.length &&
+    LEGACY_DEFAULT_WATCHLIST.every((k) => list.includes(k))
+  return { ...raw, watchlistMode: untouched ? 'auto' : 'mine' }
+}
+
 /**
  * The settings file's schema, shared by electron-store (desktop) and conf (browser mode / CLI): one schema,
  * one JSON file format. Every field has a default, so a partial or older file still loads.
  */
-export const settingsSchema = z.object({
+const settingsObject = z.object({
   version: fields.version.default(1),
   theme: fields.theme.default('dark'),
   venues: fields.venues.default(['binanceusdm', 'binance']),
-  watchlist: fields.watchlist.default(['binanceusdm:BTC/USDT:USDT', 'binanceusdm:ETH/USDT:USDT']),
+  watchlist: fields.watchlist.default([...LEGACY_DEFAULT_WATCHLIST]),
+  watchlistMode: fields.watchlistMode.default('auto'),
   referenceAsset: fields.referenceAsset.default('BTC'),
   basisSpotVenue: fields.basisSpotVenue.default('auto'),
   baseUrls: fields.baseUrls.default({}),
@@ -72,6 +93,8 @@ export const settingsSchema = z.object({
     positionNotionalUsd: HEATMAP_CALIBRATION.positionNotionalUsd,
   }),
 })
+
+export const settingsSchema = z.preprocess(migrateWatchlistMode, settingsObject)
 
 export type Settings = z.infer<typeof settingsSchema>
 
