@@ -4,7 +4,15 @@ import { DAY_MS, MINUTE_MS } from '../metric'
 import type { WeightedRank } from '../stats/percentile'
 import { weightedRank } from '../stats/percentile'
 import type { TimedRing } from '../stats/timed-ring'
-import { ringCreate, ringLastTs, ringPush, ringShift, ringTs, ringVal } from '../stats/timed-ring'
+import {
+  ringCreate,
+  ringIndexAsOf,
+  ringLastTs,
+  ringPush,
+  ringShift,
+  ringTs,
+  ringVal,
+} from '../stats/timed-ring'
 import { fundingRatePerHour } from './funding-units'
 
 /**
@@ -63,11 +71,29 @@ function pushSettled(
   intervalHours: number,
 ): void {
   const last = ringLastTs(f.history)
-  // Duplicates and out-of-order backfill would double-count a period.
-  if (last !== null && tsMs <= last) return
+  if (last !== null && tsMs <= last) {
+    // A warm start's history can land after the live feed already settled a period (Go live within seconds of
+    // a settlement): the older rows go in at their time, a period already held is not counted twice.
+    insertSettled(f, cfg, tsMs, rph, intervalHours)
+    return
+  }
   ringPush(f.history, tsMs, rph, intervalHours)
   const minTs = tsMs - cfg.fundingHistoryDays * DAY_MS
   while (f.history.size > 0 && ringTs(f.history, 0) < minTs) ringShift(f.history)
+  f.historyVersion++
+}
+
+/** Puts an older settled payment in time order; a payment at a time already held or out of the window is dropped. */
+function insertSettled(f: FundingState, cfg: ScoringConfig, tsMs: number, rph: number, hours: number): void {
+  const h = f.history
+  const newest = ringTs(h, h.size - 1)
+  const at = ringIndexAsOf(h, tsMs)
+  if (tsMs < newest - cfg.fundingHistoryDays * DAY_MS || (at >= 0 && ringTs(h, at) === tsMs)) return
+  const rows: [number, number, number][] = []
+  for (let i = 0; i < h.size; i++) rows.push([ringTs(h, i), ringVal(h, i, 0), ringVal(h, i, 1)])
+  rows.splice(at + 1, 0, [tsMs, rph, hours])
+  while (h.size > 0) ringShift(h)
+  for (const [ts, v, w] of rows) ringPush(h, ts, v, w)
   f.historyVersion++
 }
 
