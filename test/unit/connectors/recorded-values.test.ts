@@ -46,7 +46,7 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
         !!find((e: Loose) => e.type === 'trade' && e.tradeId === '3535188229') &&
         !!find((e: Loose) => e.type === 'trade' && e.tradeId === '3071245454') &&
         !!find((e: Loose) => e.type === 'mark' && e.exchangeTsMs === 1680652801000) &&
-        !!find((e: Loose) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000),
+        !!find((e: Loose) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1680652800000),
       15000,
       'recorded Binance events',
     ).catch((err: unknown) => {
@@ -95,20 +95,24 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
       fundingIntervalHours: 8,
       nextFundingTsMs: 1680681600000,
     })
-    // funding-history CSV last row "BTC-USDT,2023-12-31 19:00:00.000,0.00033597" is UTC+3: 16:00 UTC = 1704038400000.
-    const settled = find<FundingEvent>(
-      (e: Loose) => e.type === 'funding' && e.settled && e.exchangeTsMs === 1704038400000,
-    )!
-    expect(settled.fundingRatePerPeriod).toBe(0.00033597)
+    // The venue serves no rate settled after its present (the replay starts 2023-04-05 00:00:00.091 UTC): the
+    // newest is the CSV row "BTC-USDT,2023-04-05 03:00:00.000,0.00002760", UTC+3, so 00:00 UTC = 1680652800000,
+    // the same rate as the recorded markPrice frames' `r`. The CSV runs on to 2023-12-31; none of that is served.
+    const settled = events.filter((e) => e.type === 'funding' && e.settled) as FundingEvent[]
+    expect(settled.find((e) => e.exchangeTsMs === 1680652800000)?.fundingRatePerPeriod).toBe(0.0000276)
+    expect(Math.max(...settled.map((e) => e.exchangeTsMs))).toBe(1680652800000)
+    // binance-futures-metrics/BTCUSDT.csv last bar: 1715888100000 (2024-05-16 19:35 UTC), sumOpenInterest
+    // 72209.19600000, sumOpenInterestValue 4717094612.37840000 (USDⓈ-M: one contract = one BTC). Served
+    // shifted so the bar closes where the replay starts: 19:40 -> 2023-04-05 00:00 UTC, a shift of
+    // 1680652800000 - 1715888400000 = -35235600000 ms, so the bar is stamped 1680652500000 (2023-04-04 23:55).
+    const LAST_BAR_MS = 1680652500000
     await until(
-      () => !!find((e: Loose) => e.type === 'openInterest' && e.exchangeTsMs === 1715888100000),
+      () => !!find((e: Loose) => e.type === 'openInterest' && e.exchangeTsMs === LAST_BAR_MS),
       10000,
       'OI',
     )
-    // binance-futures-metrics/BTCUSDT.csv last bar: 1715888100000, sumOpenInterest 72209.19600000,
-    // sumOpenInterestValue 4717094612.37840000 (USDⓈ-M: one contract = one BTC).
     const oiHist = events.filter(
-      (e) => e.type === 'openInterest' && e.exchangeTsMs === 1715888100000,
+      (e) => e.type === 'openInterest' && e.exchangeTsMs === LAST_BAR_MS,
     ) as OpenInterestEvent[]
     expect(oiHist.some((e) => e.oiBase === 72209.196 && e.oiUsd === 4717094612.3784)).toBe(true)
     // The same bar's long/short ratios, served as /futures/data/*LongShort* history: globallongShortRatio 1.0129
@@ -117,15 +121,13 @@ describe('Binance USDⓈ-M and spot through ccxt.pro against recorded payloads',
       () =>
         (['globalAccounts', 'topAccounts', 'topPositions'] as const).every(
           (kind) =>
-            !!find(
-              (e: Loose) => e.type === 'longShort' && e.kind === kind && e.exchangeTsMs === 1715888100000,
-            ),
+            !!find((e: Loose) => e.type === 'longShort' && e.kind === kind && e.exchangeTsMs === LAST_BAR_MS),
         ),
       10000,
       'long/short history',
     )
     const ls = events.filter(
-      (e) => e.type === 'longShort' && e.exchangeTsMs === 1715888100000,
+      (e) => e.type === 'longShort' && e.exchangeTsMs === LAST_BAR_MS,
     ) as LongShortEvent[]
     expect(ls.find((e) => e.kind === 'globalAccounts')).toMatchObject({
       ratio: 1.0129,

@@ -23,6 +23,10 @@ export class BinanceMarket {
   /** Smallest price and quantity increments that occur in the recorded trades (spot exchangeInfo needs them). */
   readonly tickSize: string
   readonly stepSize: string
+  /** Receive time of the recording's first frame: where the replay's clock starts. */
+  readonly startMs: number
+  /** The replay's clock: the newest event time (`E`) replayed so far, else the start. */
+  clockMs: number
 
   constructor(
     readonly symbol: string,
@@ -31,6 +35,8 @@ export class BinanceMarket {
   ) {
     const frames = readBinanceWsFile(file)
     this.pastFile = opts.pastFile
+    this.startMs = frames[0]?.recvMs ?? 0
+    this.clockMs = this.startMs
     const decimals = (s: string): number => {
       const frac = s.split('.')[1] ?? ''
       return frac.replace(/0+$/, '').length
@@ -67,6 +73,7 @@ export class BinanceMarket {
 
   private onFrame(stream: string, text: string, ring: number): void {
     const d = JSON.parse(text) as Record<string, unknown>
+    if (typeof d.E === 'number' && d.E > this.clockMs) this.clockMs = d.E
     if (stream === DEPTH_SNAPSHOT_STREAM) {
       this.book.reset()
       this.book.apply('bids', d.bids)

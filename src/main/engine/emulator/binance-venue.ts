@@ -29,6 +29,22 @@ export interface BinanceVenueOptions {
   loop: boolean
 }
 
+const BAR_MS = 300_000
+
+/**
+ * The constant that moves a 5-minute history so its last bar closes at the 5-minute boundary at or before
+ * `replayStartMs` (0 when there is no replay to align to). For BTCUSDT: the last bar opens 2024-05-16 19:35
+ * UTC and closes 19:40 (1715888400000); the replay starts 2023-04-05 00:00 UTC (1680652800000), so -407 d 19 h 40 min.
+ */
+export function historyShiftMs(bars: readonly MetricsBar[], replayStartMs: number | null): number {
+  const last = bars[bars.length - 1]
+  if (!last || replayStartMs === null) return 0
+  return Math.floor(replayStartMs / BAR_MS) * BAR_MS - (last.timestamp + BAR_MS)
+}
+
+const minOrNull = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b)
+
 const binanceError = (code: number, msg: string, status = 400): RestReply => json({ code, msg }, status)
 
 /** Binance USDⓈ-M and spot as far as ccxt's public market-data calls need them. */
@@ -61,11 +77,20 @@ export class BinanceVenue {
     return [...this.markets.values()]
   }
 
+  /**
+   * The symbol's futures-metrics week, **shifted** by a constant so that its last 5-minute bar closes where the
+   * perp's replay starts (docs/emulator.md, "built: shifted"): the recordings are a year apart, and a venue's
+   * history ends at its present. Values are the file's; only the timestamps move. A symbol without a replayed
+   * recording (OP) keeps the file's own times.
+   */
   private metricBars(symbol: string): MetricsBar[] | null {
     if (!METRICS.includes(symbol)) return null
     let bars = this.metrics.get(symbol)
     if (!bars) {
-      bars = readMetricsCsv(dataPath(this.opts.dataDir, 'binance-futures-metrics', `${symbol}.csv`))
+      const recorded = readMetricsCsv(dataPath(this.opts.dataDir, 'binance-futures-metrics', `${symbol}.csv`))
+      const shift = historyShiftMs(recorded, this.market('usdm', symbol)?.startMs ?? null)
+      bars =
+        shift === 0 ? recorded : recorded.map((b) => ({ timestamp: b.timestamp + shift, cells: b.cells }))
       this.metrics.set(symbol, bars)
     }
     return bars
@@ -105,14 +130,15 @@ export class BinanceVenue {
       const rows = this.fundingRows(symbol)
       if (!rows) return binanceError(-1121, `no recorded funding history for ${symbol}`)
       const limit = Math.min(intParam(q, 'limit') ?? 100, 1000)
+      // A venue serves no rate settled after its present: the replay's clock where the perp is replayed.
+      const nowMs = this.market('usdm', symbol)?.clockMs ?? null
+      const endMs = minOrNull(intParam(q, 'endTime'), nowMs)
       return json(
-        windowRows(rows, (r) => r.fundingTimeMs, intParam(q, 'startTime'), intParam(q, 'endTime'), limit).map(
-          (r) => ({
-            symbol,
-            fundingTime: r.fundingTimeMs,
-            fundingRate: r.rate,
-          }),
-        ),
+        windowRows(rows, (r) => r.fundingTimeMs, intParam(q, 'startTime'), endMs, limit).map((r) => ({
+          symbol,
+          fundingTime: r.fundingTimeMs,
+          fundingRate: r.rate,
+        })),
       )
     }
     if (p === '/fapi/v1/openInterest') {
@@ -214,7 +240,7 @@ export class BinanceVenue {
     const bars = this.metricBars(symbol)
     if (!bars) return binanceError(-1121, `no recorded klines for ${symbol}`)
     if (q.get('interval') !== '5m') return binanceError(-1120, 'only intervals 1m and 5m are served')
-    const barMs = 300_000
+    const barMs = BAR_MS
     const rows = bars
       .filter((b) => b.cells.openPrice !== null && b.cells.closePrice !== null)
       .map((b) => {
