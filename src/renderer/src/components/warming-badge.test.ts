@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { EngineStatus } from '../../../shared/engine-status'
-import { warmingOf, warmingText } from './warming-badge'
+import { statusWithBackfill } from '../../../shared/metric-warming-fixtures'
+import type { BackfillTask } from '../../../shared/metric-warming-fixtures'
+import { warmingBadgeText, warmingOf } from './warming-badge'
 
 const KEY = 'binanceusdm:BTC/USDT:USDT'
 const P = 'binanceusdm BTC/USDT:USDT '
 
-function status(
-  kind: 'live' | 'replay',
-  backfill: { task: string; fraction: number; done: boolean; error?: string }[],
-) {
-  return {
-    source: { kind, label: '' },
-    venues: [
-      {
-        venue: 'binanceusdm',
-        state: 'connected',
-        lastEventAgeMs: {},
-        counts: { events: 0, gaps: 0, droppedFrames: 0, reconnects: 0 },
-        message: null,
-        backfill,
-      },
-    ],
-  } as unknown as EngineStatus
-}
+const status = (kind: 'live' | 'replay', backfill: BackfillTask[]) => statusWithBackfill(backfill, kind)
 
 describe('warming badge', () => {
   it('counts the market’s own tasks and names the one loading', () => {
@@ -33,7 +17,9 @@ describe('warming badge', () => {
       // Another market's task is not this row's.
       { task: 'binanceusdm ETH/USDT:USDT 5m candles', fraction: 0, done: false },
     ])
-    expect(warmingText(warmingOf(s, KEY))).toBe('warming 1/3: taker volume history 40 %')
+    expect(warmingBadgeText(warmingOf(s, KEY))).toBe('warming 1/3: taker volume history 40 %')
+    // The radar row's short form: the count only (each metric cell names its own task).
+    expect(warmingBadgeText(warmingOf(s, KEY), true)).toBe('warming 1/3')
   })
 
   it('says the history is partial when the venue refused a task, and nothing once all loaded', () => {
@@ -47,10 +33,10 @@ describe('warming badge', () => {
       { task: `${P}5m candles`, fraction: 1, done: true },
     ])
     const w = warmingOf(refused, KEY)
-    expect(warmingText(w)).toBe('history partial: 1 refused')
+    expect(warmingBadgeText(w)).toBe('history partial: 1 refused')
     expect(w?.refused).toEqual([{ name: 'OI history', error: 'binanceusdm 500 Internal Server Error' }])
     expect(
-      warmingText(warmingOf(status('live', [{ task: `${P}5m candles`, fraction: 1, done: true }]), KEY)),
+      warmingBadgeText(warmingOf(status('live', [{ task: `${P}5m candles`, fraction: 1, done: true }]), KEY)),
     ).toBeNull()
   })
 

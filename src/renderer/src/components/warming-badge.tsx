@@ -1,12 +1,24 @@
 import { useEffect, useSyncExternalStore } from 'react'
+import type { ReactNode } from 'react'
 import type { EngineStatus } from '../../../shared/engine-status'
+import {
+  historyWarming,
+  marketTasks,
+  metricWarming,
+  warmingNote,
+  warmingShortText,
+  warmingText,
+} from '../../../shared/metric-warming'
+import type { HistoryKind, MetricWarming } from '../../../shared/metric-warming'
+import type { MetricId } from '../../../shared/scoring/metric-registry'
+import type { Metric } from '../../../shared/scoring/snapshot'
+import { MetricTip } from './metric-tooltip'
+import { MetricValue } from './metric-value'
 import './warming-badge.css'
 
-type Task = NonNullable<EngineStatus['venues'][number]['backfill']>[number]
-
 /**
- * The engine status the badges read, published once by the app (`usePublishWarming`) so a badge can sit in
- * any row or header without the status threaded through every component between.
+ * The engine status the badges and metric cells read, published once by the app (`usePublishWarming`) so a
+ * cell can sit in any row or header without the status threaded through every component between.
  */
 let current: EngineStatus | null = null
 const listeners = new Set<() => void>()
@@ -22,10 +34,7 @@ export function usePublishWarming(status: EngineStatus | null): void {
   }, [status])
 }
 
-/** Short names for the history tasks the connectors report ("open interest history" → "OI history"). */
-function shortName(task: string): string {
-  return task.replace('open interest', 'OI').replace(' long/short history', ' long/short')
-}
+const useWarmingStatus = (): EngineStatus | null => useSyncExternalStore(subscribe, () => current)
 
 export interface Warming {
   done: number
@@ -38,47 +47,129 @@ export interface Warming {
 
 /** A market's history progress from its venue's backfill tasks (`<venue> <symbol> <task>`); null when none. */
 export function warmingOf(status: EngineStatus | null, marketKey: string): Warming | null {
-  if (status?.source.kind !== 'live') return null
-  const cut = marketKey.indexOf(':')
-  const venue = marketKey.slice(0, cut)
-  const prefix = `${venue} ${marketKey.slice(cut + 1)} `
-  const tasks: Task[] = (status.venues.find((v) => v.venue === venue)?.backfill ?? []).filter((t) =>
-    t.task.startsWith(prefix),
-  )
+  const tasks = marketTasks(status, marketKey)
   if (tasks.length === 0) return null
   const open = tasks.find((t) => !t.done)
   return {
     done: tasks.filter((t) => t.done).length,
     total: tasks.length,
-    current: open ? { name: shortName(open.task.slice(prefix.length)), fraction: open.fraction } : null,
-    refused: tasks
-      .filter((t) => t.error !== undefined)
-      .map((t) => ({ name: shortName(t.task.slice(prefix.length)), error: t.error as string })),
+    current: open ? { name: open.name, fraction: open.fraction } : null,
+    refused: tasks.flatMap((t) => (t.error === undefined ? [] : [{ name: t.name, error: t.error }])),
   }
 }
 
-/** The line a badge shows: "warming 4/9: OI history 40 %", "history partial: 2 refused", or nothing. */
-export function warmingText(w: Warming | null): string | null {
+/** The market's line: "warming 4/9: OI history 40 %" ("warming 4/9" in a row), "history partial: 2 refused". */
+export function warmingBadgeText(w: Warming | null, compact = false): string | null {
   if (!w) return null
   if (w.current)
-    return `warming ${w.done}/${w.total}: ${w.current.name} ${Math.round(w.current.fraction * 100)} %`
+    return compact
+      ? `warming ${w.done}/${w.total}`
+      : `warming ${w.done}/${w.total}: ${w.current.name} ${Math.round(w.current.fraction * 100)} %`
   return w.refused.length > 0 ? `history partial: ${w.refused.length} refused` : null
 }
 
-/** "warming 4/9: OI history 40 %" beside a market while its history loads; why, where the venue refused some. */
-export function WarmingBadge({ marketKey }: { marketKey: string }) {
-  const status = useSyncExternalStore(subscribe, () => current)
-  const w = warmingOf(status, marketKey)
-  const text = warmingText(w)
+/** Beside a market while its history loads, and where the venue refused some of it, why. */
+export function WarmingBadge({ marketKey, compact }: { marketKey: string; compact?: boolean }) {
+  const w = warmingOf(useWarmingStatus(), marketKey)
+  const text = warmingBadgeText(w, compact)
   if (!w || !text) return null
-  const why = w.refused.map((r) => `${r.name}: ${r.error}`).join('\n')
+  const loading = w.current
+    ? `History loading (${w.current.name} ${Math.round(w.current.fraction * 100)} %): each metric that needs it says so until it is in.`
+    : ''
+  const why = w.refused.map((r) => `${r.name} refused: ${r.error}`)
   return (
     <span
       className={`warming-badge${w.current ? '' : ' warming-refused'}`}
       data-testid="warming-badge"
-      title={why || 'History loading: metrics that need it say so until it is in.'}
+      title={[loading, ...why].filter(Boolean).join('\n')}
     >
       {text}
     </span>
+  )
+}
+
+const insufficient = (m: Metric | undefined): boolean => !m || m.value === null || !m.sufficient
+
+/**
+ * A metric's warming state for its cell: only while the metric is not sufficient (once it is, it shows its
+ * value; once its history is in, its own reason).
+ */
+export function useMetricWarming(
+  marketKey: string,
+  id: MetricId,
+  metric: Metric | undefined,
+): MetricWarming | null {
+  const w = metricWarming(useWarmingStatus(), marketKey, id)
+  return w && insufficient(metric) ? w : null
+}
+
+/**
+ * For a list of a market's metrics (the sufficiency notes): each one's warming state, null where none or
+ * where the metric is already sufficient.
+ */
+export function useWarmingLookup(
+  marketKey: string,
+): (id: MetricId, metric: Metric | undefined) => MetricWarming | null {
+  const status = useWarmingStatus()
+  return (id, metric) => (insufficient(metric) ? metricWarming(status, marketKey, id) : null)
+}
+
+/** Warming of anything resting on these kinds of history (the liquidation map and its scenarios). */
+export function useHistoryWarming(marketKey: string, kinds: readonly HistoryKind[]): MetricWarming | null {
+  return historyWarming(useWarmingStatus(), marketKey, kinds)
+}
+
+/** "warming: OI history 40 %" / "history refused: …" (short forms in a row), styled as not-yet-a-value. */
+export function WarmingText({ w, compact }: { w: MetricWarming; compact?: boolean }): ReactNode {
+  return (
+    <span
+      className={`value-warming${w.state === 'refused' ? ' warming-refused' : ''}`}
+      data-testid="metric-warming"
+      data-state={w.state}
+    >
+      {compact ? warmingShortText(w) : warmingText(w)}
+    </span>
+  )
+}
+
+/** The tooltip note for a cell: the warming line, then the metric's own reason. */
+export function warmingCellNote(w: MetricWarming | null, metric: Metric | undefined): string | null {
+  const parts = [w ? warmingNote(w) : null, metric?.reason ?? null].filter(Boolean)
+  return parts.length > 0 ? parts.join(' · ') : null
+}
+
+interface CellProps {
+  id: MetricId
+  metric: Metric | undefined
+  marketKey: string
+  /** Override the display text of a value (see MetricValue). */
+  text?: string
+  className?: string
+  /** The radar row's short form ("warming 40 %", "refused"); the tooltip has the whole line. */
+  compact?: boolean
+}
+
+/**
+ * A metric's cell: its value, or while the history it rests on loads "warming: OI history 40 %", or
+ * "history refused: <the venue's answer>"; otherwise its own n/a reason. A value whose inputs still wait
+ * (a composite over the inputs present) keeps its value and says which in the tooltip.
+ */
+export function MetricCell({ id, metric, marketKey, text, className, compact }: CellProps) {
+  const all = metricWarming(useWarmingStatus(), marketKey, id)
+  if (!all) return <MetricValue id={id} metric={metric} text={text} className={className} />
+  if (!insufficient(metric))
+    return (
+      <MetricValue
+        id={id}
+        metric={metric}
+        text={text}
+        className={`${className ?? ''} value-inputs-warming`}
+        note={warmingCellNote(all, metric)}
+      />
+    )
+  return (
+    <MetricTip id={id} note={warmingCellNote(all, metric)} className={className}>
+      <WarmingText w={all} compact={compact} />
+    </MetricTip>
   )
 }

@@ -1,7 +1,6 @@
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
-import { WarmingBadge } from '../components/warming-badge'
+import { MetricCell, WarmingBadge } from '../components/warming-badge'
 import { fmtPrice } from '../format'
 
 export const TIMEFRAMES = [
@@ -49,11 +48,11 @@ export function MarketHeader({
         {fmtPrice(market.lastPrice, priceDecimals === null ? null : 10 ** -priceDecimals)}
       </span>
       <span className="mh-item">
-        Funding <MetricValue id="funding-apr" metric={m['funding-apr']} />
+        Funding <MetricCell marketKey={market.key} id="funding-apr" metric={m['funding-apr']} />
         <RegimeChip id="funding-regime" value={market.labels['funding-regime']} />
       </span>
       <span className="mh-item">
-        OI <MetricValue id="oi-usd" metric={m['oi-usd']} />
+        OI <MetricCell marketKey={market.key} id="oi-usd" metric={m['oi-usd']} />
         <RegimeChip id="oi-quadrant" value={market.labels['oi-quadrant']} />
       </span>
       <div className="tf-group" role="group" aria-label="Time frame">

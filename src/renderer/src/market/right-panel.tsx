@@ -1,10 +1,18 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import { isMetricId, metricInfo } from '../../../shared/scoring/metric-registry'
 import { MetricTip } from '../components/metric-tooltip'
-import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
 import { SpikeOdds } from '../components/spike-odds'
+import {
+  MetricCell,
+  WarmingText,
+  useMetricWarming,
+  warmingCellNote,
+  useHistoryWarming,
+  useWarmingLookup,
+} from '../components/warming-badge'
+import { MAP_SEED } from '../../../shared/metric-warming'
+import { isMetricId, metricInfo } from '../../../shared/scoring/metric-registry'
 import { fmtTime } from '../format'
 import { ScenarioTable } from './scenario-table'
 import type { LoadState } from './use-market-data'
@@ -42,6 +50,11 @@ function ScoreBar({ value, signed }: { value: number | null; signed?: boolean })
 
 /** The signal panel: pillars, composite, scores, setup, contradictions, scenarios and every sufficiency note. */
 export function RightPanel({ market, heatmap }: Props) {
+  // Hooks first: the panel with no market selected returns early below.
+  const key = market?.key ?? ''
+  const stressWarming = useMetricWarming(key, 'lsi', market?.metrics['lsi'])
+  const mapWarming = useHistoryWarming(key, MAP_SEED)
+  const warmingOf = useWarmingLookup(key)
   if (!market)
     return (
       <aside className="right-panel signals" aria-label="Signals">
@@ -56,11 +69,15 @@ export function RightPanel({ market, heatmap }: Props) {
     <aside className="right-panel signals" aria-label="Signals" data-testid="signal-panel">
       <section className="composite">
         <div className="big-number">
-          <MetricTip id="lsi" note={m['lsi']?.reason ?? null}>
+          <MetricTip id="lsi" note={warmingCellNote(stressWarming, m['lsi'])}>
             <span className="label">Stress</span>
-            <span className="value" data-testid="panel-stress">
-              {market.stress === null ? 'n/a' : market.stress.toFixed(0)}
-            </span>
+            {stressWarming ? (
+              <WarmingText w={stressWarming} />
+            ) : (
+              <span className="value" data-testid="panel-stress">
+                {market.stress === null ? 'n/a' : market.stress.toFixed(0)}
+              </span>
+            )}
           </MetricTip>
           <RegimeChip id="lsi-level" value={market.labels['lsi-level']} />
         </div>
@@ -69,7 +86,7 @@ export function RightPanel({ market, heatmap }: Props) {
             Risk <RegimeChip id="risk-level" value={market.labels['risk-level']} />
           </div>
           <div>
-            vs own history <MetricValue id="lsi-self-pct" metric={m['lsi-self-pct']} />
+            vs own history <MetricCell marketKey={market.key} id="lsi-self-pct" metric={m['lsi-self-pct']} />
           </div>
         </div>
       </section>
@@ -82,7 +99,8 @@ export function RightPanel({ market, heatmap }: Props) {
               <MetricTip id={id}>{name}</MetricTip>
             </dt>
             <dd>
-              <MetricValue
+              <MetricCell
+                marketKey={market.key}
                 id={id}
                 metric={m[id]}
                 text={
@@ -98,7 +116,7 @@ export function RightPanel({ market, heatmap }: Props) {
             <MetricTip id="risk-pillars">Composite</MetricTip>
           </dt>
           <dd>
-            <MetricValue id="risk-pillars" metric={m['risk-pillars']} />
+            <MetricCell marketKey={market.key} id="risk-pillars" metric={m['risk-pillars']} />
           </dd>
         </div>
       </dl>
@@ -111,7 +129,7 @@ export function RightPanel({ market, heatmap }: Props) {
             </dt>
             <dd>
               <ScoreBar value={m[id]?.value ?? null} signed={id === 'crowding'} />
-              <MetricValue id={id} metric={m[id]} />
+              <MetricCell marketKey={market.key} id={id} metric={m[id]} />
             </dd>
           </div>
         ))}
@@ -139,24 +157,32 @@ export function RightPanel({ market, heatmap }: Props) {
         <p className="muted small">None: the signals agree (or too few are available to disagree).</p>
       )}
       <h3>Scenarios</h3>
-      <ScenarioTable heatmap={heatmap} lastPrice={market.lastPrice} />
+      <ScenarioTable heatmap={heatmap} lastPrice={market.lastPrice} warming={mapWarming} />
       <details className="notes" data-testid="sufficiency-notes">
         <summary>
           Sufficiency notes ({notes.length}) · data as of {fmtTime(market.asOfMs)}
         </summary>
         <ul>
-          {notes.map(([id, x]) => (
-            <li key={id}>
-              {isMetricId(id) ? (
-                <MetricTip id={id}>
-                  <b>{metricInfo(id).name}</b>
-                </MetricTip>
-              ) : (
-                <code>{id}</code>
-              )}{' '}
-              <span className={x.sufficient ? '' : 'muted'}>{x.reason}</span>
-            </li>
-          ))}
+          {notes.map(([id, x]) => {
+            const w = isMetricId(id) ? warmingOf(id, x) : null
+            return (
+              <li key={id}>
+                {isMetricId(id) ? (
+                  <MetricTip id={id}>
+                    <b>{metricInfo(id).name}</b>
+                  </MetricTip>
+                ) : (
+                  <code>{id}</code>
+                )}{' '}
+                {w && (
+                  <>
+                    <WarmingText w={w} />{' '}
+                  </>
+                )}
+                <span className={x.sufficient ? '' : 'muted'}>{x.reason}</span>
+              </li>
+            )
+          })}
         </ul>
       </details>
     </aside>

@@ -2,16 +2,20 @@ import { useState } from 'react'
 import type { HeatmapView } from '../../../shared/contract/heatmap'
 import { MetricTip } from '../components/metric-tooltip'
 import { fmtPct, fmtPrice, fmtUsd } from '../components/metric-format'
+import type { MetricWarming } from '../../../shared/metric-warming'
+import { WarmingText } from '../components/warming-badge'
 import type { LoadState } from './use-market-data'
 import { scenarioFromMap } from './scenario'
 
 interface Props {
   heatmap: LoadState<HeatmapView>
   lastPrice: number | null
+  /** The liquidation map's seed history while it loads (or was refused): said instead of a bare n/a. */
+  warming?: MetricWarming | null
 }
 
 /** What ±1 % / ±2 % (and a move of the trader's choice) would liquidate, from the heatmap model. */
-export function ScenarioTable({ heatmap, lastPrice }: Props) {
+export function ScenarioTable({ heatmap, lastPrice, warming }: Props) {
   const [move, setMove] = useState('-3')
   const [custom, setCustom] = useState<ReturnType<typeof scenarioFromMap> | 'n/a' | null>(null)
   if (heatmap.state !== 'ready' || heatmap.value.unavailableReason || !heatmap.value.current) {
@@ -23,7 +27,13 @@ export function ScenarioTable({ heatmap, lastPrice }: Props) {
           : (heatmap.value.unavailableReason ?? 'no current estimate')
     return (
       <p className="muted small" data-testid="scenario-unavailable">
-        Scenarios n/a: {why}
+        {warming ? (
+          <>
+            Scenarios: <WarmingText w={warming} /> ({why})
+          </>
+        ) : (
+          <>Scenarios n/a: {why}</>
+        )}
       </p>
     )
   }

@@ -1,10 +1,15 @@
 import { forwardRef } from 'react'
 import { MetricTip } from '../components/metric-tooltip'
-import { MetricValue } from '../components/metric-value'
 import { RegimeChip } from '../components/regime-chip'
 import { Sparkline } from '../components/sparkline'
 import { SpikeOdds } from '../components/spike-odds'
-import { WarmingBadge } from '../components/warming-badge'
+import {
+  MetricCell,
+  WarmingBadge,
+  WarmingText,
+  useMetricWarming,
+  warmingCellNote,
+} from '../components/warming-badge'
 import { fmtAge, fmtMetricValue, fmtPct, fmtPrice, fmtUsd } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
@@ -42,6 +47,8 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
   const s = row.snap
   const m = s.metrics
   const stale = row.ageMs !== null && row.ageMs > 60_000
+  const stressWarming = useMetricWarming(s.key, 'lsi', m['lsi'])
+  const mapWarming = useMetricWarming(s.key, 'cluster-distance', m['liq-prox-above-price'])
   return (
     <tr
       ref={ref}
@@ -58,13 +65,17 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
       <td className="col-market">
         <span className="symbol">{s.symbol}</span>
         <span className="venue">{s.venue}</span>
-        <WarmingBadge marketKey={s.key} />
+        <WarmingBadge marketKey={s.key} compact />
       </td>
       <td className="col-stress">
-        <MetricTip id="lsi" note={m['lsi']?.reason ?? null}>
-          <span className={`stress-pill ${stressTone(s.stress)}`} data-testid="stress-value">
-            {s.stress === null ? 'n/a' : s.stress.toFixed(0)}
-          </span>
+        <MetricTip id="lsi" note={warmingCellNote(stressWarming, m['lsi'])}>
+          {stressWarming ? (
+            <WarmingText w={stressWarming} compact />
+          ) : (
+            <span className={`stress-pill ${stressTone(s.stress)}`} data-testid="stress-value">
+              {s.stress === null ? 'n/a' : s.stress.toFixed(0)}
+            </span>
+          )}
         </MetricTip>
         <Sparkline values={history} label={`stress history of ${s.symbol}`} />
         <SpikeOdds metrics={m} compact />
@@ -73,7 +84,7 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         {fmtPrice(s.lastPrice)}
       </td>
       <td className={`num ${toneOf(m['price-change-24h']?.value)}`}>
-        <MetricValue id="price-change-24h" metric={m['price-change-24h']} />
+        <MetricCell marketKey={s.key} compact id="price-change-24h" metric={m['price-change-24h']} />
         {m['volume-24h-usd']?.value != null && (
           <span className="sub" data-testid="radar-volume" title="24 h turnover, from the venue's tickers">
             vol {fmtUsd(m['volume-24h-usd'].value)}
@@ -81,7 +92,9 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         )}
       </td>
       <td className="num">
-        <MetricValue
+        <MetricCell
+          marketKey={s.key}
+          compact
           id="funding-rate"
           metric={m['funding-rate']}
           text={fundingPerPeriod(m['funding-rate']?.value, m['funding-interval']?.value)}
@@ -89,21 +102,21 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
         <RegimeChip id="funding-regime" value={s.labels['funding-regime']} />
       </td>
       <td className="num">
-        <MetricValue id="oi-usd" metric={m['oi-usd']} />
+        <MetricCell marketKey={s.key} compact id="oi-usd" metric={m['oi-usd']} />
       </td>
       <td className={`num ${toneOf(m['oi-roc-24h']?.value)}`}>
-        <MetricValue id="oi-roc-24h" metric={m['oi-roc-24h']} />
+        <MetricCell marketKey={s.key} compact id="oi-roc-24h" metric={m['oi-roc-24h']} />
         <RegimeChip id="oi-regime" value={s.labels['oi-regime']} />
       </td>
       <td className="num">
-        <MetricValue id="ls-global" metric={m['ls-global']} />
+        <MetricCell marketKey={s.key} compact id="ls-global" metric={m['ls-global']} />
       </td>
       <td>
         <RegimeChip id="vpin-level" value={s.labels['vpin-level']} />
-        <MetricValue id="vpin" metric={m['vpin']} className="sub" />
+        <MetricCell marketKey={s.key} compact id="vpin" metric={m['vpin']} className="sub" />
       </td>
       <td className="num">
-        <MetricValue id="basis-bps" metric={m['basis-bps']} />
+        <MetricCell marketKey={s.key} compact id="basis-bps" metric={m['basis-bps']} />
         {row.spot && (
           <span className="sub spot-price" data-testid="radar-spot">
             spot {fmtPrice(row.spot.lastPrice)}
@@ -113,13 +126,21 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
       <td className="num">
         <MetricTip
           id="cluster-distance"
-          note={row.clusterDistancePct === null ? (m['liq-prox-above-price']?.reason ?? 'no estimate') : null}
+          note={
+            row.clusterDistancePct === null
+              ? (warmingCellNote(mapWarming, m['liq-prox-above-price']) ?? 'no estimate')
+              : null
+          }
         >
-          <span className={row.clusterDistancePct === null ? 'value-na' : toneOf(row.clusterDistancePct)}>
-            {row.clusterDistancePct === null
-              ? 'n/a'
-              : `${fmtPct(row.clusterDistancePct / 100)} ${row.clusterSide === 'above' ? '↑' : '↓'}`}
-          </span>
+          {row.clusterDistancePct === null && mapWarming ? (
+            <WarmingText w={mapWarming} compact />
+          ) : (
+            <span className={row.clusterDistancePct === null ? 'value-na' : toneOf(row.clusterDistancePct)}>
+              {row.clusterDistancePct === null
+                ? 'n/a'
+                : `${fmtPct(row.clusterDistancePct / 100)} ${row.clusterSide === 'above' ? '↑' : '↓'}`}
+            </span>
+          )}
         </MetricTip>
       </td>
       <td className="col-setup">
