@@ -66,8 +66,12 @@ export interface RadarCore {
   /** Perp markets with no tiers: no heatmap, and the reason is said. */
   noTiers: Set<MarketKey>
   newestTsMs: number | null
-  /** Markets whose scoring state holds their heatmap's proximity (set at least once by this core). */
-  proximitySet: Set<MarketKey>
+  /**
+   * Bars the heatmap had closed when this core last set the market's proximity. The proximity reads only what
+   * closing a bar changes (the map, the reference price, open interest), so it is searched again only after a
+   * bar closed; a market absent here has not had it set by this core.
+   */
+  proximityAtBars: Map<MarketKey, number>
   opts: RadarCoreOptions
 }
 
@@ -77,7 +81,7 @@ export function createRadarCore(opts: RadarCoreOptions): RadarCore {
     heatmaps: new Map(),
     noTiers: new Set(),
     newestTsMs: null,
-    proximitySet: new Set(),
+    proximityAtBars: new Map(),
     opts,
   }
 }
@@ -100,28 +104,32 @@ function heatmapFor(core: RadarCore, venue: VenueId, symbol: string, key: Market
 /** Applies events in order; returns the markets whose snapshot may have changed. */
 export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[]): Set<MarketKey> {
   const touched = applyEvents(core.scoring, events)
-  // Heatmaps fed in this batch: only they (and those whose bar closes on the clock) can have new proximity.
-  const fed = new Set<HeatmapState>()
-  for (const ev of events) {
+  // Feeds come in runs of one market: the previous event's heatmap is reused within a run, so a trade costs
+  // no key string and no map look-up.
+  let lastVenue: VenueId | null = null
+  let lastSymbol: string | null = null
+  let hm: HeatmapState | null = null
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!
     if (core.newestTsMs === null || ev.exchangeTsMs > core.newestTsMs) core.newestTsMs = ev.exchangeTsMs
-    if (!isPerpSymbol(ev.symbol)) continue
-    const hm = heatmapFor(core, ev.venue, ev.symbol, marketKey(ev.venue, ev.symbol))
-    if (hm) {
-      applyHeatmapEvent(hm, ev)
-      fed.add(hm)
+    if (ev.symbol !== lastSymbol || ev.venue !== lastVenue) {
+      lastVenue = ev.venue
+      lastSymbol = ev.symbol
+      hm = isPerpSymbol(ev.symbol)
+        ? heatmapFor(core, ev.venue, ev.symbol, marketKey(ev.venue, ev.symbol))
+        : null
     }
+    if (hm) applyHeatmapEvent(hm, ev)
   }
   if (core.newestTsMs !== null) {
-    for (const [key, hm] of core.heatmaps) {
+    for (const [key, map] of core.heatmaps) {
       // Bars close on the engine clock even when this market is quiet.
-      const openBar = hm.bar
-      advanceHeatmapClock(hm, core.newestTsMs)
-      // The proximity reads only the map, its prices and open interest: a heatmap that took no event and
-      // closed no bar still holds the proximity set last time, so its clusters are not searched again.
-      const changed = fed.has(hm) || hm.bar !== openBar || !core.proximitySet.has(key)
-      if (changed && core.scoring.markets.has(key)) {
-        setLiquidationProximity(core.scoring, key, proximityInput(hm))
-        core.proximitySet.add(key)
+      advanceHeatmapClock(map, core.newestTsMs)
+      // The proximity changes only when a bar closes (by an event or on the clock): otherwise the market
+      // keeps the proximity set last time and its clusters are not searched again.
+      if (core.proximityAtBars.get(key) !== map.stats.bars && core.scoring.markets.has(key)) {
+        setLiquidationProximity(core.scoring, key, proximityInput(map))
+        core.proximityAtBars.set(key, map.stats.bars)
       }
       touched.add(key)
     }
@@ -163,7 +171,7 @@ export function importCore(data: unknown, opts: RadarCoreOptions): RadarCore {
     noTiers: new Set(d.noTiers),
     newestTsMs: d.newestTsMs,
     // A restored core sets every proximity again on its first batch.
-    proximitySet: new Set(),
+    proximityAtBars: new Map(),
     opts,
   }
 }

@@ -1,20 +1,18 @@
 import type { LiquidationCluster, ScenarioRow } from '../contract/heatmap'
+import type { HeatmapTiers } from './cluster-search'
+import { groupsFor, nearestClusterPair } from './cluster-search'
 import type { HeatmapState } from './heatmap-state'
 import { referencePrice } from './heatmap-state'
-import { GROUP_HIGH, GROUP_LOW } from './leverage-plan'
 import type { PriceGrid } from './price-grid'
 import { cellOf, gridTotalUsd, layerOf, LAYERS, SIDE_LONG, SIDE_SHORT } from './price-grid'
 import type { LiquidationProximityInput } from '../scoring/market-state'
 
-export type HeatmapTiers = 'all' | 'high' | 'low'
+export type { HeatmapTiers } from './cluster-search'
+export { findClusters, groupsFor } from './cluster-search'
 
 const ALL_LAYERS = Array.from({ length: LAYERS }, (_, l) => l)
 
 export const SCENARIO_MOVES_PCT: readonly number[] = [-2, -1, 1, 2]
-
-export function groupsFor(tiers: HeatmapTiers): number[] {
-  return tiers === 'high' ? [GROUP_HIGH] : tiers === 'low' ? [GROUP_LOW] : [GROUP_LOW, GROUP_HIGH]
-}
 
 /** Absolute cell span that may hold anything: the grid's arrays, tightened to the side bounds. */
 function span(g: PriceGrid): { from: number; to: number } {
@@ -47,59 +45,6 @@ export function sideUsdBetween(
     }
   }
   return raw * g.scale
-}
-
-/**
- * Clusters: maximal runs of adjacent cells of one side, each holding at least `clusterMinShareOfMax` of the
- * map's largest cell (both sides, selected layers). Price = USD-weighted mean of the run.
- */
-export function findClusters(state: HeatmapState, tiers: HeatmapTiers): LiquidationCluster[] {
-  const g = state.grid
-  const price = referencePrice(state)
-  if (!g || price === null) return []
-  const groups = groupsFor(tiers)
-  const cellSum = (side: number, i: number): [number, number] => {
-    let u = 0
-    let px = 0
-    for (const group of groups) {
-      const l = layerOf(side, group)
-      u += (g.usd[l] as Float64Array)[i]!
-      px += (g.usdPx[l] as Float64Array)[i]!
-    }
-    return [u, px]
-  }
-  let maxRaw = 0
-  for (let i = 0; i < g.capacity; i++)
-    for (const side of [SIDE_LONG, SIDE_SHORT]) maxRaw = Math.max(maxRaw, cellSum(side, i)[0])
-  if (maxRaw <= 0) return []
-  const threshold = maxRaw * state.cfg.clusterMinShareOfMax
-  const out: LiquidationCluster[] = []
-  for (const side of [SIDE_LONG, SIDE_SHORT]) {
-    let runU = 0
-    let runPx = 0
-    const flush = (): void => {
-      if (runU > 0) {
-        const p = runPx / runU
-        out.push({
-          price: p,
-          usd: runU * g.scale,
-          distancePct: (p / price - 1) * 100,
-          positionSide: side === SIDE_LONG ? 'long' : 'short',
-        })
-      }
-      runU = 0
-      runPx = 0
-    }
-    for (let i = 0; i < g.capacity; i++) {
-      const [u, px] = cellSum(side, i)
-      if (u >= threshold) {
-        runU += u
-        runPx += px
-      } else flush()
-    }
-    flush()
-  }
-  return out.sort((a, b) => a.price - b.price)
 }
 
 export function nearestClusters(
@@ -172,7 +117,7 @@ export function liquidationProximity(state: HeatmapState): LiquidationProximity 
   const price = referencePrice(state)
   if (!g || price === null || state.prevOi === null) return null
   const groups = groupsFor('all')
-  const near = nearestClusters(findClusters(state, 'all'), price)
+  const near = nearestClusterPair(state)
   const within2 = usdWithinPct(g, groups, price, 2)
   const total = gridTotalUsd(g, ALL_LAYERS)
   return {
@@ -190,7 +135,7 @@ export function proximityInput(state: HeatmapState): LiquidationProximityInput |
   const price = referencePrice(state)
   if (!g || price === null || state.prevOi === null || state.lastPriceTsMs === null) return null
   const groups = groupsFor('all')
-  const near = nearestClusters(findClusters(state, 'all'), price)
+  const near = nearestClusterPair(state)
   return {
     asOfMs: state.lastPriceTsMs,
     nearestAbovePrice: near.above?.price ?? null,

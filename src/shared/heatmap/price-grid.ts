@@ -26,6 +26,12 @@ export interface PriceGrid {
   /** Highest cell that may hold longs / lowest that may hold shorts (bounds for the wick sweep). */
   maxLongCell: number
   minShortCell: number
+  /**
+   * Largest raw USD of one side in one cell, both leverage groups (what the cluster threshold is a share of):
+   * raised as cells gain, -1 once a sweep or a renormalization may have lowered it (the next cluster search
+   * scans the cells again). Absent in checkpoints written before it, which are scanned too.
+   */
+  peakRaw?: number
 }
 
 const RENORMALIZE_BELOW = 1e-100
@@ -42,6 +48,7 @@ export function createGrid(cellSize: number, aroundPrice: number, capacity = 512
     scale: 1,
     maxLongCell: Number.NEGATIVE_INFINITY,
     minShortCell: Number.POSITIVE_INFINITY,
+    peakRaw: 0,
   }
 }
 
@@ -67,6 +74,33 @@ function ensure(g: PriceGrid, cell: number): void {
   g.capacity = capacity
 }
 
+/** Raw USD of a side's two layers (low, then high leverage) at slot i: a cluster search's cell value. */
+export function sideRawAt(g: PriceGrid, side: number, i: number): number {
+  return (g.usd[side * 2] as Float64Array)[i]! + (g.usd[side * 2 + 1] as Float64Array)[i]!
+}
+
+/** A cell of `layer`'s side gained: the peak can only rise. */
+function notePeak(g: PriceGrid, layer: number, i: number): void {
+  const peak = g.peakRaw
+  if (peak === undefined || peak < 0) return
+  const u = sideRawAt(g, layer >> 1, i)
+  if (u > peak) g.peakRaw = u
+}
+
+/** The largest raw side-cell value, scanning the cells only when a sweep or renormalization lowered it. */
+export function gridPeakRaw(g: PriceGrid): number {
+  if (g.peakRaw !== undefined && g.peakRaw >= 0) return g.peakRaw
+  let peak = 0
+  for (let i = 0; i < g.capacity; i++) {
+    const long = sideRawAt(g, SIDE_LONG, i)
+    const short = sideRawAt(g, SIDE_SHORT, i)
+    if (long > peak) peak = long
+    if (short > peak) peak = short
+  }
+  g.peakRaw = peak
+  return peak
+}
+
 /** Adds `usdAmount` of positions liquidating at `price` to a layer; returns the cell it went into. */
 export function addLevel(g: PriceGrid, layer: number, price: number, usdAmount: number): number {
   const cell = cellOf(g, price)
@@ -75,6 +109,7 @@ export function addLevel(g: PriceGrid, layer: number, price: number, usdAmount: 
   const raw = usdAmount / g.scale
   ;(g.usd[layer] as Float64Array)[i]! += raw
   ;(g.usdPx[layer] as Float64Array)[i]! += raw * price
+  notePeak(g, layer, i)
   if (layer >> 1 === SIDE_LONG) g.maxLongCell = Math.max(g.maxLongCell, cell)
   else g.minShortCell = Math.min(g.minShortCell, cell)
   return cell
@@ -95,6 +130,7 @@ export function addCellMass(
   const i = cell - g.lo
   ;(g.usd[layer] as Float64Array)[i]! += usdAmount / g.scale
   ;(g.usdPx[layer] as Float64Array)[i]! += usdTimesPrice / g.scale
+  notePeak(g, layer, i)
   if (layer >> 1 === SIDE_LONG) g.maxLongCell = Math.max(g.maxLongCell, cell)
   else g.minShortCell = Math.min(g.minShortCell, cell)
 }
@@ -154,6 +190,8 @@ export function sweep(
       const reached =
         cell !== touch || (side === SIDE_LONG ? px[i]! / raw >= touchPrice : px[i]! / raw <= touchPrice)
       if (!reached) continue
+      // Clearing the cell that held the peak lowers it: the next cluster search scans again.
+      if (g.peakRaw !== undefined && sideRawAt(g, side, i) >= g.peakRaw) g.peakRaw = -1
       removedRaw += raw
       u[i] = 0
       px[i] = 0
@@ -179,6 +217,7 @@ export function scaleGrid(g: PriceGrid, factor: number): boolean {
     }
   }
   g.scale = 1
+  g.peakRaw = -1
   return true
 }
 
