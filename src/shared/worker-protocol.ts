@@ -9,7 +9,13 @@ import type { HeatmapAssumptions } from './radar-core'
 
 /** Messages from the engine to the scoring worker. */
 export type ToWorker =
-  | { type: 'events'; events: MarketEvent[] }
+  /**
+   * `tier1`: the universe's bulk figures of tier-1 markets (mark, funding, OI once a refresh). The worker sends
+   * such a market's snapshot only when a tier-1 batch feeds it, slim (the figures its radar row shows).
+   */
+  | { type: 'events'; events: MarketEvent[]; tier1?: boolean }
+  /** The tier-1 markets a restarted worker takes over (their batches before its checkpoint are not replayed). */
+  | { type: 'tier1Markets'; keys: string[] }
   /**
    * Restores state from the engine's last checkpoint after a restart, or the state at a seek's target
    * (`announce`: every market's snapshot is sent at once, so a paused radar shows the target).

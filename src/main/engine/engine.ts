@@ -16,6 +16,7 @@ import type { MarketSeries } from '../../shared/contract/series'
 import type { HeatmapView } from '../../shared/contract/heatmap'
 import type { AggregateMap } from '../../shared/heatmap/aggregate-maps'
 import { mergeMarketCaps } from './market-cap/merge-market-caps'
+import type { WatchlistStatus } from '../../shared/watchlist-status'
 
 export interface EngineOptions {
   workerPath: string
@@ -42,6 +43,7 @@ export class Engine {
   private fetchedMarketCapsUsd: Record<string, number> = {}
   private marketCapStatus: MarketCapSourceStatus | undefined
   private launchNote: string | null = null
+  private watchlistStatus: (() => WatchlistStatus) | null = null
 
   constructor(private readonly opts: EngineOptions) {
     this.host = new ScoringHost({
@@ -115,6 +117,12 @@ export class Engine {
     }
   }
 
+  /** Where the status reads the watchlist in force (the live control's); pushes the status at once. */
+  setWatchlistStatus(provider: () => WatchlistStatus): void {
+    this.watchlistStatus = provider
+    this.pushStatus()
+  }
+
   /** The launch's line for the top-bar banner (probing, or why it fell back to the sample); null clears it. */
   setLaunchNote(note: string | null): void {
     this.launchNote = note
@@ -123,6 +131,12 @@ export class Engine {
 
   ingest(events: MarketEvent[]): void {
     this.host.send(events)
+    for (const l of this.ingestListeners) l(events)
+  }
+
+  /** Tier-1 figures from the universe's bulk endpoints: scored once a refresh, their snapshots slim. */
+  ingestTier1(events: MarketEvent[]): void {
+    this.host.sendTier1(events)
     for (const l of this.ingestListeners) l(events)
   }
 
@@ -234,6 +248,7 @@ export class Engine {
       worker: this.host.getStatus(),
       marketCount: this.snapshots.size,
       ...(this.marketCapStatus ? { marketCaps: this.marketCapStatus } : {}),
+      ...(this.watchlistStatus ? { watchlist: this.watchlistStatus() } : {}),
     }
   }
 

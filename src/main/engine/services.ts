@@ -73,7 +73,7 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   marketCaps.start()
   const universe = new UniverseService({
     settings: () => engine.settings.get(),
-    ingest: (events) => engine.ingest(events),
+    ingest: (events) => engine.ingestTier1(events),
     publish: (view) => engine.bus.emit('universe', view),
     log: (line) => engine.logger.info(line),
   })

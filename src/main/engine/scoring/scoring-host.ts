@@ -17,6 +17,7 @@ import { DEFAULT_PIPELINE_CONFIG } from '../../../shared/scoring/scoring-pipelin
 import type { FromFeed, ToFeed } from './session-feed'
 import type { FeedHandle, FeedProgress, FeedRequest } from './feed-tracker'
 import { FeedTracker } from './feed-tracker'
+import { keysOf } from './tier1-markets'
 
 export type { FeedHandle, FeedRequest } from './feed-tracker'
 
@@ -80,6 +81,9 @@ export class ScoringHost {
    */
   private sinceCheckpoint: MarketEvent[][] = []
   private sinceCheckpointCount = 0
+  /** Which of those batches are tier-1 figures, and every tier-1 market of this timeline. */
+  private readonly tier1Batches = new WeakSet<MarketEvent[]>()
+  private readonly tier1Keys = new Set<string>()
   /** Wall times of recent restarts, for backoff and giving up. */
   private restartTimes: number[] = []
   private respawnTimer: NodeJS.Timeout | null = null
@@ -135,7 +139,21 @@ export class ScoringHost {
   }
 
   send(events: MarketEvent[]): void {
+    this.sendBatch(events, false)
+  }
+
+  /**
+   * Tier-1 figures (the universe's bulk tickers): the worker snapshots these markets only when such a batch
+   * feeds them, and sends them slim. A restarted worker is told which markets they are.
+   */
+  sendTier1(events: MarketEvent[]): void {
+    for (const key of keysOf(events)) this.tier1Keys.add(key)
+    this.sendBatch(events, true)
+  }
+
+  private sendBatch(events: MarketEvent[], tier1: boolean): void {
     if (events.length === 0) return
+    if (tier1) this.tier1Batches.add(events)
     this.sentSeq += events.length
     this.sinceCheckpoint.push(events)
     this.sinceCheckpointCount += events.length
@@ -145,7 +163,7 @@ export class ScoringHost {
       this.sinceCheckpointCount -= this.sinceCheckpoint.shift()!.length
       this.replayOverflowed = true
     }
-    this.post({ type: 'events', events })
+    this.post({ type: 'events', events, ...(tier1 && { tier1 }) })
   }
 
   /**
@@ -183,6 +201,7 @@ export class ScoringHost {
   }
 
   private dropHistory(): void {
+    this.tier1Keys.clear()
     this.sinceCheckpoint = []
     this.sinceCheckpointCount = 0
     this.checkpointSeq = this.sentSeq
@@ -281,7 +300,9 @@ export class ScoringHost {
     })
     if (this.configuration) this.post({ type: 'configure', ...this.configuration })
     if (this.checkpoint !== null) this.post({ type: 'restore', checkpoint: this.checkpoint })
-    for (const events of this.sinceCheckpoint) this.post({ type: 'events', events })
+    if (this.tier1Keys.size > 0) this.post({ type: 'tier1Markets', keys: [...this.tier1Keys] })
+    for (const events of this.sinceCheckpoint)
+      this.post({ type: 'events', events, ...(this.tier1Batches.has(events) && { tier1: true }) })
     if (this.watchedKey) this.post({ type: 'watchSeries', key: this.watchedKey })
     this.feeds.onSpawn()
   }

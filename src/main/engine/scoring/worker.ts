@@ -16,6 +16,7 @@ import { clearPending, fullSeries, observeSnapshot, takeUpdate } from '../../../
 import { AdaptiveFlush } from '../../../shared/adaptive-flush'
 import type { FeedRunner, FromFeed, ToFeed } from './session-feed'
 import { runFeed } from './session-feed'
+import { Tier1Markets } from './tier1-markets'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
@@ -35,6 +36,8 @@ const flusher = new AdaptiveFlush(flush, { maxWindowMs: WORKER_TIMING.batchInter
 let watchedKey: string | null = null
 /** A max-speed replay this worker reads from the session file itself (see session-feed.ts). */
 let feed: FeedRunner | null = null
+/** The universe's markets: snapshotted once a refresh, slim (see tier1-markets.ts). */
+const tier1 = new Tier1Markets()
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
 
@@ -94,8 +97,13 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       if (feed?.feedId === msg.feedId) feed.stop()
       break
     case 'events':
+      if (msg.tier1) tier1.fed(msg.events)
+      else tier1.streamed(msg.events)
       pipeline.push(msg.events)
       flusher.changed()
+      break
+    case 'tier1Markets':
+      tier1.declare(msg.keys)
       break
     case 'restore':
       // Another timeline: a feed still reading the old one stops before its next batch.
@@ -103,7 +111,7 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       pipeline.restore(msg.checkpoint as PipelineCheckpoint)
       // A seek restores the state at its target: the radar shows it at once, paused or not.
       if (msg.announce) {
-        send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
+        send({ type: 'snapshots', snapshots: tier1.slimAll(pipeline.snapshotAll()), all: true })
         // The watched chart too: an empty update tells it the series changed under it (a seek while paused
         // sends no other), and its first update after a seek reloads the series whole.
         if (watchedKey) {
@@ -115,6 +123,7 @@ port.on('message', (msg: ToWorker | ToFeed) => {
     case 'reset':
       feed?.stop()
       pipeline.reset()
+      tier1.clear()
       checkpointedAt = -1
       send({ type: 'snapshots', snapshots: [], all: true })
       break
@@ -122,7 +131,7 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       pipeline.configure({ scoring: msg.config, heatmap: msg.heatmap })
       break
     case 'requestSnapshots':
-      send({ type: 'snapshots', snapshots: pipeline.snapshotAll(), all: true })
+      send({ type: 'snapshots', snapshots: tier1.slimAll(pipeline.snapshotAll()), all: true })
       break
     case 'requestSeries':
       reply(msg.requestId, () => fullSeries(pipeline.series!, msg.key))
@@ -160,10 +169,12 @@ port.on('message', (msg: ToWorker | ToFeed) => {
 
 /** Sends changed markets' snapshots, their regime shifts and the watched market's series update. */
 function flush(): void {
+  // A tier-1 market is marked dirty whenever the clock closes its heatmap's bar; its inputs change once a refresh.
+  tier1.keepFed(pipeline.dirty)
   if (pipeline.dirty.size > 0) {
     const batch = pipeline.takeDirty()
     for (const snap of batch) observeSnapshot(pipeline.series!, snap)
-    send({ type: 'snapshots', snapshots: batch, all: false })
+    send({ type: 'snapshots', snapshots: tier1.slimAll(batch), all: false })
     const shifts = drainRegimeShifts(pipeline.core.scoring)
     if (shifts.length > 0) send({ type: 'regimeShifts', shifts })
   }

@@ -10,6 +10,20 @@ const figure = (value: number | null, unit: string, asOfMs: number, why: string 
     ? { value: null, unit, sufficient: false, reason: why ?? 'not in the venue’s reply', asOfMs }
     : { value, unit, sufficient: true, reason: FROM_TICKER, asOfMs }
 
+/** Why a universe row has no scored snapshot: none of the scorer's inputs in the reply, or not scored yet. */
+export function notScoredReason(u: UniverseRow): string {
+  const hasFunding = u.fundingRatePerPeriod !== null && u.fundingIntervalHours !== null
+  if (u.markPrice === null && !hasFunding && u.oiUsd === null) {
+    const why = [
+      'no mark price',
+      `funding: ${u.missing.funding ?? 'no funding interval'}`,
+      `OI: ${u.missing.oi ?? 'not in the reply'}`,
+    ].join('; ')
+    return `not scored: the venue's bulk reply carries none of the scorer's inputs (${why}); pin this market to the watchlist to stream it`
+  }
+  return 'not scored yet: tier-1 markets reach scoring busiest first, 100 a second after each refresh; pin this one to the watchlist to score it with every signal'
+}
+
 /**
  * A radar snapshot for a market of the universe: the scored snapshot where the engine has one (its own
  * figures win), its gaps filled from the venue's bulk tickers (last price, 24 h change, funding, OI); a
@@ -30,8 +44,7 @@ export function withUniverse(snap: MarketSnapshot | undefined, u: UniverseRow): 
         value: null,
         unit: 'score 0-100',
         sufficient: false,
-        reason:
-          'not scored: tier 1 scores its 100 busiest markets by 24 h volume; pin this one to the watchlist to score it with every signal',
+        reason: notScoredReason(u),
         asOfMs: null,
       },
     },

@@ -4,7 +4,7 @@ import type { RunningEmulator } from '../../emulator/emulator'
 import { defaultSettings } from '../../../../shared/settings'
 import type { Settings } from '../../../../shared/settings'
 import type { MarketEvent } from '../../../../shared/market-event'
-import type { UniverseView } from '../../../../shared/contract/universe'
+import type { UniverseRow, UniverseView } from '../../../../shared/contract/universe'
 import { UniverseService } from './universe-service'
 
 let emu: RunningEmulator
@@ -30,6 +30,7 @@ describe('universe against the local exchange emulator', () => {
       ingest: (e) => ingested.push(...e),
       publish: (v) => (published = v),
       log: () => {},
+      sliceGapMs: 1,
     })
     svc.start()
     await svc.refresh() // the first refresh, already under way
@@ -60,12 +61,20 @@ describe('universe against the local exchange emulator', () => {
     expect(okx.fundingRatePerPeriod).toBeNull()
     expect(okx.missing.funding).toMatch(/the venue refused/)
 
-    // The 100 busiest tier-1 markets feed scoring; the watchlist's BTC streams its own and is left out.
+    // Every tier-1 market feeds scoring; the watchlist's BTC streams its own and is left out, as are the
+    // reference asset's perps (BTC on each venue: always streamed for correlation).
     const scored = new Set(ingested.map((e) => `${e.venue}:${e.symbol}`))
-    expect(scored.size).toBeGreaterThan(50)
-    expect(scored.size).toBeLessThanOrEqual(100)
+    const streamed = new Set(['binanceusdm', 'bybit', 'okx'].map((v) => `${v}:BTC/USDT:USDT`))
+    // A row with none of the scorer's inputs (OKX here: no mark in its tickers, funding and OI refused) has
+    // nothing to score; its row says so (universe-merge.ts).
+    const hasInput = (r: UniverseRow): boolean =>
+      r.markPrice !== null ||
+      (r.fundingRatePerPeriod !== null && r.fundingIntervalHours !== null) ||
+      r.oiUsd !== null
+    const expected = view.rows.filter((r) => !streamed.has(r.key) && hasInput(r)).map((r) => r.key)
+    expect(expected.length).toBeGreaterThan(400)
+    expect([...scored].sort()).toEqual(expected.sort())
     expect(ingested.some((e) => e.type === 'openInterest')).toBe(true)
-    expect(ingested.some((e) => e.venue === 'binanceusdm' && e.symbol === 'BTC/USDT:USDT')).toBe(false)
     svc.stop()
   }, 60_000)
 })
