@@ -122,18 +122,24 @@ function sortValue(r: RadarRow, key: SortKey): number | string | null {
   }
 }
 
+/** The collator `localeCompare` uses without arguments, built once: a thousand rows make ~13,000 comparisons. */
+const collator = new Intl.Collator()
+
 /** Sorts with missing values always last, whatever the direction; ties fall back to the market name. */
 export function sortRows(rows: RadarRow[], sort: SortState): RadarRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort.key)
-    const y = sortValue(b, sort.key)
-    if (x === null && y === null) return a.snap.key.localeCompare(b.snap.key)
+  // Each row's sort value is read once, not twice per comparison.
+  const keyed = rows.map((row) => ({ row, value: sortValue(row, sort.key) }))
+  keyed.sort((a, b) => {
+    const x = a.value
+    const y = b.value
+    if (x === null && y === null) return collator.compare(a.row.snap.key, b.row.snap.key)
     if (x === null) return 1
     if (y === null) return -1
-    const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y)) : x - y
-    return c !== 0 ? sign * c : a.snap.key.localeCompare(b.snap.key)
+    const c = typeof x === 'string' || typeof y === 'string' ? collator.compare(String(x), String(y)) : x - y
+    return c !== 0 ? sign * c : collator.compare(a.row.snap.key, b.row.snap.key)
   })
+  return keyed.map((k) => k.row)
 }
 
 /** Case-insensitive match on symbol, venue, setup tags and regime labels; "btc binance" needs both words. */

@@ -80,6 +80,28 @@ describe('radar scope: the universe (tier 1) beside the watchlist (tier 2)', () 
     expect(eth.eventCount).toBe(0)
   })
 
+  it('joins a market again only when its snapshot, its universe row or its tier changed', () => {
+    const sol = scored.get('bybit:SOL/USDT:USDT')!
+    const again = scopedMarkets(new Map(scored), new Map(universe), new Set(['bybit:BTC/USDT:USDT']))
+    const byKeyAgain = new Map(again.map((m) => [m.snap.key, m]))
+    // Same objects in, same joined rows out (a batch replaces only the markets that changed).
+    for (const m of again) expect(m).toBe(byKey.get(m.snap.key))
+    const newer = { ...sol, lastPrice: 102 }
+    const newRow = uni('okx:ETH/USDT:USDT', { lastPrice: 99 })
+    const changed = scopedMarkets(
+      new Map([...scored, ['bybit:SOL/USDT:USDT', newer]]),
+      new Map([...universe, ['okx:ETH/USDT:USDT', newRow]]),
+      new Set(),
+    )
+    const c = new Map(changed.map((m) => [m.snap.key, m]))
+    expect(c.get('bybit:SOL/USDT:USDT')!.snap.lastPrice).toBe(102)
+    expect(c.get('okx:ETH/USDT:USDT')!.snap.lastPrice).toBe(99)
+    // BTC left the watchlist: tier 1 now, joined again.
+    expect(c.get('bybit:BTC/USDT:USDT')!.tier).toBe(1)
+    expect(byKeyAgain.get('bybit:BTC/USDT:USDT')!.tier).toBe(2)
+    expect(c.get('binance:BTC/USDT')).toBe(byKey.get('binance:BTC/USDT'))
+  })
+
   it('filters by venue, market type and tier', () => {
     const keys = (s: Parameters<typeof inScope>[1]) =>
       markets
