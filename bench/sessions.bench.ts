@@ -5,23 +5,20 @@
  *  (b) full replay through scoring at max speed (decode + session-time batching + the scoring pipeline)
  *  (c) the app's replay path: the replay clock at max speed with the scoring worker thread reading the
  *      session file itself (no copy per event across threads), ending once it has scored everything
- *  (d) `radar replay` as a user runs it: a whole process (start-up, imports, decode, scoring, report) on the
- *      bundled samples as they ship (format 1), against raw decode and the in-process replay of the same files
+ * `radar replay` as a whole process is measured in cli.bench.ts.
  * Every ratio is measured in alternating rounds (numerator and denominator back to back in each round) and
  * reported as the median of the per-round ratios, so a load spike hits both sides instead of one. The
  * machine's load is printed beside each figure.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
-import { replaySessionReport } from '../src/main/engine/sessions/replay-report'
 import { ReplaySource } from '../src/main/engine/sessions/replay-source'
-import { SessionReader } from '../src/main/engine/sessions/session-reader'
 import { upgradeSession } from '../src/main/engine/sessions/upgrade-session'
-import { machineLoad, REPO_ROOT, SAMPLES_DIR } from './bench-env'
+import { alternate, machineLoad, median, ratio, REPO_ROOT, SAMPLES_DIR } from './bench-env'
+import { decodeAll, replayAll } from './session-probes'
 
 const V1 = ['binance-btcusdt-2023-04-05.radar', 'binance-btc-eth-2024-08-08.radar'].map((f) =>
   join(SAMPLES_DIR, f),
@@ -33,22 +30,6 @@ const V2 = V1.map((f) => {
   upgradeSession(f, out)
   return out
 })
-
-function decodeAll(files: string[]): number {
-  let n = 0
-  for (const f of files) {
-    const r = SessionReader.open(f)
-    for (const batch of r.batches()) n += batch.length
-    r.close()
-  }
-  return n
-}
-
-function replayAll(files: string[]): number {
-  let n = 0
-  for (const f of files) n += replaySessionReport(f).summary.events
-  return n
-}
 
 function startHost(): ScoringHost {
   const host = new ScoringHost({
@@ -85,61 +66,23 @@ async function engineReplayAll(host: ScoringHost, files: string[]): Promise<numb
   return n
 }
 
-const CLI = join(REPO_ROOT, 'bin', 'radar.js')
-const CLI_BUILT = existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))
-
-/** `radar replay <file> --report json` in its own process per file; events from its own summary. */
-function cliReplayAll(files: string[]): number {
-  let n = 0
-  for (const f of files) {
-    const r = spawnSync(process.execPath, [CLI, 'replay', f, '--report', 'json'], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    })
-    if (r.status !== 0) throw new Error(`radar replay ${f} exited with ${r.status}: ${r.stderr}`)
-    n += (JSON.parse(r.stdout) as { summary: { events: number } }).summary.events
-  }
-  return n
-}
-
-type Probe = () => number | Promise<number>
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
-
-/** Runs every probe once per round, in turn, after one warm-up pass; per-probe events/s per round. */
-async function alternate(probes: Record<string, Probe>): Promise<Record<string, number[]>> {
-  const rates: Record<string, number[]> = {}
-  for (const name of Object.keys(probes)) rates[name] = []
-  for (let round = -1; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(probes)) {
-      const t0 = performance.now()
-      const events = await fn()
-      const perSec = events / ((performance.now() - t0) / 1000)
-      if (round >= 0) rates[name]!.push(perSec)
-    }
-  }
-  return rates
-}
-
 const out = (line: string) => process.stdout.write(`${line}  (${machineLoad()})\n`)
-const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!))
 
 const host = startHost()
 const events = decodeAll(V1)
 const bytes = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0)
-const rates = await alternate({
+const rates = await alternate(ROUNDS, {
   decodeV1: () => decodeAll(V1),
   decodeV2: () => decodeAll(V2),
   replayV2: () => replayAll(V2),
   engineV2: () => engineReplayAll(host, V2),
-  // The CLI runs the built app (npm run bench builds first).
-  ...(CLI_BUILT ? { replayV1: () => replayAll(V1), cliV1: () => cliReplayAll(V1) } : {}),
 })
 await host.stop()
 const bytesV1 = bytes(V1)
 const bytesV2 = bytes(V2)
 rmSync(tmp, { recursive: true, force: true })
 
-const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2' | 'replayV1' | 'cliV1', number[]>
+const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2', number[]>
 process.stdout.write(`sessions.events: ${events} events in ${V1.length} sample sessions, ${ROUNDS} rounds\n`)
 out(`sessions.bytes_v1: ${bytesV1} B; sessions.bytes_v2: ${bytesV2} B`)
 out(`sessions.bytes_v2_vs_v1: ${(bytesV2 / bytesV1).toFixed(3)} x (goal ≤ 1)`)
@@ -152,12 +95,3 @@ out(
   `sessions.engine_replay_events_per_s: ${Math.round(median(r.engineV2))} /s (scoring worker reads the file)`,
 )
 out(`sessions.engine_replay_vs_decode: ${ratio(r.engineV2, r.decodeV2).toFixed(3)} x (goal ≥ 0.8)`)
-if (CLI_BUILT) {
-  out(
-    `sessions.cli_replay_events_per_s: ${Math.round(median(r.cliV1))} /s (radar replay, whole process, format 1)`,
-  )
-  out(
-    `sessions.cli_replay_vs_decode: ${ratio(r.cliV1, r.decodeV1).toFixed(3)} x (goal ≥ 0.7 of the raw floor)`,
-  )
-  out(`sessions.cli_replay_vs_inprocess_replay: ${ratio(r.cliV1, r.replayV1).toFixed(3)} x`)
-} else process.stdout.write('sessions.cli_replay: skipped, the app is not built (npm run build)\n')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { SeriesLineId } from './series-lines'
 
 /** Chart time in lightweight-charts' unit: whole seconds since the epoch, UTC. */
 export type ChartTimeSec = number
@@ -27,22 +28,8 @@ export interface LiquidationMarker {
   usd: number
 }
 
-/**
- * Line ids of MarketSeries.lines, one point per bar close where the metric is available (never filled with 0):
- * fundingApr (APR, fraction), fundingPercentile (0..100), oiUsd, oiQuadrant (1 new longs, 2 new shorts,
- * 3 short covering, 4 long liquidation), basisBps, basisZ, vpin (0..1), stress (0..100).
- */
-export const SERIES_LINES = [
-  'fundingApr',
-  'fundingPercentile',
-  'oiUsd',
-  'oiQuadrant',
-  'basisBps',
-  'basisZ',
-  'vpin',
-  'stress',
-] as const
-export type SeriesLineId = (typeof SERIES_LINES)[number]
+// The line ids live in a module without zod, so scoring (the CLI's replay) loads without the schemas.
+export { SERIES_LINES, type SeriesLineId } from './series-lines'
 
 /** Everything the market view charts, for one market. */
 export interface MarketSeries {

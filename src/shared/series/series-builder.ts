@@ -1,15 +1,8 @@
 import type { MarketEvent, MarketKey } from '../market-event'
 import { marketKey } from '../market-event'
 import type { MarketSnapshot } from '../scoring/snapshot'
-import type {
-  Bar,
-  LiquidationMarker,
-  MarketSeries,
-  SeriesLineId,
-  SeriesPoint,
-  SeriesUpdate,
-} from '../contract/series'
-import { SERIES_LINES } from '../contract/series'
+import type { Bar, LiquidationMarker, MarketSeries, SeriesPoint, SeriesUpdate } from '../contract/series'
+import { SERIES_LINES, type SeriesLineId } from '../contract/series-lines'
 
 /** Bars kept per market: 7 days of 1-minute bars (or 35 days of 5-minute bars). */
 export const MAX_BARS = 10_080

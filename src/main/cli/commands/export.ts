@@ -1,24 +1,9 @@
 import { resolve } from 'node:path'
 import { exportSession } from '../../engine/sessions/export-csv'
-import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
 import { stringOption, UsageError } from '../args'
 import type { Command } from '../command'
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
-
-/**
- * A session-time step: `15m`, `1h`, `30s`, `1d`, `500ms`; a bare number is seconds (as before). Steps are
- * whole multiples of the replay's 100 ms batches, so a row never straddles one.
- */
-export function parseDurationMs(text: string, option: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim())
-  const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 's']! : NaN
-  if (!(ms > 0) || ms % 100 !== 0)
-    throw new UsageError(
-      `--${option} must be a positive duration in steps of 100 ms such as 15m, 1h or 30s, got "${text}"`,
-    )
-  return ms
-}
+import { parseDurationMs } from './duration'
+import { configForUserData } from './user-data-config'
 
 export const exportCommand: Command = {
   name: 'export',
@@ -44,8 +29,7 @@ Options:
     const out = stringOption(args, 'out')
     if (!out) throw new UsageError('--out <dir> is required')
     const everyMs = parseDurationMs(stringOption(args, 'every') ?? '1m', 'every')
-    const userData = stringOption(args, 'user-data')
-    const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+    const { config, notes } = await configForUserData(args)
     for (const n of notes) io.stderr(`note: ${n}\n`)
     const r = exportSession(resolve(path), resolve(out), { everyMs, format, config })
     for (const f of r.files) io.stdout(`${resolve(out, f.name)}: ${f.rows} rows\n`)

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../args'
 import { runCli } from '../run-cli'
-import { parseDurationMs } from './export'
+import { parseDurationMs } from './duration'
 import { replayCommand } from './replay'
 
 const TICKS = resolve(__dirname, '../../../../resources/samples/binance-btcusdt-2023-04-05.radar')

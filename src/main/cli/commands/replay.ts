@@ -2,12 +2,12 @@ import { resolve } from 'node:path'
 import { replaySessionReport, type ReplayReport } from '../../engine/sessions/replay-report'
 import { replayInRealTime } from '../../engine/sessions/replay-timed'
 import { REPLAY_SPEEDS, type ReplaySpeed } from '../../engine/sessions/replay-source'
-import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
 import { spikeOddsLines } from '../../../shared/scoring/calibration/lsi-calibration'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
 import { stringOption, UsageError } from '../args'
 import type { Command, CommandIo } from '../command'
-import { parseDurationMs } from './export'
+import { parseDurationMs } from './duration'
+import { configForUserData } from './user-data-config'
 import { formatSpan } from './session-cli-format'
 
 /** One row of `--every`: a market at a grid time, from events stamped at or before it. */
@@ -101,8 +101,7 @@ Example:
     if (everyText !== undefined && (format !== 'json' || speed !== 'max'))
       throw new UsageError('--every needs --report json and --speed max')
     const everyMs = everyText === undefined ? undefined : parseDurationMs(everyText, 'every')
-    const userData = stringOption(args, 'user-data')
-    const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
+    const { config, notes } = await configForUserData(args)
     for (const n of notes) io.stderr(`note: ${n}\n`)
     const series: SeriesRow[] = []
     const report =

@@ -1,16 +1,15 @@
-import { resolve } from 'node:path'
 import type { MarketEvent } from '../../../shared/market-event'
 import { isPerpSymbol, marketKey } from '../../../shared/market-event'
 import { SPIKE_PROBABILITY_IDS, spikeOddsLines } from '../../../shared/scoring/calibration/lsi-calibration'
 import type { Metric } from '../../../shared/scoring/snapshot'
-import { loadPipelineConfig } from '../../engine/scoring/pipeline-settings'
+import type { PipelineConfig } from '../../../shared/scoring/scoring-pipeline'
 import { reportPipeline } from '../../engine/sessions/replay-report'
-import { LiveSource } from '../../engine/connectors/live-source'
 import { buildScanSnapshot } from '../../engine/connectors/scan-snapshot'
 import type { ConnectorVenue } from '../../engine/connectors/url-override'
 import { CONNECTOR_VENUES } from '../../engine/connectors/url-override'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
+import { configForUserData } from './user-data-config'
 
 const HELP = `Usage: radar scan --venue <id> --symbols <list> [--seconds N] [--spot-venue <id>] [--json]
        [--user-data <dir>]
@@ -52,11 +51,8 @@ interface ScanStress {
 /** Scores the scanned events through the radar's own pipeline (with the user's settings when given). */
 function scoreScan(
   events: MarketEvent[],
-  userData: string | undefined,
-  note: (t: string) => void,
+  config: PipelineConfig,
 ): (venue: ConnectorVenue, symbol: string) => ScanStress {
-  const { config, notes } = loadPipelineConfig(userData === undefined ? undefined : resolve(userData))
-  for (const n of notes) note(`note: ${n}\n`)
   const pipeline = reportPipeline(config)
   pipeline.push([...events].sort((a, b) => a.exchangeTsMs - b.exchangeTsMs))
   const snaps = pipeline.snapshotAll()
@@ -114,6 +110,8 @@ export const scanCommand: Command = {
     const watchlist = [{ venue, symbols }]
     const spots = symbols.filter(isPerpSymbol).map(spotOf)
     if (spots.length > 0 && spotVenue !== 'binanceusdm') watchlist.push({ venue: spotVenue, symbols: spots })
+    // The connectors (ccxt, most of a second to load) only once the options are known to be good.
+    const { LiveSource } = await import('../../engine/connectors/live-source')
     const source = new LiveSource({ watchlist, backfill: false, log: (l) => io.stderr(`${l}\n`) })
     const events: MarketEvent[] = []
     await source.start((batch) => {
@@ -122,7 +120,9 @@ export const scanCommand: Command = {
     await new Promise((r) => setTimeout(r, seconds * 1000))
     const statuses = source.venueStatuses()
     await source.stop()
-    const stress = scoreScan(events, stringOption(args, 'user-data'), (t) => io.stderr(t))
+    const { config, notes } = await configForUserData(args)
+    for (const n of notes) io.stderr(`note: ${n}\n`)
+    const stress = scoreScan(events, config)
     const now = Date.now()
     const snapshots = symbols.map((symbol) => {
       const own = events.filter((e) => e.venue === venue && e.symbol === symbol)
