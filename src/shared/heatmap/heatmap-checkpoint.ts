@@ -31,6 +31,7 @@ export function exportHeatmapState(state: HeatmapState): unknown {
         })),
       },
       bar: state.bar && { ...state.bar },
+      lastTrade: state.lastTrade && { ...state.lastTrade },
       prevOi: state.prevOi && { ...state.prevOi },
       atr: { ...state.atr },
       stats: { ...state.stats },

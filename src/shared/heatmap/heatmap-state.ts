@@ -74,6 +74,17 @@ interface TradeMark {
   last: number | null
 }
 
+const NO_TRADE: TradeMark = {
+  tsMs: 0,
+  price: 0,
+  qtyBase: 0,
+  buy: false,
+  startMs: 0,
+  high: 0,
+  low: 0,
+  last: null,
+}
+
 const MAX_REALIZED = 10_000
 const DEFAULT_LIVE_BAR_MS = 60_000
 
@@ -150,17 +161,18 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
     state.bar = emptyBar(start)
   }
   const b = state.bar
-  if (e.type === 'trade')
-    state.lastTrade = {
-      tsMs: e.exchangeTsMs,
-      price: e.price,
-      qtyBase: e.qtyBase,
-      buy: e.takerSide === 'buy',
-      startMs: b.startMs,
-      high: b.tradeHigh,
-      low: b.tradeLow,
-      last: b.tradeLast,
-    }
+  if (e.type === 'trade') {
+    // One mark per market, rewritten in place: a trade allocates nothing (the checkpoint copies it).
+    const t = (state.lastTrade ??= { ...NO_TRADE })
+    t.tsMs = e.exchangeTsMs
+    t.price = e.price
+    t.qtyBase = e.qtyBase
+    t.buy = e.takerSide === 'buy'
+    t.startMs = b.startMs
+    t.high = b.tradeHigh
+    t.low = b.tradeLow
+    t.last = b.tradeLast
+  }
   // A late event of an already closed bar still counts, in the open bar.
   accumulate(b, e)
 }

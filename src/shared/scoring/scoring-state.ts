@@ -2,7 +2,7 @@ import type { MarketEvent, MarketKey, VenueId } from '../market-event'
 import { marketKey } from '../market-event'
 import type { ScoringConfig } from './config'
 import { resolveConfig } from './config'
-import { basisPricing } from './basis/basis-pair'
+import { basisPricing, basisSampleReady } from './basis/basis-pair'
 import { basisMaybeSample, basisOnTrade, basisSampleDue } from './basis/basis-state'
 import { evaluateMarket } from './evaluate'
 import type { LiquidationProximityInput, MarketState } from './market-state'
@@ -76,7 +76,8 @@ export function applyEvents(state: ScoringState, events: readonly MarketEvent[])
     if (
       m.isPerp &&
       (ev.type === 'quote' || ev.type === 'book' || ev.type === 'trade') &&
-      basisSampleDue(m.basis, cfg, now)
+      basisSampleDue(m.basis, cfg, now) &&
+      basisSampleReady(state, cfg, m, now)
     )
       sampleBasis(state, m, now)
     if (m.lastEvalMs === null || now - m.lastEvalMs >= cfg.evalIntervalMs) {

@@ -79,13 +79,37 @@ function assetMarketCount(ix: PairIndex, asset: string): number {
  */
 export function pairedSpotKey(ix: PairIndex, cfg: ScoringConfig, m: MarketState): MarketKey | null {
   const b = m.basis
+  // Markets are only ever added: while their total is what it was, the asset's count is too.
+  if (b.resolvedAtTotal === ix.markets.size && b.resolvedForVenue === cfg.basisSpotVenue) return b.spotKey
   const n = assetMarketCount(ix, m.asset)
   if (b.resolvedAtCount !== n || b.resolvedForVenue !== cfg.basisSpotVenue) {
     b.spotKey = resolveSpotKey(ix, cfg, m)
     b.resolvedAtCount = n
     b.resolvedForVenue = cfg.basisSpotVenue
   }
+  b.resolvedAtTotal = ix.markets.size
   return b.spotKey
+}
+
+/** Whether `basisPrice` has a price for the market at `nowMs` (nothing built: asked on every trade). */
+function hasBasisPrice(s: MarketState, nowMs: number, maxAgeMs: number): boolean {
+  if (s.mid && nowMs - s.mid.tsMs <= maxAgeMs) return true
+  const b = s.basis
+  return b.lastTradePrice != null && b.lastTradeTsMs != null && nowMs - b.lastTradeTsMs <= maxAgeMs
+}
+
+/**
+ * Whether `basisPricing` would give the perp both prices at `nowMs` (its paired spot market is known and
+ * both sides have a fresh price): the per-event check before a due sample builds the pricing, so a perp
+ * without a spot market, or with a stale one, costs no objects or reason strings per trade.
+ */
+export function basisSampleReady(ix: PairIndex, cfg: ScoringConfig, m: MarketState, nowMs: number): boolean {
+  if (!m.isPerp) return false
+  const spotKey = pairedSpotKey(ix, cfg, m)
+  const spot = spotKey === null ? undefined : ix.markets.get(spotKey)
+  if (spot === undefined) return false
+  const maxAge = cfg.basisSampleSeconds * 1000
+  return hasBasisPrice(m, nowMs, maxAge) && hasBasisPrice(spot, nowMs, maxAge)
 }
 
 /** A market's price for the basis at `nowMs`: its bid/ask mid when fresh, else its last trade when fresh. */

@@ -27,6 +27,8 @@ export interface BasisState {
   /** The asset's market count and the configured venue at the last resolution: either changing resolves again. */
   resolvedAtCount: number
   resolvedForVenue: string | null
+  /** Markets in the whole state at the last resolution (absent in older checkpoints): a cheaper first check. */
+  resolvedAtTotal?: number
   /** Last trade of this market (perp or spot): the basis falls back to it when there is no fresh bid/ask. */
   lastTradePrice: number | null
   lastTradeTsMs: number | null
