@@ -1,5 +1,7 @@
 import type { RestReply, RestRequest } from './http-util'
 import { json } from './http-util'
+import type { OkxContract, OkxTrade } from './okx-history'
+import { OkxHistory } from './okx-history'
 import { ReplayFeed } from './replay-feed'
 import type { RecordedFrame } from './recordings'
 import { dataPath, readCaptureFile } from './recordings'
@@ -38,6 +40,8 @@ export class OkxVenue {
   /** Recorded `/api/v5/public/instruments` bodies by `instType` (and `uly` for options). */
   private readonly instruments = new Map<string, string>()
   private readonly channels = new Map<string, RecordedChannel>()
+  /** Trades and candles over REST, built from the recorded `trades` pushes. */
+  private readonly history: OkxHistory
 
   constructor(private readonly opts: { dataDir: string; speed: number }) {
     const path = dataPath(opts.dataDir, 'exchange-ws-recordings', 'OKX.jsonl.zst')
@@ -62,6 +66,30 @@ export class OkxVenue {
       if (f.event === 'subscribe') ch.ack ??= e.data
       else if (f.data !== undefined) ch.frames.push({ recvMs: e.ts * 1000, stream: key, text: e.data })
     })
+    const trades: OkxTrade[] = []
+    for (const [key, ch] of this.channels)
+      if (key.startsWith('trades:'))
+        for (const fr of ch.frames) trades.push(...((JSON.parse(fr.text) as { data: OkxTrade[] }).data ?? []))
+    const contracts = this.contracts()
+    this.history = new OkxHistory(trades, (instId) => contracts.get(instId) ?? null)
+  }
+
+  /** Contract value and type of every recorded SPOT / SWAP / FUTURES instrument. */
+  private contracts(): Map<string, OkxContract> {
+    const out = new Map<string, OkxContract>()
+    for (const instType of ['SPOT', 'SWAP', 'FUTURES']) {
+      const body = this.instruments.get(instType)
+      if (!body) continue
+      for (const i of (JSON.parse(body) as { data: Record<string, string>[] }).data) {
+        const ctVal = Number(i.ctVal)
+        out.set(i.instId as string, {
+          instType,
+          ctVal: i.ctVal && Number.isFinite(ctVal) ? ctVal : null,
+          ctType: i.ctType ?? '',
+        })
+      }
+    }
+    return out
   }
 
   /** The acknowledgement of a subscription: recorded where OKX's was, else OKX's own shape for it. */
@@ -87,6 +115,16 @@ export class OkxVenue {
 
   handle(req: RestRequest): RestReply | null {
     if (!req.path.startsWith('/api/v5/')) return null
+    switch (req.path) {
+      case '/api/v5/market/trades':
+        return this.history.recentTrades(req.query)
+      case '/api/v5/market/history-trades':
+        return this.history.historyTrades(req.query)
+      case '/api/v5/market/candles':
+        return this.history.candles(req.query, 300)
+      case '/api/v5/market/history-candles':
+        return this.history.candles(req.query, 300)
+    }
     if (req.path !== '/api/v5/public/instruments')
       return okxError(`${req.path} has no recording in the emulator`)
     const instType = req.query.get('instType')

@@ -10,6 +10,7 @@ import {
   okxLongShortFromRow,
   okxMarkEvent,
 } from '../okx-derivatives'
+import type { CcxtTrade } from '../normalize'
 import type { VenueAdapter } from './venue-adapter'
 import { okxUniverse } from '../universe/universe-fetch'
 
@@ -21,6 +22,20 @@ export const okx: VenueAdapter = {
   fundingPageSize: 100,
   // OKX's history candles come 100 a request.
   klinePageSize: 100,
+  /**
+   * The newest 500 trades (`/market/trades`), then `/market/history-trades` 100 at a time before the oldest held
+   * (by trade id; OKX keeps three months), so the warm start pages back like Binance's aggTrades.
+   */
+  tradePage: (d, m, oldest) =>
+    d.budget.run(() =>
+      oldest === null
+        ? d.ex.fetchTrades(m.symbol, undefined, 500)
+        : d.ex.fetchTrades(m.symbol, undefined, 100, {
+            method: 'publicGetMarketHistoryTrades',
+            type: '1',
+            after: oldest.id,
+          }),
+    ) as Promise<CcxtTrade[]>,
   pollsOpenInterest: true,
   perpStreams: (ex, m, ctx) => [
     {
