@@ -428,6 +428,13 @@ const SPECS: Record<string, Spec> = {
     'Labels, tags and composites are re-evaluated at most this often per market (market time).',
     INT,
   ],
+  snapshotReuseMs: [
+    'setup-tag',
+    'Quiet market re-evaluated every',
+    'ms',
+    'A market that took no event is evaluated again at least this often (market time); its figures may lag the clock by up to this much. 0: every snapshot.',
+    { integer: true },
+  ],
   maxPendingShifts: [
     'setup-tag',
     'Pending changes kept',

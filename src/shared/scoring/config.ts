@@ -135,6 +135,11 @@ export interface ScoringConfig {
   labelDwellMs: number
   /** Labels, tags and composites are re-evaluated at most this often per market (exchange time). */
   evalIntervalMs: number
+  /**
+   * A snapshot reuses a market's last evaluation while none of its inputs changed, and evaluates a quiet market
+   * again at least this often (exchange time): how far a snapshot's windows may lag the clock. 0: never reuse.
+   */
+  snapshotReuseMs: number
   /** Samples of the stress index kept for "relative to itself". */
   selfHistoryHours: number
   /** Caps on buffered regime-shift records before drain. */
@@ -202,6 +207,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   minDwellMs: 60_000,
   labelDwellMs: 1_800_000,
   evalIntervalMs: 1_000,
+  snapshotReuseMs: 5_000,
   selfHistoryHours: 720,
   maxPendingShifts: 10_000,
 }

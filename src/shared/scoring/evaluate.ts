@@ -28,16 +28,17 @@ import { priceChange24h } from './volatility/price-change'
 /** Reference LSI (without its own carry), cached per reference state version: one evaluation per batch. */
 const refCache = new WeakMap<
   ScoringState,
-  Map<string, { nowMs: number; events: number; lsi: number | null }>
+  Map<string, { nowMs: number; events: number; prox: MarketState['liqProximity']; lsi: number | null }>
 >()
 
 function referenceLsi(state: ScoringState, ref: MarketState, nowMs: number): number | null {
   let c = refCache.get(state)
   if (!c) refCache.set(state, (c = new Map()))
   const hit = c.get(ref.key)
-  if (hit && hit.nowMs === nowMs && hit.events === ref.eventCount) return hit.lsi
+  if (hit && hit.nowMs === nowMs && hit.events === ref.eventCount && hit.prox === ref.liqProximity)
+    return hit.lsi
   const lsi = evaluateMarket(state, ref, nowMs, false, false).lsi
-  c.set(ref.key, { nowMs, events: ref.eventCount, lsi })
+  c.set(ref.key, { nowMs, events: ref.eventCount, prox: ref.liqProximity, lsi })
   return lsi
 }
 

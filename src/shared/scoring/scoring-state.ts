@@ -5,6 +5,7 @@ import { resolveConfig } from './config'
 import { basisPricing, basisSampleReady } from './basis/basis-pair'
 import { basisMaybeSample, basisOnTrade, basisSampleDue } from './basis/basis-state'
 import { evaluateMarket } from './evaluate'
+import { snapshotEvaluation } from './evaluation-cache'
 import type { LiquidationProximityInput, MarketState } from './market-state'
 import { marketApply, marketCreate } from './market-state'
 import type { RegimeShift, ShiftQueue } from './regime-shift'
@@ -94,11 +95,14 @@ function sampleBasis(state: ScoringState, m: MarketState, nowMs: number): void {
   basisMaybeSample(m.basis, state.config, nowMs, p.perp, p.spot, p.fromTrades)
 }
 
+/**
+ * What the market reports now. The evaluation is reused while nothing it reads has changed and the clock has
+ * moved less than `snapshotReuseMs` (see evaluation-cache.ts); `evaluatedAtMs` is the time it was evaluated at.
+ */
 export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnapshot | null {
   const m = state.markets.get(key)
   if (!m) return null
-  const now = state.clockMs ?? m.asOfMs ?? 0
-  const e = evaluateMarket(state, m, now, false)
+  const { evaluation: e, evalMs } = snapshotEvaluation(state, m, state.clockMs ?? m.asOfMs ?? 0)
   return {
     key,
     venue: m.venue,
@@ -112,7 +116,7 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
     labels: e.labels,
     tags: e.tags,
     contradictions: e.contradictions,
-    evaluatedAtMs: state.clockMs,
+    evaluatedAtMs: state.clockMs === null ? null : evalMs,
     stress: e.lsi,
   }
 }
