@@ -74,15 +74,9 @@ interface TradeMark {
   last: number | null
 }
 
-const NO_TRADE: TradeMark = {
-  tsMs: 0,
-  price: 0,
-  qtyBase: 0,
-  buy: false,
-  startMs: 0,
-  high: 0,
-  low: 0,
-  last: null,
+/** A mark to be overwritten; its numbers start as NaN so the engine keeps them as plain doubles. */
+function blankTradeMark(): TradeMark {
+  return { tsMs: NaN, price: NaN, qtyBase: NaN, buy: false, startMs: NaN, high: NaN, low: NaN, last: null }
 }
 
 const MAX_REALIZED = 10_000
@@ -163,7 +157,7 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
   const b = state.bar
   if (e.type === 'trade') {
     // One mark per market, rewritten in place: a trade allocates nothing (the checkpoint copies it).
-    const t = (state.lastTrade ??= { ...NO_TRADE })
+    const t = (state.lastTrade ??= blankTradeMark())
     t.tsMs = e.exchangeTsMs
     t.price = e.price
     t.qtyBase = e.qtyBase
