@@ -7,6 +7,7 @@ import type { FaultKind, FaultSpec } from './faults'
 import { RestFaults } from './faults'
 import { json, send, toRestRequest } from './http-util'
 import { OkxVenue } from './okx-venue'
+import { publishedExample } from './published-examples'
 import { DEFAULT_DATA_DIR } from './recordings'
 import type { ReplayFeed } from './replay-feed'
 import { EmulatedConnection } from './ws-server'
@@ -71,7 +72,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       if (fault?.kind === '500')
         return send(res, json({ code: -1000, msg: 'An unknown error occurred.' }, 500))
       const reply =
-        universe.handle(rreq) ?? (await binance.handle(rreq)) ?? bybit.handle(rreq) ?? okx.handle(rreq)
+        publishedExample(rreq) ??
+        universe.handle(rreq) ??
+        (await binance.handle(rreq)) ??
+        bybit.handle(rreq) ??
+        okx.handle(rreq)
       send(res, reply ?? json({ code: -1, msg: `emulator: no route for ${rreq.path}` }, 404))
     })().catch((err: unknown) => send(res, json({ code: -1, msg: String(err) }, 500)))
   })
