@@ -14,8 +14,15 @@ interface Row {
   key: string
   venue: string
   lastPrice: number | null
+  markPrice: number | null
   fundingRatePerPeriod: number | null
+  fundingIntervalHours: number | null
+  oiUsd: number | null
   missing: Record<string, string>
+}
+interface Snap {
+  key: string
+  metrics: Record<string, { value: number | null; coverage?: { partial: boolean } }>
 }
 interface View {
   cadenceSec: number
@@ -75,18 +82,57 @@ test('live on three venues, the radar lists every perp the emulator lists, each 
     true,
   )
 
+  // Every tier-1 perp whose venue reply carries a scoring input (mark, funding with its interval, OI) is
+  // scored, within the slices of one refresh; its snapshot is slim and its stress index partial.
+  const scorable = view.rows.filter(
+    (r) =>
+      r.markPrice !== null ||
+      (r.fundingRatePerPeriod !== null && r.fundingIntervalHours !== null) ||
+      r.oiUsd !== null,
+  )
+  expect(scorable.length).toBeGreaterThan(400)
+  const unscored = async (): Promise<string[]> => {
+    const have = new Set((await engineCall<Snap[]>(server, 'getSnapshots')).map((s) => s.key))
+    return scorable.filter((r) => !have.has(r.key)).map((r) => r.key)
+  }
+  await expect.poll(unscored, { timeout: 60_000 }).toEqual([])
+  const snaps = new Map((await engineCall<Snap[]>(server, 'getSnapshots')).map((s) => [s.key, s]))
+  const sol = snaps.get('bybit:SOL/USDT:USDT')!
+  expect(sol.metrics['oi-usd']?.value).toBeGreaterThan(0)
+  expect(sol.metrics['lsi']?.coverage?.partial).toBe(true)
+  expect(Object.keys(sol.metrics).length).toBeLessThan(Object.keys(snaps.get(WATCHED)!.metrics).length / 2)
+
   const total = listed.binanceusdm! + listed.bybit! + listed.okx!
   // On screen: every perp is a row of the radar (sorted and filtered whole), tier 1 on its own filter.
   await expect(page.getByTestId('radar-count')).toContainText(`of ${total} markets`, { timeout: 20_000 })
   await expect(page.getByTestId('universe-status')).toContainText('Universe every 60 s')
-  await expect(page.getByTestId('watch-top-oi')).toContainText('Watch top 20 by OI per venue')
+  await expect(page.getByTestId('watchlist-mode')).toHaveText('watchlist: my list (2)')
   await page.getByTestId('radar-tier').selectOption('1')
   await expect(page.getByTestId('radar-count')).toContainText(`${total - 2} of ${total} markets`)
+  // On screen, a scored tier-1 row: its figures, and its partial index labelled as partial, never as a level.
+  await page.getByTestId('radar-venue').selectOption('bybit')
+  await page.getByLabel('Filter markets').fill('SOL/USDT:USDT')
+  const solRow = page.locator('[data-testid="radar-row"][data-key="bybit:SOL/USDT:USDT"]')
+  await expect(solRow.getByTestId('radar-price')).toHaveText(/\d/)
+  await expect(solRow.getByTestId('radar-volume')).toContainText('vol $')
+  await expect(solRow.locator('[data-metric="oi-usd"]')).toContainText('$')
+  await expect(solRow.getByTestId('stress-value')).toHaveText('n/a')
+  await solRow.getByTestId('spike-odds-long').hover()
+  await expect(page.getByRole('tooltip')).toContainText('partial stress index')
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'radar-universe-tier1.png') })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByLabel('Filter markets').fill('')
+  // A row whose venue reply has none of the scorer's inputs says so (the emulator's OKX: no mark, funding
+  // and OI refused).
   await page.getByTestId('radar-venue').selectOption('okx')
   await expect(page.getByTestId('radar-count')).toContainText(`${listed.okx} of ${total} markets`)
   const firstOkx = page.locator('[data-testid="radar-row"]').first()
   await expect(firstOkx).toContainText('okx')
   await expect(firstOkx.getByTestId('radar-volume')).toContainText('vol $')
+  await page.mouse.move(0, 0) // off the last tooltip's element, so this hover enters a new one
+  await firstOkx.getByTestId('stress-value').hover()
+  await expect(page.getByRole('tooltip')).toContainText("carries none of the scorer's inputs")
 
   // The coin rows: BTC on the two watched venues, expanded into its venue rows, with the summed map's figure.
   await page.getByTestId('radar-venue').selectOption('')
