@@ -168,16 +168,15 @@ function writeCol(w: ByteWriter, list: MarketEvent[], c: Col, intern: (s: string
   }
 }
 
+/** One decoded column: a value per event of its kind (numbers as doubles, NaN for null; booleans 0/1). */
+type ColValues = Float64Array | string[] | string[][] | [number, number][][]
+
 /**
- * Fills field `c.name` of `objs` (one kind's events, in order) from its column. Column by column, so each
- * loop stores one property name: the stores stay monomorphic and the objects share one shape. Returns
- * whether every value passes the field's check (numbers: the column's minimum and maximum do, since every
- * numeric check accepts an interval; strings: each distinct one does), so the reader can skip
- * validateEvent for the kind.
+ * Reads one column of `n` values and checks it as validateEvent would, column-wise (numbers: the column's
+ * minimum and maximum, since every numeric check accepts an interval; strings: each distinct one), so the
+ * reader can skip validateEvent for a kind whose columns all pass.
  */
-function fillCol(r: ByteReader, objs: Record<string, unknown>[], c: Col, dict: string[]): boolean {
-  const n = objs.length
-  const name = c.name
+function readCol(r: ByteReader, n: number, c: Col, dict: string[]): { v: ColValues; ok: boolean } {
   if (c.kind === 'num') {
     const v = readNumColumn(r, n)
     let min = Infinity
@@ -185,46 +184,40 @@ function fillCol(r: ByteReader, objs: Record<string, unknown>[], c: Col, dict: s
     let nulls = false
     for (let i = 0; i < n; i++) {
       const x = v[i]!
-      if (x !== x) {
-        nulls = true
-        objs[i]![name] = null
-        continue
+      if (x !== x) nulls = true
+      else {
+        if (x < min) min = x
+        if (x > max) max = x
       }
-      if (x < min) min = x
-      if (x > max) max = x
-      objs[i]![name] = x
     }
-    if (nulls && !c.optional) return false
-    return min > max || (c.check(min) === null && c.check(max) === null)
+    if (nulls && !c.optional) return { v, ok: false }
+    return { v, ok: min > max || (c.check(min) === null && c.check(max) === null) }
   }
-  if (c.kind === 'bool') {
-    const v = readNumColumn(r, n)
-    for (let i = 0; i < n; i++) objs[i]![name] = v[i] === 1
-    return true
-  }
+  if (c.kind === 'bool') return { v: readNumColumn(r, n), ok: true }
   if (c.kind === 'str') {
     const mode = r.u8()
-    const v = readNumColumn(r, n)
+    const idx = readNumColumn(r, n)
+    const v: string[] = new Array(n)
     let ok = true
     if (mode === STR_DECIMAL) {
       for (let i = 0; i < n; i++) {
-        const str = String(v[i])
+        const str = String(idx[i])
         if (c.check(str) !== null) ok = false
-        objs[i]![name] = str
+        v[i] = str
       }
-      return ok
+      return { v, ok }
     }
     if (mode !== STR_DICT) throw new Error(`unknown string column mode ${mode}`)
     const verdict = new Int8Array(dict.length) // 0 unchecked, 1 passes, 2 fails
     for (let i = 0; i < n; i++) {
-      const k = v[i]!
+      const k = idx[i]!
       const str = dict[k]
       if (str === undefined) throw new Error('a string index is outside the dictionary')
       if (verdict[k] === 0) verdict[k] = c.check(str) === null ? 1 : 2
       if (verdict[k] === 2) ok = false
-      objs[i]![name] = str
+      v[i] = str
     }
-    return ok
+    return { v, ok }
   }
   const counts = readNumColumn(r, n)
   let total = 0
@@ -235,6 +228,7 @@ function fillCol(r: ByteReader, objs: Record<string, unknown>[], c: Col, dict: s
   }
   if (c.kind === 'strs') {
     const idx = readNumColumn(r, total)
+    const v: string[][] = new Array(n)
     let ok = true
     for (let i = 0, at = 0; i < n; i++) {
       const out: string[] = new Array(counts[i]!)
@@ -244,14 +238,15 @@ function fillCol(r: ByteReader, objs: Record<string, unknown>[], c: Col, dict: s
         out[j] = str
       }
       if (c.check(out) !== null) ok = false
-      objs[i]![name] = out
+      v[i] = out
     }
-    return ok
+    return { v, ok }
   }
   const px = readNumColumn(r, total)
   const qty = readNumColumn(r, total)
   const lo: [number, number] = [Infinity, Infinity]
   const hi: [number, number] = [-Infinity, -Infinity]
+  const v: [number, number][][] = new Array(n)
   for (let i = 0, at = 0; i < n; i++) {
     const out: [number, number][] = new Array(counts[i]!)
     for (let j = 0; j < out.length; j++, at++) {
@@ -264,10 +259,38 @@ function fillCol(r: ByteReader, objs: Record<string, unknown>[], c: Col, dict: s
       if (!(q <= hi[1])) hi[1] = q
       out[j] = [p, q]
     }
-    objs[i]![name] = out
+    v[i] = out
   }
-  return total === 0 || c.check([lo, hi]) === null
+  return { v, ok: total === 0 || c.check([lo, hi]) === null }
 }
+
+type BuildKind = (cols: ColValues[], m: number) => Record<string, unknown>[]
+
+/**
+ * Per kind, a function that builds its events row by row from the decoded columns, each as one object
+ * literal with every field in schema order: the objects are born with their final shape (no property added
+ * one at a time, no shape transitions), which is what the scoring code reads fastest. Generated from the
+ * schema's own field names (constants of this module, never data from a file).
+ */
+function buildKind(type: MarketEventType, cols: Col[]): BuildKind {
+  const fields = cols.map((c, k) => {
+    const value =
+      c.kind === 'num' ? `(x = c${k}[i]) !== x ? null : x` : c.kind === 'bool' ? `c${k}[i] === 1` : `c${k}[i]`
+    return `${JSON.stringify(c.name)}: ${value}`
+  })
+  const load = cols.map((_, k) => `const c${k} = cols[${k}];`).join(' ')
+  return new Function(
+    'cols',
+    'm',
+    `${load} const out = new Array(m); let x;
+     for (let i = 0; i < m; i++) out[i] = { type: ${JSON.stringify(type)}, ${fields.join(', ')} };
+     return out;`,
+  ) as BuildKind
+}
+
+const BUILD = new Map<MarketEventType, BuildKind>(
+  [...SCHEMA].map(([type, cols]) => [type, buildKind(type, cols)]),
+)
 
 export interface DecodedEvents {
   events: unknown[]
@@ -300,11 +323,14 @@ export function decodeColumnar(payload: Uint8Array, count: number): DecodedEvent
     if (!type || perKind[code]) throw new Error('unknown or repeated event kind code')
     const m = r.u32()
     if (m > n) throw new Error('kind count exceeds the frame')
-    const objs: Record<string, unknown>[] = new Array(m)
-    for (let i = 0; i < m; i++) objs[i] = { type }
     let ok = !CROSS_CHECKED_TYPES.has(type)
-    for (const c of SCHEMA.get(type) as Col[]) if (!fillCol(r, objs, c, dict)) ok = false
-    perKind[code] = { objs, next: 0, ok }
+    const cols: ColValues[] = []
+    for (const c of SCHEMA.get(type) as Col[]) {
+      const col = readCol(r, m, c, dict)
+      if (!col.ok) ok = false
+      cols.push(col.v)
+    }
+    perKind[code] = { objs: (BUILD.get(type) as BuildKind)(cols, m), next: 0, ok }
   }
   const out: unknown[] = new Array(n)
   const checked = new Uint8Array(n)
