@@ -52,6 +52,7 @@ function selfPercentile(ctx: EvalContext, lsi: number | null): void {
     rollingPush(m.selfLsi, nowMs, lsi)
     m.lastSelfSampleMs = nowMs
   }
+  if (ctx.tick) return
   if (lsi === null) ctx.metrics['lsi-self-pct'] = na('fraction', 'no stress index')
   else if (r.size < MIN_SELF_SAMPLES)
     ctx.metrics['lsi-self-pct'] = na(
@@ -189,14 +190,16 @@ export function evaluateMarket(
     refLsi: cross.refLsi,
     refAsset: cfg.referenceAsset,
   }
-  const lsi = ownLsi(s, cfg, out, m.asOfMs, m.isPerp)
+  // A tick's evaluation is kept for its side effects only (labels, shifts, self samples): what nothing after
+  // reads (spike probabilities, the self percentile, contradiction sentences) is built for snapshots alone.
+  const lsi = ownLsi(s, cfg, out, m.asOfMs, m.isPerp, !tick)
   const carryNote = withCarry ? stressIndex(ctx, s, lsi) : null
   selfPercentile(ctx, out['lsi']?.value ?? lsi)
   const sc = scores(ctx, s, lsiParts(s, cfg, out))
   pillars(ctx, s)
   const delev = deleveraging(ctx, s)
   const tags = setupTags(ctx, s, sc, delev)
-  const sentences = contradictions(s, cfg)
+  const sentences = tick ? [] : contradictions(s, cfg)
   if (carryNote) sentences.push(carryNote)
   return {
     metrics: out,

@@ -60,11 +60,12 @@ export function ownLsi(
   out: Record<string, Metric>,
   asOfMs: number | null,
   isPerp = true,
+  withProbabilities = true,
 ): number | null {
   if (!isPerp) {
     for (const id of Object.values(PART_IDS)) out[id] = na('0..1', 'spot market: no leverage to stress')
     out['lsi-own'] = na('score 0-100', 'spot market: no leverage to stress (the index is for perps)')
-    writeSpikeProbabilities(out, cfg, false)
+    if (withProbabilities) writeSpikeProbabilities(out, cfg, false)
     return null
   }
   const parts = lsiParts(s, cfg, out)
@@ -75,7 +76,7 @@ export function ownLsi(
   }
   const m = compositeMetric(weightedMean(weighted), 100, 'score 0-100', asOfMs, cfg.minCompositeCoverage)
   out['lsi-own'] = m
-  writeSpikeProbabilities(out, cfg, true)
+  if (withProbabilities) writeSpikeProbabilities(out, cfg, true)
   return m.value
 }
 
