@@ -100,6 +100,22 @@ describe('a metric cell while its history loads', () => {
     )
   })
 
+  it('names the task under way before those announced earlier but not started', () => {
+    // The seed is in; the funding history (reported last) is at 30 %, the L/S histories wait behind it.
+    const s = status(
+      LOADING.map((t) =>
+        t.task.endsWith(' funding history')
+          ? { ...t, fraction: 0.3 }
+          : t.task.includes('long/short')
+            ? t
+            : done(t),
+      ),
+    )
+    expect(warmingText(metricWarming(s, KEY, 'crowding') as MetricWarming)).toBe(
+      'warming: funding history 30 %, 1 more',
+    )
+  })
+
   it('says which inputs of a composite still wait', () => {
     // Everything but the funding history is in.
     const s = status(LOADING.map((t) => (t.task.endsWith(' funding history') ? t : done(t))))

@@ -229,12 +229,20 @@ export function historyWarming(
 ): MetricWarming | null {
   if (kinds.length === 0) return null
   const mine = marketTasks(status, marketKey).filter((t) => t.kind !== null && kinds.includes(t.kind))
-  const loading = mine.filter((t) => !t.done)
+  const loading = loadingFirst(mine.filter((t) => !t.done))
   const refused = mine.filter((t) => t.error !== undefined)
   if (loading.length === 0 && refused.length === 0) return null
   return loading.length > 0
     ? { state: 'warming', loading, refused, inputs: [] }
     : { state: 'refused', loading: [], refused, inputs: [] }
+}
+
+/**
+ * Tasks not done, the one under way first: a venue loads them one after another, and those announced but not
+ * started (0 %) wait behind it, whatever order they were announced in.
+ */
+export function loadingFirst(tasks: MarketTask[]): MarketTask[] {
+  return [...tasks].sort((a, b) => Number(b.fraction > 0) - Number(a.fraction > 0))
 }
 
 const pct = (fraction: number): string => `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)} %`

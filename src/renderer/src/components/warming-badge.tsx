@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { EngineStatus } from '../../../shared/engine-status'
 import {
   historyWarming,
+  loadingFirst,
   marketTasks,
   metricWarming,
   warmingNote,
@@ -49,7 +50,7 @@ export interface Warming {
 export function warmingOf(status: EngineStatus | null, marketKey: string): Warming | null {
   const tasks = marketTasks(status, marketKey)
   if (tasks.length === 0) return null
-  const open = tasks.find((t) => !t.done)
+  const open = loadingFirst(tasks.filter((t) => !t.done))[0]
   return {
     done: tasks.filter((t) => t.done).length,
     total: tasks.length,
