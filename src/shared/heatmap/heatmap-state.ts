@@ -146,9 +146,17 @@ export function applyHeatmapEvent(state: HeatmapState, e: MarketEvent): void {
       state.prevOi = { base: e.oiBase, usd: e.oiUsd }
     return
   }
-  let start = Math.floor(barTimeOf(e) / barMs) * barMs
-  // Never reopen a closed bar: an event that comes after its bar was closed counts in the next one.
-  if (state.lastClosedStartMs !== null) start = Math.max(start, state.lastClosedStartMs + barMs)
+  const ts = barTimeOf(e)
+  const open = state.bar
+  let start: number
+  // Most events fall in the open bar: bars start on multiples of barMs after the last closed one, so its
+  // start is what the rule below would give, without the division.
+  if (open !== null && ts >= open.startMs && ts - open.startMs < barMs) start = open.startMs
+  else {
+    start = Math.floor(ts / barMs) * barMs
+    // Never reopen a closed bar: an event that comes after its bar was closed counts in the next one.
+    if (state.lastClosedStartMs !== null) start = Math.max(start, state.lastClosedStartMs + barMs)
+  }
   if (state.bar === null) state.bar = emptyBar(start)
   else if (start > state.bar.startMs) {
     closeBar(state)
