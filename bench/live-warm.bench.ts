@@ -4,11 +4,16 @@
  * runs it (seed history, held live events, pollers, the later history); its events feed the scoring pipeline
  * the worker runs (scores and the liquidation map).
  * Prints, per metric, the seconds until it first became sufficient, or "n/a" with the scorer's own reason
- * after the window. The emulator's recordings span different dates (WebSocket 2023-04-05, futures metrics
- * 2024-05-09..16, funding to 2023-12-31), so windowed metrics may mix them: the figures time the path, not
- * a market.
+ * after the window. The emulator serves its futures-metrics week shifted to end where the replay starts
+ * (docs/emulator.md, "built: shifted"), so the history and the trades meet as they would on a venue.
+ *
+ * Then, in a fresh process (`seed`), the scoring worker's cost of seeding the 30-day liquidation map of a
+ * 20-market watchlist: CPU time, RSS and the time until every market's map is full.
  */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { startEmulator } from '../src/main/engine/emulator/emulator'
+import { seedCostBench } from './live-warm-seed'
 import { LiveSource } from '../src/main/engine/connectors/live-source'
 import { bundledTiersLookup } from '../src/main/engine/scoring/tiers-lookup'
 import { DEFAULT_PIPELINE_CONFIG, ScoringPipeline } from '../src/shared/scoring/scoring-pipeline'
@@ -66,4 +71,11 @@ async function main(): Promise<void> {
     )
 }
 
-await main()
+if (process.argv[2] === 'seed') await seedCostBench()
+else {
+  await main()
+  // The seeding cost is measured in a process of its own, so the live run's memory is not in its RSS.
+  spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'seed'], {
+    stdio: 'inherit',
+  })
+}
