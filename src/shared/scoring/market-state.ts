@@ -107,6 +107,18 @@ function where(ev: MarketEvent): string {
   return `${ev.type} event ${ev.venue}:${ev.symbol} at ${ev.exchangeTsMs}`
 }
 
+/**
+ * The market's mid, rewritten in place: quotes and books are most of a live feed's events, and nothing keeps
+ * the object itself (readers copy its two numbers; a checkpoint is a structured clone).
+ */
+function setMid(m: MarketState, price: number, tsMs: number): void {
+  if (m.mid === null) m.mid = { price, tsMs }
+  else {
+    m.mid.price = price
+    m.mid.tsMs = tsMs
+  }
+}
+
 /** Routes one event into the market's incremental state; O(1) amortized for trades and book updates. */
 export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent): void {
   if (!Number.isFinite(ev.exchangeTsMs)) throw new Error(`${where(ev)}: exchangeTsMs is not a number`)
@@ -124,12 +136,17 @@ export function marketApply(m: MarketState, cfg: ScoringConfig, ev: MarketEvent)
     case 'book': {
       const b = ev.bids[0]
       const a = ev.asks[0]
-      m.book = { bids: ev.bids, asks: ev.asks, tsMs: ev.exchangeTsMs }
-      if (b && a) m.mid = { price: (b[0] + a[0]) / 2, tsMs: ev.exchangeTsMs }
+      if (m.book === null) m.book = { bids: ev.bids, asks: ev.asks, tsMs: ev.exchangeTsMs }
+      else {
+        m.book.bids = ev.bids
+        m.book.asks = ev.asks
+        m.book.tsMs = ev.exchangeTsMs
+      }
+      if (b && a) setMid(m, (b[0] + a[0]) / 2, ev.exchangeTsMs)
       return
     }
     case 'quote':
-      if (ev.bid > 0 && ev.ask > 0) m.mid = { price: (ev.bid + ev.ask) / 2, tsMs: ev.exchangeTsMs }
+      if (ev.bid > 0 && ev.ask > 0) setMid(m, (ev.bid + ev.ask) / 2, ev.exchangeTsMs)
       return
     case 'mark':
       m.markPrice = ev.markPrice
