@@ -63,7 +63,7 @@ export class SeekStates {
     }
     const reader = SessionReader.open(this.path)
     try {
-      const batcher = new SessionBatcher(reader.events(from), this.batchMs)
+      const batcher = new SessionBatcher({ chunks: reader.batches(from) }, this.batchMs)
       let nextCheckpointAt = Number.isFinite(from) ? from + this.spacingMs : null
       let sliceStart = performance.now()
       for (let b = batcher.next(); b; b = batcher.next()) {

@@ -73,7 +73,7 @@ export function runFeed(
     setImmediate(() => finish(false, err instanceof Error ? err.message : String(err)))
     return { feedId: req.feedId, stop: () => {} }
   }
-  const batcher = new SessionBatcher(reader.events(req.fromTsMs ?? -Infinity), req.batchMs)
+  const batcher = new SessionBatcher({ chunks: reader.batches(req.fromTsMs ?? -Infinity) }, req.batchMs)
   const slice = (): void => {
     if (stopped) return finish(false, null)
     const until = performance.now() + SLICE_MS

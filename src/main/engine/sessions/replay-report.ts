@@ -159,7 +159,7 @@ export function replaySessionReport(path: string, opts: ReplayReportOptions = {}
   // The session's own basis pairing applies while the user's setting is auto.
   const pipeline = reportPipeline(configForSession(opts.config ?? DEFAULT_PIPELINE_CONFIG, reader.metadata))
   const batchMs = opts.batchMs ?? DEFAULT_BATCH_MS
-  const batcher = new SessionBatcher(reader.events(), batchMs)
+  const batcher = new SessionBatcher({ chunks: reader.batches() }, batchMs)
   const series = opts.snapshotEveryMs
     ? new SnapshotSeries(pipeline, opts.snapshotEveryMs, opts.onSnapshots, batchMs)
     : null

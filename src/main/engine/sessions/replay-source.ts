@@ -77,7 +77,7 @@ export class ReplaySource implements DataSource {
     this.kind = opts.kind ?? (this.reader.metadata.source.kind === 'sample' ? 'sample' : 'replay')
     this.label = opts.label ?? this.reader.metadata.label
     this.batchMs = opts.batchMs ?? DEFAULT_BATCH_MS
-    this.batcher = new SessionBatcher(this.reader.events(), this.batchMs)
+    this.batcher = new SessionBatcher({ chunks: this.reader.batches() }, this.batchMs)
     this.venues = [...this.reader.metadata.venues]
     const span = this.reader.span
     this.pos = {
@@ -160,7 +160,7 @@ export class ReplaySource implements DataSource {
     this.timeline++
     this.pendingSteps = 0
     this.feeding?.handle.stop()
-    this.batcher = new SessionBatcher(this.reader.events(t), this.batchMs)
+    this.batcher = new SessionBatcher({ chunks: this.reader.batches(t) }, this.batchMs)
     this.nextFromTsMs = t
     this.update({
       sessionTsMs: t,
@@ -257,7 +257,7 @@ export class ReplaySource implements DataSource {
     if (timeline === this.timeline && end.sessionTsMs !== null) {
       // The clock takes over where the scorer stopped: the same events, the same batches from there.
       this.nextFromTsMs = end.sessionTsMs
-      this.batcher = new SessionBatcher(this.reader.events(end.sessionTsMs), this.batchMs)
+      this.batcher = new SessionBatcher({ chunks: this.reader.batches(end.sessionTsMs) }, this.batchMs)
       this.update({ sessionTsMs: end.sessionTsMs, eventsEmitted: baseEvents + end.events })
     }
     for (; this.pendingSteps > 0; this.pendingSteps--) {

@@ -67,6 +67,18 @@ describe('session batcher', () => {
     for (let x = b.next(); x; x = b.next()) out.push(x.events.map((e: MarketEvent) => e.exchangeTsMs))
     expect(out).toEqual([[0, 50, 99], [100], [250, 180]])
   })
+
+  it('cuts the same batches from chunks (frames), across chunk edges and empty chunks alike', () => {
+    const ev = (ts: number) => ({ ...trade(ts, ts) })
+    // [0,100) spans the first two chunks; [100,200) is the third chunk whole; [200,300) spans an empty one.
+    const chunks = [[ev(0), ev(50)], [ev(99)], [ev(100), ev(150)], [ev(250)], [], [ev(180), ev(300)]]
+    const b = new SessionBatcher({ chunks: chunks[Symbol.iterator]() }, 100)
+    const out: number[][] = []
+    for (let x = b.next(); x; x = b.next()) out.push(x.events.map((e: MarketEvent) => e.exchangeTsMs))
+    expect(out).toEqual([[0, 50, 99], [100, 150], [250, 180], [300]])
+    // A chunk that is one whole batch was handed on without being changed.
+    expect(chunks[2]!.map((e) => e.exchangeTsMs)).toEqual([100, 150])
+  })
 })
 
 describe('replay determinism', () => {
