@@ -105,6 +105,21 @@ out(
   `trade_path.gc_per_core_pass: ${g.count} collections, ${g.ms.toFixed(1)} ms over ${stream.length} trades (state built in the pass included)`,
 )
 
+// The whole recording as the feed gives it (perp and spot trades, quotes and books of BTC and ETH): the
+// quotes and books are most of it, and every perp takes basis samples against its spot market.
+const mixed = recorded.length > 0 ? sessionBatches('binance-btc-eth-2024-08-08.radar') : []
+const mixedEvents = mixed.reduce((n, b) => n + b.length, 0)
+const mixedPass = (): number => {
+  const core = createRadarCore({ tiersFor, scoring: OUT_OF_REACH })
+  for (const b of mixed) applyCoreEvents(core, b)
+  return mixedEvents
+}
+const mixedRates = await alternate(ROUNDS, { mixed: mixedPass })
+const gm = await gcDuring(mixedPass)
+out(
+  `trade_path.core_recording_per_s: ${M(median(mixedRates.mixed!))} (applyCoreEvents over the BTC & ETH recording's ${mixedEvents} events in the replay's batches, evaluation out of reach); ${gm.count} collections, ${gm.ms.toFixed(1)} ms in one pass`,
+)
+
 // The bars week through the radar core: the clusters are searched once per closed bar, from the price out.
 const week = sessionBatches('binance-futures-metrics-2024-05-09-week.radar')
 const weekEvents = week.reduce((n, b) => n + b.length, 0)
