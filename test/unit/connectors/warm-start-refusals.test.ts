@@ -34,14 +34,16 @@ describe('warm start when Bybit and OKX refuse their history', () => {
       restBudget: { concurrency: 2, backoff: { baseMs: 20, maxMs: 50, jitter: 0 }, maxRetries: 1 },
     })
     await live.start()
-    // Bybit: 1m candles, recent trades, funding; OKX: 5m and 1m candles, recent trades, funding.
-    await until(() => tasksDone(live.src, 'bybit', 3), 60_000, 'the bybit backfill to end')
+    // Bybit: OI history, 1m candles, recent trades, funding; OKX: 5m and 1m candles, recent trades, funding.
+    await until(() => tasksDone(live.src, 'bybit', 4), 60_000, 'the bybit backfill to end')
     await until(() => tasksDone(live.src, 'okx', 4), 60_000, 'the okx backfill to end')
     await until(() => tasksDone(live.src, 'binanceusdm', 9), 60_000, 'the binance backfill to end')
     const task = (venue: string, symbol: string, name: string) =>
       statusOf(live.src, venue).backfill!.find((t) => t.task === `${venue} ${symbol} ${name}`)
     expect(task('bybit', PERP, '1m candles')?.error).toMatch(/unknown error/i)
     expect(task('bybit', PERP, 'funding history')?.error).toMatch(/unknown error/i)
+    // Bybit's linear OI history is not recorded: the emulator refuses it in Bybit's shape, and the status says so.
+    expect(task('bybit', PERP, 'open interest history')?.error).toMatch(/has no recording in the emulator/)
     // Bybit's recent trades were not refused: they load.
     expect(task('bybit', PERP, 'recent trades')?.error).toBeUndefined()
     for (const name of ['5m candles', '1m candles', 'recent trades'])

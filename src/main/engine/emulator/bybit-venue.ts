@@ -187,7 +187,11 @@ export class BybitVenue {
       }
       case '/v5/market/recent-trade': {
         const trades = cat ? (this.state.get(cat)?.trades.get(symbol) ?? []) : []
-        const limit = intParam(q, 'limit') ?? 60
+        // Bybit keeps no older page: the newest 1,000 (linear; spot 60) are its whole REST reach.
+        const limit =
+          cat === 'spot'
+            ? Math.min(intParam(q, 'limit') ?? 60, 60)
+            : Math.min(intParam(q, 'limit') ?? 500, 1000)
         const list = trades
           .slice(-limit)
           .reverse()

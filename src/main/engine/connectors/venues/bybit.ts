@@ -5,6 +5,10 @@ import { implicitApi, liquidationCache, watchMethod } from '../ccxt-internals'
 import type { WatchedMarket } from '../market-streams'
 import type { Row } from '../binance-futures-data'
 import { fundingEvent, markEvent, openInterestEvent, toFiniteOrNull } from '../normalize'
+import { DAY_MS, attempt } from '../history-deps'
+import type { HistoryDeps } from '../history-deps'
+import type { BackfillOptions } from '../connector-options'
+import { pageBackwardOldestFirst } from '../paginate'
 import type { ConnectorVenue } from '../url-override'
 import type { VenueAdapter } from './venue-adapter'
 import { bybitUniverse } from '../universe/universe-fetch'
@@ -21,6 +25,8 @@ export const bybit: VenueAdapter = {
   fundingPageSize: 200,
   klinePageSize: 1000,
   pollsOpenInterest: false,
+  historyTasks: ['open interest history'],
+  openInterestHistory: bybitOpenInterestHistory,
   perpStreams: (ex, m, ctx) => {
     const seen = new WeakSet<object>()
     return [
@@ -82,6 +88,46 @@ export const bybit: VenueAdapter = {
       },
     ]
   },
+}
+
+/**
+ * `/v5/market/open-interest` at 5-minute bars, 200 a request, paged back by `endTime` over the history window,
+ * oldest first. A linear contract's `openInterest` is in the base coin (contract size 1).
+ */
+async function bybitOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
+  const task = `${d.venue} ${m.symbol} open interest history`
+  const fn = implicitApi<Row>(d.ex, 'publicGetV5MarketOpenInterest')
+  const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
+  await attempt(d, task, () =>
+    pageBackwardOldestFirst<Row>(
+      task,
+      async (end) => {
+        const res = (await d.budget.run(() =>
+          fn({
+            category: 'linear',
+            symbol: m.marketId,
+            intervalTime: '5min',
+            limit: 200,
+            ...(end === null ? {} : { endTime: end }),
+          }),
+        )) as { result?: { list?: Row[] } }
+        return res.result?.list ?? []
+      },
+      (r) => Number(r.timestamp),
+      o.historyDays * DAY_MS,
+      o.maxPages,
+      (rows) =>
+        d.emit(
+          rows
+            .map((r) =>
+              openInterestEvent(ctx(), Number(r.timestamp), { contracts: r.openInterest, usd: null }, m),
+            )
+            .filter((e) => e !== null),
+        ),
+      d.progress,
+      200,
+    ),
+  )
 }
 
 /** Bybit's linear ticker carries mark, index, funding and OI; ccxt merges its deltas into `info`. */
