@@ -53,6 +53,7 @@ export class SessionReader {
   private decodedMeta = new Map<number, Partial<SessionMetadata> | null>()
   /** Why a garbage range was skipped, by its first byte, for its note. */
   private garbageWhy = new Map<number, string>()
+  private scratch = Buffer.alloc(0)
 
   private constructor(
     readonly path: string,
@@ -180,7 +181,7 @@ export class SessionReader {
 
   /** Decodes one frame's payload; null (with a damage entry) when it cannot be read. */
   decodeFrame(f: FrameInfo): MarketEvent[] | null {
-    const payload = this.read(f.offset + FRAME_HEADER_BYTES, f.payloadBytes)
+    const payload = this.readPayload(f)
     let parsed: unknown[]
     let checked: Uint8Array | null
     try {
@@ -194,7 +195,9 @@ export class SessionReader {
       }
       return null
     }
-    const out: MarketEvent[] = []
+    // Most frames are whole: their event list is handed on as decoded, and only a frame with a bad event
+    // is copied without it.
+    let out: MarketEvent[] | null = null
     let bad = 0
     let firstProblem = ''
     for (let i = 0; i < parsed.length; i++) {
@@ -203,8 +206,11 @@ export class SessionReader {
       // The header's time range is the seek index: an event outside it would be skipped or misplaced.
       if (problem === null && (e.exchangeTsMs < f.minTsMs || e.exchangeTsMs > f.maxTsMs))
         problem = `exchangeTsMs ${e.exchangeTsMs} lies outside its frame's time range`
-      if (problem === null) out.push(e)
-      else if (bad++ === 0) firstProblem = `event ${i}: ${problem}`
+      if (problem === null) out?.push(e)
+      else {
+        if (bad++ === 0) firstProblem = `event ${i}: ${problem}`
+        out ??= parsed.slice(0, i) as MarketEvent[]
+      }
     }
     if (bad > 0 && !this.reportedBadEvents.has(f.offset)) {
       this.reportedBadEvents.add(f.offset)
@@ -220,7 +226,7 @@ export class SessionReader {
           `${isoOrUnknown(f.maxTsMs)}; they were skipped (first: ${firstProblem}).`,
       })
     }
-    return out
+    return out ?? (parsed as MarketEvent[])
   }
 
   private accept(f: FrameInfo, end: number): void {
@@ -351,15 +357,29 @@ export class SessionReader {
     return null
   }
 
+  /**
+   * An events frame's payload, read into one buffer kept for the purpose: decoding copies out of it (inflate
+   * writes a new buffer), so it is free again for the next frame.
+   */
+  private readPayload(f: FrameInfo): Buffer {
+    if (this.scratch.length < f.payloadBytes)
+      this.scratch = Buffer.allocUnsafe(Math.max(f.payloadBytes, 2 * this.scratch.length))
+    return this.readInto(this.scratch, f.offset + FRAME_HEADER_BYTES, f.payloadBytes)
+  }
+
   private read(pos: number, len: number): Buffer {
-    const b = Buffer.allocUnsafe(len)
+    return this.readInto(Buffer.allocUnsafe(len), pos, len)
+  }
+
+  /** Up to `len` bytes at `pos` into the start of `b`; fewer at the end of the file. */
+  private readInto(b: Buffer, pos: number, len: number): Buffer {
     let got = 0
     while (got < len) {
       const n = readSync(this.fd, b, got, len - got, pos + got)
       if (n === 0) break
       got += n
     }
-    return got === len ? b : b.subarray(0, got)
+    return got === b.length ? b : b.subarray(0, got)
   }
 }
 
