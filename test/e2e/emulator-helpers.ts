@@ -14,11 +14,18 @@ import type { RunningServer } from '../support/radar-server'
  * `radar emulate --port 0` as a child process (the e2e typecheck covers no engine code, so the emulator is not
  * imported); its first stdout line names the origin it bound.
  */
-export async function spawnEmulator(): Promise<{ origin: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'radar.js'), 'emulate', '--port', '0'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+export async function spawnEmulator(
+  /** Further `radar emulate` options, e.g. `['--refuse', '/futures/data/openInterestHist']`. */
+  args: string[] = [],
+): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'bin', 'radar.js'), 'emulate', '--port', '0', ...args],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const lines = createInterface({ input: child.stdout! })
   const first = new Promise<string>((resolve, reject) => {
     lines.once('line', resolve)

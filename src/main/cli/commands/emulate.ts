@@ -4,7 +4,11 @@ import { parseFaultKind } from '../../engine/emulator/faults'
 import { numberOption, stringOption, UsageError } from '../args'
 import type { Command } from '../command'
 
+/** Responses a --refuse or --slow path takes: every request of a test run, without an endless fault list. */
+const PATH_FAULT_COUNT = 10_000
+
 const HELP = `Usage: radar emulate [--port 0] [--speed 1] [--loop] [--fault <kind,...>] [--fault-every 30]
+                    [--refuse <path,...>] [--slow <path,...>] [--slow-ms 2000]
 
 Runs a local exchange on 127.0.0.1 that speaks enough of Binance USDⓈ-M / spot, Bybit v5 and OKX v5 for ccxt
 and ccxt.pro, serving the recorded payloads in ../shared/data (docs/emulator.md lists what is recorded and
@@ -17,8 +21,21 @@ Options:
   --loop              replay the Binance recordings in a loop (times and ids keep increasing)
   --fault <kinds>     inject faults repeatedly: drop, stall, mute, malformed, duplicate, seqgap, 429, 500, slow
   --fault-every <s>   seconds between fault injections (default 30)
+  --refuse <paths>    answer REST requests whose path starts with one of these (comma-separated) with HTTP 500,
+                      from the start, up to ${PATH_FAULT_COUNT.toLocaleString('en-US')} times: a history endpoint the venue refuses
+                      (e.g. /futures/data/openInterestHist)
+  --slow <paths>      delay REST answers under these paths by --slow-ms, from the start, up to
+                      ${PATH_FAULT_COUNT.toLocaleString('en-US')} times: a history that loads slowly
+  --slow-ms <ms>      delay of --slow (default 2000)
   --data <dir>        recorded data folder (default ../shared/data or $RADAR_DATA_DIR)
 `
+
+function pathList(args: Parameters<Command['run']>[0], name: string): string[] {
+  const paths = (stringOption(args, name) ?? '').split(',').filter(Boolean)
+  const bad = paths.find((p) => !p.startsWith('/'))
+  if (bad !== undefined) throw new UsageError(`--${name}: "${bad}" is not a path (it must start with /)`)
+  return paths
+}
 
 export const emulateCommand: Command = {
   name: 'emulate',
@@ -39,12 +56,19 @@ export const emulateCommand: Command = {
     }
     const everyS = numberOption(args, 'fault-every') ?? 30
     const dataDir = stringOption(args, 'data')
+    const refused = pathList(args, 'refuse')
+    const slowed = pathList(args, 'slow')
+    const slowMs = numberOption(args, 'slow-ms') ?? 2000
+    if (!(slowMs >= 0)) throw new UsageError(`--slow-ms must be ≥ 0, got ${slowMs}`)
     const emu = await startEmulator({
       port,
       speed,
       loop: args.options.has('loop'),
       ...(dataDir ? { dataDir } : {}),
     })
+    for (const pathPrefix of refused) emu.inject({ kind: '500', pathPrefix, count: PATH_FAULT_COUNT })
+    for (const pathPrefix of slowed)
+      emu.inject({ kind: 'slow', pathPrefix, delayMs: slowMs, count: PATH_FAULT_COUNT })
     io.stdout(`emulator listening: REST ${emu.restUrl}  WS ${emu.wsUrl}\n`)
     let i = 0
     const timer =

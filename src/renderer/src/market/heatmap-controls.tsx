@@ -1,5 +1,7 @@
 import type { HeatmapView } from '../../../shared/contract/heatmap'
+import { MAP_SEED } from '../../../shared/metric-warming'
 import { MapReach } from '../components/map-reach'
+import { WarmingText, useHistoryWarming } from '../components/warming-badge'
 import { fmtUsd } from '../components/metric-format'
 import { COLOR_TABLE, usdAtLevel } from './heatmap-grid'
 import type { HeatmapLayers, HeatScale } from './heatmap-grid'
@@ -12,6 +14,8 @@ interface Props {
   tiers: TierFilter
   onTiers: (t: TierFilter) => void
   maxUsd: number
+  /** Whose map: while its seed history loads (or was refused), the pane says so instead of a bare reason. */
+  marketKey: string
 }
 
 const GRADIENT = (() => {
@@ -29,13 +33,14 @@ const GRADIENT = (() => {
 const TICKS = [0, 0.25, 0.5, 0.75, 1]
 
 /** Layer toggles, leverage-tier filter and the colour legend of the liquidation heatmap. */
-export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, maxUsd }: Props) {
+export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, maxUsd, marketKey }: Props) {
   const scale: HeatScale = layers.scale ?? 'linear'
   const view = heatmap.state === 'ready' ? heatmap.value : null
   const reason =
     heatmap.state === 'error'
       ? heatmap.error
       : (view?.unavailableReason ?? (heatmap.state === 'loading' ? 'loading…' : null))
+  const warming = useHistoryWarming(marketKey, MAP_SEED)
   return (
     <div className="heatmap-controls" role="group" aria-label="Liquidation heatmap">
       <span className="ctl-label">Heatmap</span>
@@ -69,7 +74,15 @@ export function HeatmapControls({ heatmap, layers, onLayers, tiers, onTiers, max
       </label>
       {reason ? (
         <span className="heatmap-reason" data-testid="heatmap-reason" title={reason}>
-          {heatmap.state === 'error' ? `Heatmap unavailable: ${reason}` : reason}
+          {warming && heatmap.state !== 'error' ? (
+            <>
+              <WarmingText w={warming} /> ({reason})
+            </>
+          ) : heatmap.state === 'error' ? (
+            `Heatmap unavailable: ${reason}`
+          ) : (
+            reason
+          )}
         </span>
       ) : (
         <span className="heat-legend" data-testid="heatmap-legend" title={view?.assumptions.join('\n')}>

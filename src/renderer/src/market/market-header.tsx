@@ -43,16 +43,17 @@ export function MarketHeader({
     <div className="market-header">
       <span className="mh-symbol">{market.symbol}</span>
       <span className="mh-venue">{market.venue}</span>
-      <WarmingBadge marketKey={market.key} />
+      {/* Short forms here: the header shares its row with the time frames; the signal panel says it in full. */}
+      <WarmingBadge marketKey={market.key} compact />
       <span className="mh-price" data-testid="market-price">
         {fmtPrice(market.lastPrice, priceDecimals === null ? null : 10 ** -priceDecimals)}
       </span>
       <span className="mh-item">
-        Funding <MetricCell marketKey={market.key} id="funding-apr" metric={m['funding-apr']} />
+        Funding <MetricCell marketKey={market.key} compact id="funding-apr" metric={m['funding-apr']} />
         <RegimeChip id="funding-regime" value={market.labels['funding-regime']} />
       </span>
       <span className="mh-item">
-        OI <MetricCell marketKey={market.key} id="oi-usd" metric={m['oi-usd']} />
+        OI <MetricCell marketKey={market.key} compact id="oi-usd" metric={m['oi-usd']} />
         <RegimeChip id="oi-quadrant" value={market.labels['oi-quadrant']} />
       </span>
       <div className="tf-group" role="group" aria-label="Time frame">

@@ -195,6 +195,7 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
           tiers={tiers}
           onTiers={setTiers}
           maxUsd={maxUsd}
+          marketKey={market.key}
         />
         <div className="chart-wrap">
           <MarketChart onReady={onReady} />
