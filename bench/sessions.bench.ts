@@ -11,6 +11,7 @@
  * machine's load is printed beside each figure.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
@@ -66,23 +67,47 @@ async function engineReplayAll(host: ScoringHost, files: string[]): Promise<numb
   return n
 }
 
+/** A second thread that decodes on request (bench/decode-thread.ts). */
+function startDecodeThread(): { decode: (files: string[]) => Promise<number>; stop: () => Promise<number> } {
+  const w = new Worker(join(REPO_ROOT, 'test', 'support', 'ts-worker.mjs'), {
+    workerData: { entry: join(REPO_ROOT, 'bench', 'decode-thread.ts') },
+  })
+  return {
+    decode: (files) =>
+      new Promise((done) => {
+        w.once('message', done)
+        w.postMessage(files)
+      }),
+    stop: () => w.terminate(),
+  }
+}
+
 const out = (line: string) => process.stdout.write(`${line}  (${machineLoad()})\n`)
 
 const host = startHost()
 const events = decodeAll(V1)
 const bytes = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0)
+const second = startDecodeThread()
 const rates = await alternate(ROUNDS, {
   decodeV1: () => decodeAll(V1),
   decodeV2: () => decodeAll(V2),
   replayV2: () => replayAll(V2),
   engineV2: () => engineReplayAll(host, V2),
+  // The same decode on this thread alone, then on this thread and the second one at once (twice the work).
+  oneThread: () => decodeAll(V2),
+  twoThreads: async () =>
+    (await Promise.all([second.decode(V2), Promise.resolve(decodeAll(V2))])).reduce((a, b) => a + b),
 })
 await host.stop()
+await second.stop()
 const bytesV1 = bytes(V1)
 const bytesV2 = bytes(V2)
 rmSync(tmp, { recursive: true, force: true })
 
-const r = rates as Record<'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2', number[]>
+const r = rates as Record<
+  'decodeV1' | 'decodeV2' | 'replayV2' | 'engineV2' | 'oneThread' | 'twoThreads',
+  number[]
+>
 process.stdout.write(`sessions.events: ${events} events in ${V1.length} sample sessions, ${ROUNDS} rounds\n`)
 out(`sessions.bytes_v1: ${bytesV1} B; sessions.bytes_v2: ${bytesV2} B`)
 out(`sessions.bytes_v2_vs_v1: ${(bytesV2 / bytesV1).toFixed(3)} x (goal ≤ 1)`)
@@ -95,3 +120,6 @@ out(
   `sessions.engine_replay_events_per_s: ${Math.round(median(r.engineV2))} /s (scoring worker reads the file)`,
 )
 out(`sessions.engine_replay_vs_decode: ${ratio(r.engineV2, r.decodeV2).toFixed(3)} x (goal ≥ 0.8)`)
+out(
+  `sessions.second_thread_speedup: ${ratio(r.twoThreads, r.oneThread).toFixed(2)} x of 2 (two threads decoding at once vs one: the ceiling of a two-thread pipeline at this load)`,
+)
