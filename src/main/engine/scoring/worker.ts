@@ -17,6 +17,7 @@ import { AdaptiveFlush } from '../../../shared/adaptive-flush'
 import type { FeedRunner, FromFeed, ToFeed } from './session-feed'
 import { runFeed } from './session-feed'
 import { Tier1Markets } from './tier1-markets'
+import { SentSnapshots } from './sent-snapshots'
 
 const port = parentPort
 if (!port) throw new Error('the scoring worker must run in a worker thread')
@@ -38,6 +39,15 @@ let watchedKey: string | null = null
 let feed: FeedRunner | null = null
 /** The universe's markets: snapshotted once a refresh, slim (see tier1-markets.ts). */
 const tier1 = new Tier1Markets()
+/** Markets whose snapshot has not changed since it was sent are not sent again. */
+const sent = new SentSnapshots()
+
+/** Every market's snapshot at once: the window replaces what it holds with these. */
+function sendAll(): void {
+  const all = pipeline.snapshotAll()
+  sent.sentAll(all)
+  send({ type: 'snapshots', snapshots: tier1.slimAll(all), all: true })
+}
 
 const send = (msg: FromWorker): void => port.postMessage(msg)
 
@@ -111,7 +121,7 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       pipeline.restore(msg.checkpoint as PipelineCheckpoint)
       // A seek restores the state at its target: the radar shows it at once, paused or not.
       if (msg.announce) {
-        send({ type: 'snapshots', snapshots: tier1.slimAll(pipeline.snapshotAll()), all: true })
+        sendAll()
         // The watched chart too: an empty update tells it the series changed under it (a seek while paused
         // sends no other), and its first update after a seek reloads the series whole.
         if (watchedKey) {
@@ -124,14 +134,16 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       feed?.stop()
       pipeline.reset()
       tier1.clear()
+      sent.clear()
       checkpointedAt = -1
       send({ type: 'snapshots', snapshots: [], all: true })
       break
     case 'configure':
       pipeline.configure({ scoring: msg.config, heatmap: msg.heatmap })
+      sent.clear()
       break
     case 'requestSnapshots':
-      send({ type: 'snapshots', snapshots: tier1.slimAll(pipeline.snapshotAll()), all: true })
+      sendAll()
       break
     case 'requestSeries':
       reply(msg.requestId, () => fullSeries(pipeline.series!, msg.key))
@@ -174,7 +186,8 @@ function flush(): void {
   if (pipeline.dirty.size > 0) {
     const batch = pipeline.takeDirty()
     for (const snap of batch) observeSnapshot(pipeline.series!, snap)
-    send({ type: 'snapshots', snapshots: tier1.slimAll(batch), all: false })
+    const changed = sent.changed(batch)
+    if (changed.length > 0) send({ type: 'snapshots', snapshots: tier1.slimAll(changed), all: false })
     const shifts = drainRegimeShifts(pipeline.core.scoring)
     if (shifts.length > 0) send({ type: 'regimeShifts', shifts })
   }
