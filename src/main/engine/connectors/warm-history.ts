@@ -6,6 +6,7 @@ import type { WatchedMarket } from './market-streams'
 import type { CcxtTrade } from './normalize'
 import { candleEvent, toFiniteOrNull, tradeEvent } from './normalize'
 import { pageBackwardOldestFirst } from './paginate'
+import type { ConnectorVenue } from './url-override'
 import { adapterFor } from './venues'
 
 const MINUTE_MS = 60_000
@@ -31,14 +32,7 @@ export async function seedMarketHistory(
   const adapter = adapterFor(d.venue)
   const [tf, sec] = adapter.candleTimeframe
   // Every task is announced at 0 % first, so progress reads "2 of 9", not "2 of the 2 started so far".
-  const planned = [
-    ...(adapter.historyTasks ?? []),
-    `${tf} candles`,
-    ...(sec > 60 && o.klineMinutes > 0 ? ['1m candles'] : []),
-    ...(o.tradeMinutes > 0 ? ['recent trades'] : []),
-    'funding history',
-  ]
-  for (const name of planned)
+  for (const name of plannedHistoryTasks(d.venue, o))
     d.progress({ task: `${d.venue} ${m.symbol} ${name}`, pages: 0, rows: 0, fraction: 0, done: false })
   const events: MarketEvent[] = []
   const collect: HistoryDeps = { ...d, emit: (batch) => events.push(...batch) }
@@ -59,6 +53,22 @@ export async function seedMarketHistory(
   // Stable: at one time, OI and taker volume come before the candle and trades of the next bar.
   events.sort((a, b) => orderTime(a) - orderTime(b))
   return { events, newestTradeMs: last ?? null }
+}
+
+/**
+ * The history tasks a perp of this venue loads, by the names its progress is reported under (the seed's, then
+ * funding and the adapter's later series); the screens read them to say which metric waits on which.
+ */
+export function plannedHistoryTasks(venue: ConnectorVenue, o: BackfillOptions): string[] {
+  const adapter = adapterFor(venue)
+  const [tf, sec] = adapter.candleTimeframe
+  return [
+    ...(adapter.historyTasks ?? []),
+    `${tf} candles`,
+    ...(sec > 60 && o.klineMinutes > 0 ? ['1m candles'] : []),
+    ...(o.tradeMinutes > 0 ? ['recent trades'] : []),
+    'funding history',
+  ]
 }
 
 /** The liquidation map files a candle at its open and an OI reading in the bar before its stamp. */
