@@ -15,7 +15,7 @@ export interface Scores {
 
 function put(ctx: EvalContext, id: string, r: Weighted, scale: number): number | null {
   const unit = id === 'crowding' ? 'score -100..100' : 'score 0-100'
-  const m = compositeMetric(r, scale, unit, ctx.m.asOfMs, ctx.cfg.minCompositeCoverage)
+  const m = compositeMetric(r, scale, unit, ctx.m.asOfMs, ctx.cfg.minCompositeCoverage, !ctx.tick)
   ctx.metrics[id] = m
   return m.value
 }
@@ -26,28 +26,32 @@ function put(ctx: EvalContext, id: string, r: Weighted, scale: number): number |
  */
 export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Part>): Scores {
   const { cfg, metrics: out } = ctx
+  const reasons = !ctx.tick
   const w = cfg.crowdingWeights
   const p = s.funding.percentile
-  const crowd = weightedMean({
-    funding: {
-      part: part(p === null ? null : 2 * p - 1, out['funding-percentile']?.reason ?? null),
-      weight: w.funding,
+  const crowd = weightedMean(
+    {
+      funding: {
+        part: part(p === null ? null : 2 * p - 1, out['funding-percentile']?.reason ?? null),
+        weight: w.funding,
+      },
+      'long/short': {
+        part: part(
+          s.lsRatio === null ? null : clampSigned(Math.log(s.lsRatio) / Math.log(cfg.longShortExtreme)),
+          'no long/short ratio',
+        ),
+        weight: w.longShort,
+      },
+      basis: {
+        part: part(
+          s.basis.z === null ? null : clampSigned(s.basis.z / cfg.basisZBand),
+          out['basis-z']?.reason ?? null,
+        ),
+        weight: w.basis,
+      },
     },
-    'long/short': {
-      part: part(
-        s.lsRatio === null ? null : clampSigned(Math.log(s.lsRatio) / Math.log(cfg.longShortExtreme)),
-        'no long/short ratio',
-      ),
-      weight: w.longShort,
-    },
-    basis: {
-      part: part(
-        s.basis.z === null ? null : clampSigned(s.basis.z / cfg.basisZBand),
-        out['basis-z']?.reason ?? null,
-      ),
-      weight: w.basis,
-    },
-  })
+    reasons,
+  )
   const crowding = put(ctx, 'crowding', crowd, 100)
   const c = crowding === null ? null : crowding / 100
   ctx.band(
@@ -58,11 +62,14 @@ export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Pa
   )
 
   // Fragility: half how crowded, half how leveraged / toxic / close to liquidation levels.
-  const leverage = weightedMean({
-    'OI build': { part: lsiParts['oiBuild']!, weight: 1 },
-    'liquidation proximity': { part: lsiParts['liquidationProximity']!, weight: 1 },
-    toxicity: { part: part(s.vpinCdf, out['vpin-cdf']?.reason ?? null), weight: 1 },
-  })
+  const leverage = weightedMean(
+    {
+      'OI build': { part: lsiParts['oiBuild']!, weight: 1 },
+      'liquidation proximity': { part: lsiParts['liquidationProximity']!, weight: 1 },
+      toxicity: { part: part(s.vpinCdf, out['vpin-cdf']?.reason ?? null), weight: 1 },
+    },
+    reasons,
+  )
   // Coverage: crowding carries half the weight (its own share of it), the three leverage inputs the rest.
   const crowdShare = crowding === null ? 0 : crowd.weightShare
   const fragCover = {
@@ -96,22 +103,25 @@ export function scores(ctx: EvalContext, s: Signals, lsiParts: Record<string, Pa
 
   // Tradeability: 100 minus the frictions that make a clean position hard to hold.
   const d = s.depthRatio1
-  const friction = weightedMean({
-    toxicity: { part: part(s.vpinCdf, out['vpin-cdf']?.reason ?? null), weight: 1 },
-    volatility: { part: lsiParts['volatility']!, weight: 1 },
-    'book imbalance': {
-      part: part(
-        d === null ? null : clamp01(Math.abs(Math.log(d)) / Math.LN2),
-        out['depth-ratio-1']?.reason ?? null,
-      ),
-      weight: 1,
+  const friction = weightedMean(
+    {
+      toxicity: { part: part(s.vpinCdf, out['vpin-cdf']?.reason ?? null), weight: 1 },
+      volatility: { part: lsiParts['volatility']!, weight: 1 },
+      'book imbalance': {
+        part: part(
+          d === null ? null : clamp01(Math.abs(Math.log(d)) / Math.LN2),
+          out['depth-ratio-1']?.reason ?? null,
+        ),
+        weight: 1,
+      },
+      'funding stress': { part: lsiParts['fundingStress']!, weight: 1 },
+      cascades: {
+        part: part(s.liq.cascade === null ? null : s.liq.cascade === 'none' ? 0 : 1, 'no liquidation stream'),
+        weight: 1,
+      },
     },
-    'funding stress': { part: lsiParts['fundingStress']!, weight: 1 },
-    cascades: {
-      part: part(s.liq.cascade === null ? null : s.liq.cascade === 'none' ? 0 : 1, 'no liquidation stream'),
-      weight: 1,
-    },
-  })
+    reasons,
+  )
   const tradeability = put(
     ctx,
     'tradeability',

@@ -51,18 +51,22 @@ export interface Weighted {
   weightShare: number
 }
 
-export function weightedMean(parts: Record<string, { part: Part; weight: number }>): Weighted {
+export function weightedMean(
+  parts: Record<string, { part: Part; weight: number }>,
+  withReasons = true,
+): Weighted {
   let sw = 0
   let total = 0
   let s = 0
   let present = 0
   let n = 0
   const missing: string[] = []
-  for (const [name, { part: p, weight }] of Object.entries(parts)) {
+  for (const name in parts) {
+    const { part: p, weight } = parts[name]!
     if (weight <= 0) continue
     n++
     total += weight
-    if (p.value === null) missing.push(`${name} (${p.reason})`)
+    if (p.value === null) missing.push(withReasons ? `${name} (${p.reason})` : name)
     else {
       s += p.value * weight
       sw += weight
@@ -78,6 +82,12 @@ export function weightedMean(parts: Record<string, { part: Part; weight: number 
   }
 }
 
+/**
+ * The reason a composite carries inside a per-second tick, whose evaluation is kept for its labels only: the
+ * sentences are built for snapshots, which show them.
+ */
+export const TICK_REASON = 'built for snapshots only'
+
 const pct = (x: number): string => `${Math.round(x * 100)} %`
 
 /**
@@ -90,9 +100,10 @@ export function compositeMetric(
   unit: string,
   asOfMs: number | null,
   minShare: number,
+  withReasons = true,
 ): Metric {
   if (r.value === null) {
-    const m = na(unit, `no input available: ${r.missing.join('; ')}`)
+    const m = na(unit, withReasons ? `no input available: ${r.missing.join('; ')}` : TICK_REASON)
     m.coverage = { present: 0, total: r.total, weightShare: 0, partial: true, partialValue: null }
     return m
   }
@@ -108,14 +119,19 @@ export function compositeMetric(
   if (partial) {
     const m = na(
       unit,
-      `partial: ${r.present} of ${r.total} inputs (${pct(r.weightShare)} of the weight, under ${pct(minShare)}); without ${r.missing.join('; ')}`,
+      withReasons
+        ? `partial: ${r.present} of ${r.total} inputs (${pct(r.weightShare)} of the weight, under ${pct(minShare)}); without ${r.missing.join('; ')}`
+        : TICK_REASON,
       asOfMs,
     )
     m.coverage = coverage
     return m
   }
   const m = ok(value, unit, asOfMs)
-  if (r.missing.length > 0) m.reason = `${r.present} of ${r.total} inputs; without ${r.missing.join('; ')}`
+  if (r.missing.length > 0)
+    m.reason = withReasons
+      ? `${r.present} of ${r.total} inputs; without ${r.missing.join('; ')}`
+      : TICK_REASON
   m.coverage = coverage
   return m
 }

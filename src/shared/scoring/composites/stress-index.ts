@@ -60,6 +60,7 @@ export function ownLsi(
   out: Record<string, Metric>,
   asOfMs: number | null,
   isPerp = true,
+  /** false inside a tick: no spike probabilities and no reason sentences (nothing in a tick reads them). */
   withProbabilities = true,
 ): number | null {
   if (!isPerp) {
@@ -74,7 +75,14 @@ export function ownLsi(
     out[PART_IDS[k]!] = p.value === null ? na('0..1', p.reason) : ok(p.value, '0..1', asOfMs)
     weighted[PART_NAMES[k]!] = { part: p, weight: cfg.lsiWeights[k as keyof typeof cfg.lsiWeights] }
   }
-  const m = compositeMetric(weightedMean(weighted), 100, 'score 0-100', asOfMs, cfg.minCompositeCoverage)
+  const m = compositeMetric(
+    weightedMean(weighted, withProbabilities),
+    100,
+    'score 0-100',
+    asOfMs,
+    cfg.minCompositeCoverage,
+    withProbabilities,
+  )
   out['lsi-own'] = m
   if (withProbabilities) writeSpikeProbabilities(out, cfg, true)
   return m.value
