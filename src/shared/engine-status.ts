@@ -1,4 +1,5 @@
 import type { VenueId } from './market-event'
+import type { WatchlistStatus } from './watchlist-status'
 
 export type WorkerState = 'starting' | 'running' | 'restarting' | 'failed'
 
@@ -21,6 +22,8 @@ export interface VenueStatusView {
   message: string | null
   /** History backfill tasks; `error` says why a task the venue refused has no history. */
   backfill?: { task: string; fraction: number; done: boolean; error?: string }[]
+  /** Symbols subscribed now (live), the watchlist's and the reference asset's. */
+  markets?: string[]
 }
 
 export interface SourceStatus {
@@ -56,6 +59,8 @@ export interface EngineStatus {
   marketCount: number
   /** Absent where no market-cap service runs (tests, CLI). */
   marketCaps?: MarketCapSourceStatus
+  /** The watchlist in force (tier 2): mode, markets, the automatic ranking's state. Absent without live control. */
+  watchlist?: WatchlistStatus
 }
 
 export interface Notice {

@@ -134,6 +134,8 @@ describe('resolveAutoWatchlist', () => {
         'BTC and ETH perps until the universe gives open interest (refresh failed: HTTP 503)',
       ],
     ])
+    // Asked again with no universe at hand (the status between refreshes): every venue's resolution stands.
+    expect(resolveAutoWatchlist([B, 'okx', 'bybit'], null, w, 2000).venues).toEqual(w.venues)
   })
 
   it('keeps a venue’s last ranking when a later refresh has no OI for it', () => {

@@ -49,6 +49,8 @@ export interface AutoVenueWatch {
   basis: 'ranked' | 'fallback'
   /** Why the fallback is used, or what the ranking rests on (how many perps had OI). */
   note: string
+  /** When this venue was last ranked (ms); null on the fallback. */
+  rankedAtMs: number | null
 }
 
 export interface AutoWatchlist {
@@ -60,6 +62,8 @@ export interface AutoWatchlist {
 export interface RankOptions {
   perVenue?: number
   swapMargin?: number
+  /** A ranked venue is ranked again no sooner than this; a venue on the fallback at every refresh. */
+  rerankSec?: number
 }
 
 /** The fallback perps of one venue: `venue:BTC/USDT:USDT`, `venue:ETH/USDT:USDT`. */
@@ -114,9 +118,10 @@ export function rankVenue(
 }
 
 /**
- * The automatic watchlist for `venues` (the enabled perp venues) from the universe's latest rows. A venue
- * with no row carrying OI (the universe has not answered, its refresh failed, the venue gave no OI) keeps
- * its previous ranking if it has one, else takes the fallback set, and its note says why.
+ * The automatic watchlist for `venues` (the enabled perp venues) from the universe's latest rows (null: none
+ * given, each venue keeps its last resolution). A venue with no row carrying OI (the universe has not
+ * answered, its refresh failed, the venue gave no OI) keeps its previous ranking if it has one, else takes
+ * the fallback set, and its note says why.
  */
 export function resolveAutoWatchlist(
   venues: readonly string[],
@@ -126,19 +131,23 @@ export function resolveAutoWatchlist(
   opts: RankOptions = {},
 ): AutoWatchlist {
   const n = opts.perVenue ?? AUTO_WATCHLIST_PER_VENUE
+  const rerankMs = (opts.rerankSec ?? AUTO_WATCHLIST_RERANK_SEC) * 1000
   let ranked = false
   const out = venues.map((venue): AutoVenueWatch => {
     const rows = universe?.rows.filter((r) => r.venue === venue) ?? []
     const withOi = rows.filter((r) => r.oiUsd !== null).length
     const before = previous?.venues.find((v) => v.venue === venue)
     const prior = before?.basis === 'ranked' ? before.keys : null
+    if (before?.rankedAtMs != null && nowMs - before.rankedAtMs < rerankMs) return before
     if (withOi === 0) {
-      if (prior && before) return before
+      // No new figures (no universe given, or none with OI): the venue's last resolution stands, if any.
+      if (before && (prior || universe === null)) return before
       return {
         venue,
         keys: fallbackKeys(venue),
         basis: 'fallback',
         note: fallbackReason(venue, rows, universe),
+        rankedAtMs: null,
       }
     }
     ranked = true
@@ -150,6 +159,7 @@ export function resolveAutoWatchlist(
         withOi < rows.length
           ? `top ${n} by OI among the ${withOi} of ${rows.length} perps whose OI is known so far`
           : `top ${n} by OI of ${rows.length} perps`,
+      rankedAtMs: nowMs,
     }
   })
   return { venues: out, rankedAtMs: ranked ? nowMs : (previous?.rankedAtMs ?? null) }
@@ -174,12 +184,12 @@ export function autoWatchlistKeys(w: AutoWatchlist): string[] {
   return w.venues.flatMap((v) => v.keys)
 }
 
-/** Whether a re-ranking is due: at once while any venue is on the fallback, else every `rerankSec`. */
+/** Whether a re-ranking is due: at once for a venue on the fallback, else every `rerankSec` per venue. */
 export function rerankDue(
   w: AutoWatchlist | null,
   nowMs: number,
   rerankSec = AUTO_WATCHLIST_RERANK_SEC,
 ): boolean {
-  if (!w || w.rankedAtMs === null || w.venues.some((v) => v.basis === 'fallback')) return true
-  return nowMs - w.rankedAtMs >= rerankSec * 1000
+  if (!w) return true
+  return w.venues.some((v) => v.rankedAtMs === null || nowMs - v.rankedAtMs >= rerankSec * 1000)
 }

@@ -17,6 +17,8 @@ export interface VenueStatus {
   message: string | null
   /** History backfill tasks (after start and after gaps) with their progress; absent for replays. */
   backfill?: { task: string; fraction: number; done: boolean; error?: string }[]
+  /** Symbols subscribed now (live), the watchlist's and the reference asset's. */
+  markets?: string[]
 }
 
 /** Where the engine's events come from: live connectors, a replayed session, or nothing yet. */

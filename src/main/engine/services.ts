@@ -71,8 +71,10 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   })
   engine.settings.onChange(() => marketCaps.onSettingsChanged())
   marketCaps.start()
+  const live = new LiveControl(engine, replay)
   const universe = new UniverseService({
     settings: () => engine.settings.get(),
+    streamed: () => live.watchlist.keys(),
     ingest: (events) => engine.ingestTier1(events),
     publish: (view) => engine.bus.emit('universe', view),
     log: (line) => engine.logger.info(line),
@@ -101,7 +103,7 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
     journal: new JournalStore(join(userDataDir, 'journal.jsonl'), engine.logger),
     alertRules,
     alerts,
-    live: new LiveControl(engine, replay),
+    live,
     tiers: bundledTiers,
     // Read on every call: the CLI may have refreshed the cache while the app runs.
     sizingMarkets: () =>

@@ -1,6 +1,6 @@
 import ccxt from 'ccxt'
 import type { Exchange } from 'ccxt'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { MarketEvent } from '../../../src/shared/market-event'
 import { startEmulator } from '../../../src/main/engine/emulator/emulator'
 import type { WatchedMarket } from '../../../src/main/engine/connectors/market-streams'
@@ -79,5 +79,31 @@ export function recordedMarketsExchange(
         lastOi: '',
       }
     },
+  }
+}
+
+/**
+ * One emulator for a file's tests (`emu()`), and the live source each test hands to `track`, stopped after
+ * that test whatever its outcome.
+ */
+export function emulatorForFile(): { emu: () => RunningEmulator; track: (src: LiveSource) => LiveSource } {
+  let emu: RunningEmulator | null = null
+  let src: LiveSource | null = null
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0 })
+  })
+  afterEach(async () => {
+    await src?.stop()
+    src = null
+  })
+  afterAll(async () => {
+    await emu?.close()
+  })
+  return {
+    emu: () => {
+      if (!emu) throw new Error('the emulator is started in beforeAll')
+      return emu
+    },
+    track: (s) => (src = s),
   }
 }

@@ -32,29 +32,49 @@ const MAX_EVENTS_PER_FLUSH = 2000
 /** Live market data from the venues of a watchlist, as a DataSource. */
 export class LiveSource implements DataSource {
   readonly kind = 'live' as const
-  readonly label: string
   readonly connectors: VenueConnector[] = []
   private pending: MarketEvent[] = []
   private flushTimer: NodeJS.Timeout | null = null
   private sink: EventSink | null = null
+  private watchlist: WatchlistEntry[]
+  private overrides: Partial<Record<ConnectorVenue, BaseUrlOverride>>
+  private stopped = false
+  /** Watchlist changes are applied one after another (each may wait for a connector to start). */
+  private updating: Promise<void> = Promise.resolve()
   droppedEvents = 0
 
   constructor(private readonly opts: LiveSourceOptions) {
-    // A base URL override means another endpoint (a local emulator, a proxy) stands in for the venue: say so,
-    // so recorded payloads served by an emulator are never mistaken for the venue's live feed.
-    const overridden = [...new Set(opts.watchlist.map((w) => w.venue))].flatMap((venue) => {
-      const o = { ...overrideFromEnv(venue), ...(opts.overrides?.[venue] ?? {}) }
+    this.watchlist = opts.watchlist
+    this.overrides = opts.overrides ?? {}
+  }
+
+  /** Started and not stopped since. */
+  get active(): boolean {
+    return this.sink !== null && !this.stopped
+  }
+
+  /** The venues streamed, and which of them another endpoint (an emulator, a proxy) stands in for. */
+  get label(): string {
+    // Said in the label so recorded payloads served by an emulator are never mistaken for the venue's feed.
+    const venues = [...new Set(this.watchlist.map((w) => w.venue))]
+    const overridden = venues.flatMap((venue) => {
+      const o = this.override(venue)
       return o.restUrl || o.wsUrl ? [`${venue} via ${o.restUrl ?? o.wsUrl}`] : []
     })
-    this.label =
-      `Live — ${opts.watchlist.map((w) => w.venue).join(', ')}` +
+    return (
+      `Live — ${venues.join(', ')}` +
       (overridden.length > 0 ? ` · custom endpoint: ${overridden.join(', ')}` : '')
+    )
+  }
+
+  private override(venue: ConnectorVenue): BaseUrlOverride {
+    return { ...overrideFromEnv(venue), ...(this.overrides[venue] ?? {}) }
   }
 
   /** The venue → symbols map actually subscribed (watchlist plus the reference asset). */
   subscriptions(): Map<ConnectorVenue, string[]> {
     const out = new Map<ConnectorVenue, string[]>()
-    for (const w of this.opts.watchlist)
+    for (const w of this.watchlist)
       out.set(w.venue, [...new Set([...(out.get(w.venue) ?? []), ...w.symbols])])
     const ref = this.opts.referenceAsset
     if (ref) {
@@ -66,29 +86,87 @@ export class LiveSource implements DataSource {
     return out
   }
 
-  async start(sink: EventSink): Promise<void> {
-    const flushMs = this.opts.flushMs ?? 50
+  private connectorFor(venue: ConnectorVenue, symbols: string[]): VenueConnector {
     const cap = this.opts.maxPendingEvents ?? 100_000
     const base: ConnectorOptions = { ...DEFAULT_CONNECTOR_OPTIONS, ...this.opts, override: {} }
-    const versionWarning = ccxtVersionWarning()
-    if (versionWarning) base.log(versionWarning)
-    for (const [venue, symbols] of this.subscriptions()) {
-      const override = { ...overrideFromEnv(venue), ...(this.opts.overrides?.[venue] ?? {}) }
-      const c = new VenueConnector(
-        venue,
-        symbols,
-        (events, live) => {
-          c.status.noteEvents(events, live)
-          this.pending.push(...events)
-          if (this.pending.length > cap) {
-            this.droppedEvents += this.pending.length - cap
-            this.pending.splice(0, this.pending.length - cap)
-          }
-        },
-        { ...base, override },
-      )
-      this.connectors.push(c)
+    const c = new VenueConnector(
+      venue,
+      symbols,
+      (events, live) => {
+        c.status.noteEvents(events, live)
+        this.pending.push(...events)
+        if (this.pending.length > cap) {
+          this.droppedEvents += this.pending.length - cap
+          this.pending.splice(0, this.pending.length - cap)
+        }
+      },
+      { ...base, override: this.override(venue) },
+    )
+    return c
+  }
+
+  /**
+   * Changes the markets streamed without a restart: each venue's connector subscribes the markets that joined
+   * and drops those that left, its other streams untouched; a venue that joins gets a connector of its own
+   * and one that leaves is stopped. Resolves once the change is applied (a new venue once it has started).
+   */
+  updateWatchlist(
+    watchlist: WatchlistEntry[],
+    overrides?: Partial<Record<ConnectorVenue, BaseUrlOverride>>,
+  ): Promise<void> {
+    this.updating = this.updating.then(() => {
+      if (overrides) this.overrides = { ...this.overrides, ...overrides }
+      return this.applyWatchlist(watchlist)
+    })
+    return this.updating
+  }
+
+  private async applyWatchlist(watchlist: WatchlistEntry[]): Promise<void> {
+    if (this.stopped) return
+    if (!this.sink) {
+      this.watchlist = watchlist
+      return
     }
+    this.watchlist = watchlist
+    const wanted = this.subscriptions()
+    for (const c of [...this.connectors]) {
+      const symbols = wanted.get(c.venue)
+      if (symbols) continue
+      this.connectors.splice(this.connectors.indexOf(c), 1)
+      await c.stop()
+    }
+    const started: Promise<void>[] = []
+    for (const [venue, symbols] of wanted) {
+      const c = this.connectors.find((x) => x.venue === venue)
+      if (!c) {
+        const fresh = this.connectorFor(venue, symbols)
+        this.connectors.push(fresh)
+        started.push(this.startConnector(fresh))
+        continue
+      }
+      const now = new Set(c.symbolsWatched)
+      c.removeMarkets([...now].filter((s) => !symbols.includes(s)))
+      const refused = await c.addMarkets(symbols.filter((s) => !now.has(s)))
+      if (refused.length > 0) c.status.message = refused.join('; ')
+    }
+    await Promise.all(started)
+  }
+
+  /** Starts one connector; a venue failing to start (unreachable, no such market) is marked down, not thrown. */
+  private async startConnector(c: VenueConnector): Promise<void> {
+    try {
+      await c.start()
+    } catch (err) {
+      c.status.problem('down', err instanceof Error ? (err.message.split('\n')[0] as string) : String(err))
+    }
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    const flushMs = this.opts.flushMs ?? 50
+    const versionWarning = ccxtVersionWarning()
+    if (versionWarning) (this.opts.log ?? DEFAULT_CONNECTOR_OPTIONS.log)(versionWarning)
+    for (const [venue, symbols] of this.subscriptions())
+      this.connectors.push(this.connectorFor(venue, symbols))
     this.sink = sink
     this.flushTimer = setInterval(() => {
       if (this.pending.length === 0) return
@@ -101,21 +179,17 @@ export class LiveSource implements DataSource {
       if (batch === this.pending) this.pending = []
       sink(batch)
     }, flushMs)
-    // One venue failing to start (unreachable, no such market) must not keep the others down.
-    const results = await Promise.allSettled(this.connectors.map((c) => c.start()))
-    results.forEach((r, i) => {
-      if (r.status === 'rejected') {
-        const c = this.connectors[i] as VenueConnector
-        c.status.problem(
-          'down',
-          r.reason instanceof Error ? (r.reason.message.split('\n')[0] as string) : String(r.reason),
-        )
-      }
-    })
+    // One venue failing to start (unreachable, no such market) must not keep the others down. A watchlist
+    // change asked for meanwhile waits for the connectors to have their exchange (updateWatchlist).
+    const starting = Promise.all(this.connectors.map((c) => this.startConnector(c))).then(() => {})
+    this.updating = starting
+    await starting
   }
 
   async stop(): Promise<void> {
+    this.stopped = true
     if (this.flushTimer) clearInterval(this.flushTimer)
+    await this.updating.catch(() => {})
     await Promise.all(this.connectors.map((c) => c.stop()))
     // Events still pending (a perp's held live events among them) reach the sink before stop returns.
     const rest = this.pending

@@ -35,6 +35,11 @@ export class VenueConnector {
   private ex: Exchange | null = null
   private readonly watched = new Map<string, WatchedMarket>()
   private readonly loops: StreamLoop<unknown>[] = []
+  /** Each watched market's own stream loops, so a market can leave without touching the others. */
+  private readonly marketLoops = new Map<string, StreamLoop<unknown>[]>()
+  private venueStreamsStarted = false
+  /** Perps added while running whose seed history is not in yet: the pollers wait for it (see addMarkets). */
+  private readonly unseeded = new Set<string>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly lastFrameMs = new Map<string, number>()
   /** When each watched market's book last delivered, for the per-stream watchdog. */
@@ -50,7 +55,7 @@ export class VenueConnector {
 
   constructor(
     readonly venue: ConnectorVenue,
-    private readonly symbols: readonly string[],
+    private symbols: readonly string[],
     private readonly emit: (events: MarketEvent[], live: boolean) => void,
     private readonly opts: ConnectorOptions,
   ) {
@@ -92,12 +97,26 @@ export class VenueConnector {
     })
     this.ex = ex
     await this.budget.run(() => ex.loadMarkets())
-    const adapter = adapterFor(this.venue)
-    const intervals = await adapter.fundingIntervals(ex, this.symbols, this.budget)
-    for (const symbol of this.symbols) {
+    for (const m of await this.marketsFor(this.symbols)) this.watched.set(m.symbol, m)
+    if (this.opts.backfill)
+      for (const symbol of this.watched.keys()) if (isPerpSymbol(symbol)) this.held.set(symbol, [])
+    for (const m of this.watched.values()) this.startMarketLoops(m)
+    this.startVenueStreams()
+    const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
+    this.timers.push(wd)
+    this.status.state = 'connected'
+    if (this.opts.backfill) void this.backfillThenPoll(this.opts.backfill)
+    else this.startPollers()
+  }
+
+  /** The watched-market records of `symbols` (throws naming the first one the venue does not list). */
+  private async marketsFor(symbols: readonly string[]): Promise<WatchedMarket[]> {
+    const ex = this.ex as Exchange
+    const intervals = await adapterFor(this.venue).fundingIntervals(ex, symbols, this.budget)
+    return symbols.map((symbol) => {
       const market = ex.markets?.[symbol]
       if (!market) throw new Error(`${this.venue} has no market "${symbol}"`)
-      this.watched.set(symbol, {
+      return {
         symbol,
         marketId: String(market.id),
         market,
@@ -109,19 +128,123 @@ export class VenueConnector {
         lastMark: '',
         lastFunding: '',
         lastOi: '',
-      })
+      }
+    })
+  }
+
+  private startMarketLoops(m: WatchedMarket): void {
+    const loops = streamsFor(this.ex as Exchange, this.venue, m, this.opts).map((spec) =>
+      this.startLoop(spec, m),
+    )
+    this.marketLoops.set(m.symbol, loops)
+  }
+
+  /** The venue-wide streams (Binance's all-market liquidations) once a market needs them; they read `watched`. */
+  private startVenueStreams(): void {
+    if (this.venueStreamsStarted) return
+    const specs = adapterFor(this.venue).venueStreams?.(this.ex as Exchange, this.watched) ?? []
+    if (specs.length === 0) return
+    this.venueStreamsStarted = true
+    for (const spec of specs) this.startLoop(spec, null)
+  }
+
+  /** Symbols subscribed now. */
+  get symbolsWatched(): string[] {
+    return [...this.watched.keys()]
+  }
+
+  /**
+   * Subscribes more markets on the running connection, the others' streams untouched (the automatic watchlist's
+   * re-ranking, a market pinned). A perp gets the same warm start as at start: its live price path is held
+   * while its seed history loads, the pollers wait for it, then its funding and long/short history follow.
+   * Symbols the venue does not list are skipped and returned, with why.
+   */
+  async addMarkets(symbols: readonly string[]): Promise<string[]> {
+    const ex = this.ex
+    if (!ex || this.stopped) return []
+    const fresh = [...new Set(symbols)].filter((s) => !this.watched.has(s))
+    const missing = fresh.filter((s) => !ex.markets?.[s])
+    const markets = await this.marketsFor(fresh.filter((s) => ex.markets?.[s]))
+    if (this.stopped) return []
+    const backfill = this.opts.backfill
+    for (const m of markets) {
+      this.watched.set(m.symbol, m)
+      if (backfill && isPerpSymbol(m.symbol)) {
+        this.held.set(m.symbol, [])
+        this.unseeded.add(m.symbol)
+      }
+      this.startMarketLoops(m)
     }
-    if (this.opts.backfill)
-      for (const symbol of this.watched.keys()) if (isPerpSymbol(symbol)) this.held.set(symbol, [])
-    for (const m of this.watched.values()) {
-      for (const spec of streamsFor(ex, this.venue, m, this.opts)) this.startLoop(spec, m)
+    this.symbols = [...this.watched.keys()]
+    this.startVenueStreams()
+    if (backfill)
+      void this.warmAdded(
+        markets.filter((m) => isPerpSymbol(m.symbol)),
+        backfill,
+      )
+    return missing.map((s) => `${this.venue} has no market "${s}"`)
+  }
+
+  /** Seed history of perps added while running, one at a time, then their later history (see backfillThenPoll). */
+  private async warmAdded(markets: WatchedMarket[], backfill: BackfillOptions): Promise<void> {
+    const timer = setTimeout(() => {
+      for (const m of markets) this.release(m.symbol, null, 'seed history still loading')
+    }, backfill.holdLiveMs)
+    for (const m of markets) {
+      if (this.stopped) break
+      if (this.watched.get(m.symbol) !== m) continue
+      await this.seedOne(m, backfill)
+      this.unseeded.delete(m.symbol)
     }
-    for (const spec of adapter.venueStreams?.(ex, this.watched) ?? []) this.startLoop(spec, null)
-    const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
-    this.timers.push(wd)
-    this.status.state = 'connected'
-    if (this.opts.backfill) void this.backfillThenPoll(this.opts.backfill)
-    else this.startPollers()
+    clearTimeout(timer)
+    for (const m of markets) {
+      if (this.stopped) return
+      if (this.watched.get(m.symbol) !== m) continue
+      await backfillMarket(this.deps(), m, backfill).catch((err: unknown) => this.logBackfill(m, err))
+    }
+  }
+
+  /**
+   * Unsubscribes markets on the running connection: their loops stop, their held events are dropped, the
+   * pollers and the venue-wide streams leave them out, the other markets' streams go on. ccxt keeps the
+   * venue's subscription on the socket until the next reconnect (the emulator and ccxt's unWatch* do not agree
+   * on every venue), so its frames may still arrive for a while and are ignored.
+   */
+  removeMarkets(symbols: readonly string[]): void {
+    for (const symbol of symbols) {
+      if (!this.watched.delete(symbol)) continue
+      this.held.delete(symbol)
+      this.unseeded.delete(symbol)
+      this.liveTradeFloorMs.delete(symbol)
+      this.lastBookMs.delete(symbol)
+      for (const loop of this.marketLoops.get(symbol) ?? []) {
+        const i = this.loops.indexOf(loop)
+        if (i >= 0) this.loops.splice(i, 1)
+        // Not awaited: a loop waits for its next frame, which a quiet market may never send.
+        void loop.stop()
+      }
+      this.marketLoops.delete(symbol)
+    }
+    this.symbols = [...this.watched.keys()]
+  }
+
+  /** One perp's seed history, delivered ahead of its held live events (see backfillThenPoll). */
+  private async seedOne(m: WatchedMarket, backfill: BackfillOptions): Promise<void> {
+    try {
+      const seed = await seedMarketHistory(this.deps(), m, backfill)
+      if (this.stopped || this.watched.get(m.symbol) !== m) return
+      // Released early (the hold ran out): the live trades already delivered are not sent again.
+      const floor = this.liveTradeFloorMs.get(m.symbol) ?? Infinity
+      this.liveTradeFloorMs.delete(m.symbol)
+      this.emit(
+        seed.events.filter((e) => e.type !== 'trade' || e.exchangeTsMs < floor),
+        false,
+      )
+      this.release(m.symbol, seed.newestTradeMs, null)
+    } catch (err) {
+      this.logBackfill(m, err)
+      this.release(m.symbol, null, null)
+    }
   }
 
   /**
@@ -135,35 +258,23 @@ export class VenueConnector {
   private async backfillThenPoll(backfill: BackfillOptions): Promise<void> {
     const timers: NodeJS.Timeout[] = []
     const after = (ms: number) => new Promise<void>((resolve) => timers.push(setTimeout(resolve, ms)))
+    // The markets of the start only: those added later warm up on their own (warmAdded).
+    const initial = [...this.watched.values()]
     void after(backfill.holdLiveMs).then(() => {
-      for (const symbol of [...this.held.keys()]) this.release(symbol, null, 'seed history still loading')
+      for (const m of initial) this.release(m.symbol, null, 'seed history still loading')
     })
     const seeds = (async () => {
-      for (const m of this.watched.values()) {
+      for (const m of initial.filter((x) => isPerpSymbol(x.symbol))) {
         if (this.stopped) return
-        if (!isPerpSymbol(m.symbol)) continue
-        try {
-          const seed = await seedMarketHistory(this.deps(), m, backfill)
-          if (this.stopped) return
-          // Released early (the hold ran out): the live trades already delivered are not sent again.
-          const floor = this.liveTradeFloorMs.get(m.symbol) ?? Infinity
-          this.liveTradeFloorMs.delete(m.symbol)
-          this.emit(
-            seed.events.filter((e) => e.type !== 'trade' || e.exchangeTsMs < floor),
-            false,
-          )
-          this.release(m.symbol, seed.newestTradeMs, null)
-        } catch (err) {
-          this.logBackfill(m, err)
-          this.release(m.symbol, null, null)
-        }
+        if (this.watched.get(m.symbol) !== m) continue
+        await this.seedOne(m, backfill)
       }
     })()
     await Promise.race([seeds, after(POLL_AFTER_BACKFILL_MS)])
     for (const t of timers) clearTimeout(t)
     if (this.stopped) return
     this.startPollers()
-    await this.backfillAll()
+    await this.backfillAll(initial)
   }
 
   /**
@@ -203,7 +314,7 @@ export class VenueConnector {
     if (live.length > 0) this.emitLive(live)
   }
 
-  private startLoop(spec: StreamSpec, m: WatchedMarket | null): void {
+  private startLoop(spec: StreamSpec, m: WatchedMarket | null): StreamLoop<unknown> {
     const loop = new StreamLoop<unknown>(
       `${this.venue}:${m?.symbol ?? '*'}:${spec.stream}`,
       {
@@ -232,6 +343,7 @@ export class VenueConnector {
     this.loops.push(loop)
     if (m && spec.stream === 'book') this.lastBookMs.set(m.symbol, Date.now())
     loop.start()
+    return loop
   }
 
   /** After an outage the missed trades are fetched over REST and the gap is marked either way. */
@@ -326,6 +438,8 @@ export class VenueConnector {
     for (const what of ['openInterest', 'longShort'] as const) {
       const run = () => {
         for (const m of this.watched.values()) {
+          // A perp added while running is polled once its history is in (the scorer keeps OI in time order).
+          if (this.unseeded.has(m.symbol)) continue
           pollMarket(this.deps(true), m, what).catch((err: unknown) => {
             this.opts.log(
               `[${this.venue}] ${what} poll ${m.symbol}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
@@ -338,9 +452,10 @@ export class VenueConnector {
     }
   }
 
-  private async backfillAll(): Promise<void> {
+  private async backfillAll(markets: readonly WatchedMarket[]): Promise<void> {
     if (!this.opts.backfill) return
-    for (const m of this.watched.values()) {
+    for (const m of markets) {
+      if (this.watched.get(m.symbol) !== m) continue
       if (this.stopped) return
       await backfillMarket(this.deps(), m, this.opts.backfill).catch((err: unknown) =>
         this.logBackfill(m, err),
@@ -367,6 +482,9 @@ export class VenueConnector {
 
   statusSnapshot(nowMs: number): VenueStatus {
     const c = this.guard.counts
-    return this.status.snapshot(nowMs, c.malformed + c.duplicate + c.outOfOrder)
+    return {
+      ...this.status.snapshot(nowMs, c.malformed + c.duplicate + c.outOfOrder),
+      markets: [...this.watched.keys()],
+    }
   }
 }

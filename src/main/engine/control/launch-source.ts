@@ -52,7 +52,8 @@ export async function launchSource(
   let reason = 'Offline launch (--offline).'
   if (mode === 'auto') {
     try {
-      livePlan(engine.settings.get())
+      const settings = engine.settings.get()
+      livePlan(settings, services.live.watchlist.keys(settings))
       engine.setLaunchNote('Checking whether the enabled venues answer…')
       probes = await services.live.probe(probeTimeoutMs)
       engine.logger.info('launch probe', { probes })

@@ -9,15 +9,14 @@ import { useRowFlash } from './use-row-flash'
 import { useStressHistory } from './use-stress-history'
 import { useNow } from './use-now'
 import { useUniverse } from './use-universe'
-import { ALL_SCOPE, inScope, scopedMarkets, topByOi } from './radar-scope'
+import { ALL_SCOPE, inScope, scopedMarkets } from './radar-scope'
+import { watchlistLabel } from '../../../shared/watchlist-status'
 import type { RadarScope } from './radar-scope'
 import { UniverseBar } from './universe-bar'
 import '../market.css'
 
 /** Rows drawn at once: a 1,000-market universe is sorted and filtered whole, but drawn a page at a time. */
 const PAGE_ROWS = 200
-/** Perps per venue the watchlist takes from the universe, largest open interest first. */
-const TOP_OI_PER_VENUE = 20
 
 /**
  * Home: every market ranked by the Leverage Stress Index: the watchlist (tier 2, streamed, every signal) and,
@@ -40,7 +39,11 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
   const clockMs = live ? wallNow : (engine.replay?.sessionTsMs ?? (newestEval > 0 ? newestEval : null))
 
   const all = useMemo(() => [...engine.snapshots.values()], [engine.snapshots])
-  const watchlist = engine.settings?.settings.watchlist
+  // The watchlist in force: the engine's (the automatic ranking or the user's list), else Settings' list.
+  const watchStatus = engine.status?.watchlist
+  const watchlist =
+    watchStatus?.keys ??
+    (engine.settings?.settings.watchlistMode === 'mine' ? engine.settings.settings.watchlist : undefined)
   const markets = useMemo(
     () => scopedMarkets(engine.snapshots, universe.byKey, new Set(watchlist ?? [])),
     [engine.snapshots, universe.byKey, watchlist],
@@ -84,25 +87,12 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
   const cursorRow = rows[cursor]
   const cursorKeyNow = cursorRow?.snap.key ?? null
   const pinned = cursorKeyNow !== null && (watchlist ?? []).includes(cursorKeyNow)
-  // The watchlist starts from the largest perps: the top 20 by OI on each venue of the universe.
-  const topOi = topByOi(universe.byKey.values(), TOP_OI_PER_VENUE).filter(
-    (k) => !(watchlist ?? []).includes(k),
-  )
-  const watchTopOi = (): void => {
-    if (!watchlist || topOi.length === 0) return
-    void api
-      .updateSettings({ watchlist: [...watchlist, ...topOi].slice(0, 300) })
-      .then(() => (live ? api.startLive() : undefined))
-      .catch(() => undefined)
-  }
   const togglePin = (): void => {
     if (!cursorKeyNow || !watchlist) return
     const next = pinned ? watchlist.filter((k) => k !== cursorKeyNow) : [...watchlist, cursorKeyNow]
-    // A new watchlist takes effect by restarting the live source (streams are subscribed at start).
-    void api
-      .updateSettings({ watchlist: next })
-      .then(() => (live ? api.startLive() : undefined))
-      .catch(() => undefined)
+    // Pinning makes the list the user's, starting from the markets streamed now; the engine adds or drops the
+    // one market on the running source, the other streams go on.
+    void api.updateSettings({ watchlist: next.slice(0, 300), watchlistMode: 'mine' }).catch(() => undefined)
   }
 
   return (
@@ -154,22 +144,26 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
             title={
               pinned
                 ? 'Remove from the watchlist: back to tier 1 (bulk tickers by the minute)'
-                : 'Add to the watchlist: tier 2, full streams and every signal (restarts live data)'
+                : 'Add to the watchlist: tier 2, full streams and every signal (the watchlist becomes my list)'
             }
           >
             {pinned ? 'Unpin' : 'Pin'} {cursorRow.snap.symbol.split(':')[0]}{' '}
             {tierOf.get(cursorKeyNow ?? '') === 1 ? '(tier 1)' : '(watchlist)'}
           </button>
         )}
-        {topOi.length > 0 && (
+        {watchStatus && (
           <button
             type="button"
             className="pin-button"
-            data-testid="watch-top-oi"
-            onClick={watchTopOi}
-            title={`Adds ${topOi.length} markets to the watchlist (editable in Settings): tier 2, full streams and every signal; live data restarts on the new list`}
+            data-testid="watchlist-mode"
+            onClick={() => navigate('settings')}
+            title={
+              watchStatus.mode === 'auto'
+                ? `Tier 2, full streams and every signal: the ${watchStatus.perVenue} perps with the largest open interest on each enabled venue, re-ranked every ${Math.round(watchStatus.rerankSec / 60)} min while live. Pinning or editing it in Settings makes it your list.`
+                : 'Tier 2, full streams and every signal: the markets you chose. Settings → Watchlist returns to the automatic list.'
+            }
           >
-            Watch top {TOP_OI_PER_VENUE} by OI per venue
+            watchlist: {watchlistLabel(watchStatus)}
           </button>
         )}
         <span className="kbd-hint muted">↑↓ move · Enter open · / filter</span>

@@ -8,7 +8,7 @@ import { MarketCaps } from './market-caps'
 import { HeatmapAssumptionsEditor } from './heatmap-assumptions'
 import { ScoringOverrides } from './scoring-overrides'
 import { VenueSettings } from './venue-settings'
-import { WatchlistEditor } from './watchlist-editor'
+import { WatchlistPanel } from './watchlist-panel'
 import '../workflow.css'
 
 type Patch = Parameters<RadarApi['updateSettings']>[0]
@@ -127,11 +127,7 @@ export function SettingsScreen({ api, engine }: ScreenProps) {
           <div className="panel">
             <div className="panel-title">Watchlist</div>
             <div className="panel-body">
-              <WatchlistEditor
-                api={api}
-                watchlist={s.watchlist}
-                onSave={(watchlist) => save({ watchlist })}
-              />
+              <WatchlistPanel api={api} settings={s} status={engine.status?.watchlist} onSave={save} />
             </div>
           </div>
           <div className="panel">

@@ -40,6 +40,8 @@ export interface UniverseServiceDeps {
   /** Scoring inputs of the tier-1 markets, as market events. */
   ingest: (events: MarketEvent[]) => void
   publish: (view: UniverseView) => void
+  /** Markets the watchlist streams (tier 2); absent: Settings' list. */
+  streamed?: () => Iterable<string>
   log: (line: string) => void
   cadenceSec?: number
   /** Wait between ingest slices (tests shorten it). */
@@ -112,9 +114,11 @@ export class UniverseService {
     await Promise.all(enabled.map((v) => this.refreshVenue(v, settings)))
     if (!this.running) return
     const view = this.view()
-    const streamed = new Set(settings.watchlist)
-    for (const v of UNIVERSE_VENUES) streamed.add(`${v}:${settings.referenceAsset}/USDT:USDT`)
     this.deps.publish(view)
+    // Read after publishing: the automatic watchlist ranks on this view, and the markets it just took are
+    // streamed, so their bulk figures must not reach scoring ahead of their history.
+    const streamed = new Set(this.deps.streamed?.() ?? settings.watchlist)
+    for (const v of UNIVERSE_VENUES) streamed.add(`${v}:${settings.referenceAsset}/USDT:USDT`)
     await ingestInSlices(view.rows, streamed, this.deps.ingest, {
       gapMs: this.deps.sliceGapMs ?? INGEST_SLICE_GAP_MS,
       running: () => this.running,
