@@ -111,7 +111,6 @@ export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[])
   let hm: HeatmapState | null = null
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!
-    if (core.newestTsMs === null || ev.exchangeTsMs > core.newestTsMs) core.newestTsMs = ev.exchangeTsMs
     if (ev.symbol !== lastSymbol || ev.venue !== lastVenue) {
       lastVenue = ev.venue
       lastSymbol = ev.symbol
@@ -121,6 +120,8 @@ export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[])
     }
     if (hm) applyHeatmapEvent(hm, ev)
   }
+  // The scoring clock is the newest exchange time of every event the core applied, the heatmaps' clock too.
+  core.newestTsMs = core.scoring.clockMs
   if (core.newestTsMs !== null) {
     for (const [key, map] of core.heatmaps) {
       // Bars close on the engine clock even when this market is quiet.
