@@ -61,9 +61,11 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   engine.bus.on('regimeShift', (shift) => alerts.onRegimeShift(shift))
   let tiers: ParsedTiersSnapshot | null = null
   const bundledTiers = () => (tiers ??= loadBundledTiers(resources))
+  const live = new LiveControl(engine, replay)
   const marketCaps = new MarketCapService({
     cachePath: marketCapCachePath(userDataDir),
-    settings: () => engine.settings.get(),
+    // Caps for the watchlist in force (the automatic ranking's assets too), read at each check.
+    settings: () => ({ ...engine.settings.get(), watchlist: live.watchlist.keys() }),
     logger: engine.logger,
     notify: (level, message) => engine.notify(level, message),
     publish: (caps, status) => engine.setFetchedMarketCaps(caps, status),
@@ -71,7 +73,6 @@ export function createServices(engine: Engine, userDataDir: string): EngineServi
   })
   engine.settings.onChange(() => marketCaps.onSettingsChanged())
   marketCaps.start()
-  const live = new LiveControl(engine, replay)
   const universe = new UniverseService({
     settings: () => engine.settings.get(),
     streamed: () => live.watchlist.keys(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UniverseRow } from '../../../shared/contract/universe'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import { inScope, scopedMarkets, topByOi } from './radar-scope'
+import { inScope, scopedMarkets } from './radar-scope'
 
 const uni = (key: string, over: Partial<UniverseRow> = {}): UniverseRow => {
   const [venue, symbol] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
@@ -111,18 +111,5 @@ describe('radar scope: the universe (tier 1) beside the watchlist (tier 2)', () 
     expect(keys({ venue: 'bybit', kind: 'perp', tier: 1 })).toEqual(['bybit:SOL/USDT:USDT'])
     expect(keys({ venue: '', kind: 'perp', tier: 2 })).toEqual(['bybit:BTC/USDT:USDT'])
     expect(keys({ venue: '', kind: 'spot', tier: 'all' })).toEqual(['binance:BTC/USDT'])
-  })
-})
-
-describe('the watchlist’s starting set: top perps by open interest on each venue', () => {
-  it('takes the largest OI per venue, leaves out rows without OI', () => {
-    const rows = [
-      uni('bybit:A/USDT:USDT', { oiUsd: 5e6 }),
-      uni('bybit:B/USDT:USDT', { oiUsd: 9e6 }),
-      uni('bybit:C/USDT:USDT', { oiUsd: 1e6 }),
-      uni('okx:A/USDT:USDT', { oiUsd: 2e6 }),
-      uni('okx:D/USDT:USDT', { oiUsd: null }),
-    ]
-    expect(topByOi(rows, 2)).toEqual(['bybit:B/USDT:USDT', 'bybit:A/USDT:USDT', 'okx:A/USDT:USDT'])
   })
 })

@@ -59,23 +59,3 @@ export function inScope(m: ScopedMarket, scope: RadarScope): boolean {
   if ((scope.kind === 'spot') !== isSpot(m.snap)) return false
   return scope.tier === 'all' || m.tier === scope.tier
 }
-
-/**
- * The `n` perps with the largest open interest on each venue of the universe, by market key: what the
- * watchlist (tier 2) starts from. Rows without OI are left out (missing is not small).
- */
-export function topByOi(rows: Iterable<UniverseRow>, n: number): string[] {
-  const byVenue = new Map<string, UniverseRow[]>()
-  for (const r of rows) {
-    if (r.oiUsd === null) continue
-    const list = byVenue.get(r.venue) ?? []
-    list.push(r)
-    byVenue.set(r.venue, list)
-  }
-  return [...byVenue.values()].flatMap((list) =>
-    list
-      .sort((a, b) => (b.oiUsd as number) - (a.oiUsd as number) || a.key.localeCompare(b.key))
-      .slice(0, n)
-      .map((r) => r.key),
-  )
-}
