@@ -34,9 +34,9 @@ describe('warm start when Bybit and OKX refuse their history', () => {
       restBudget: { concurrency: 2, backoff: { baseMs: 20, maxMs: 50, jitter: 0 }, maxRetries: 1 },
     })
     await live.start()
-    // Bybit: OI history, 1m candles, recent trades, funding; OKX: 5m and 1m candles, recent trades, funding.
+    // Bybit and OKX: OI history, candles (OKX 5m and 1m), recent trades, funding.
     await until(() => tasksDone(live.src, 'bybit', 4), 60_000, 'the bybit backfill to end')
-    await until(() => tasksDone(live.src, 'okx', 4), 60_000, 'the okx backfill to end')
+    await until(() => tasksDone(live.src, 'okx', 5), 60_000, 'the okx backfill to end')
     await until(() => tasksDone(live.src, 'binanceusdm', 9), 60_000, 'the binance backfill to end')
     const task = (venue: string, symbol: string, name: string) =>
       statusOf(live.src, venue).backfill!.find((t) => t.task === `${venue} ${symbol} ${name}`)

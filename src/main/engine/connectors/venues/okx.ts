@@ -11,6 +11,12 @@ import {
   okxMarkEvent,
 } from '../okx-derivatives'
 import type { CcxtTrade } from '../normalize'
+import { openInterestEvent } from '../normalize'
+import { DAY_MS, attempt } from '../history-deps'
+import type { HistoryDeps } from '../history-deps'
+import type { BackfillOptions } from '../connector-options'
+import type { WatchedMarket } from '../market-streams'
+import { pageBackwardOldestFirst } from '../paginate'
 import type { VenueAdapter } from './venue-adapter'
 import { okxUniverse } from '../universe/universe-fetch'
 
@@ -37,6 +43,8 @@ export const okx: VenueAdapter = {
           }),
     ) as Promise<CcxtTrade[]>,
   pollsOpenInterest: true,
+  historyTasks: ['open interest history'],
+  openInterestHistory: okxOpenInterestHistory,
   perpStreams: (ex, m, ctx) => [
     {
       stream: 'mark',
@@ -77,4 +85,37 @@ export const okx: VenueAdapter = {
     return events
   },
   bookVerifier: () => new OkxBookVerifier(),
+}
+
+/**
+ * `/rubik/stat/contracts/open-interest-history` at 5 minutes, 100 rows a request paged back by `end`, oldest
+ * first. Each row is `[ts, oi (contracts), oiCcy (coins), oiUsd]`; OKX keeps the newest 1,440 rows of a period
+ * (5 d of 5-minute bars), so that is the reach whatever the history window asks.
+ */
+async function okxOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
+  const task = `${d.venue} ${m.symbol} open interest history`
+  const fn = implicitApi<Row>(d.ex, 'publicGetRubikStatContractsOpenInterestHistory')
+  const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
+  await attempt(d, task, () =>
+    pageBackwardOldestFirst<unknown[]>(
+      task,
+      async (end) => {
+        const res = (await d.budget.run(() =>
+          fn({ instId: m.marketId, period: '5m', limit: 100, ...(end === null ? {} : { end }) }),
+        )) as { data?: unknown[] }
+        return (res.data ?? []).filter(Array.isArray)
+      },
+      (r) => Number(r[0]),
+      o.historyDays * DAY_MS,
+      o.maxPages,
+      (rows) =>
+        d.emit(
+          rows
+            .map((r) => openInterestEvent(ctx(), Number(r[0]), { contracts: r[1], base: r[2], usd: r[3] }, m))
+            .filter((e) => e !== null),
+        ),
+      d.progress,
+      100,
+    ),
+  )
 }
