@@ -77,4 +77,39 @@ describe('universe against the local exchange emulator', () => {
     expect(ingested.some((e) => e.type === 'openInterest')).toBe(true)
     svc.stop()
   }, 60_000)
+
+  it('a refresh asked for while one is handing its figures to scoring hands them over again at its end', async () => {
+    const settings: Settings = {
+      ...defaultSettings(),
+      venues: ['bybit'],
+      watchlist: [],
+      baseUrls: { bybit: { rest: emu.restUrl } },
+    }
+    const times = new Map<string, number>()
+    let slices = 0
+    let askAgainAtSlice = -1
+    const svc = new UniverseService({
+      settings: () => settings,
+      ingest: (events) => {
+        slices++
+        // Scoring started afresh while the second refresh's slices were going out (a new live source).
+        if (slices === askAgainAtSlice) void svc.refresh()
+        for (const key of new Set(events.map((e) => `${e.venue}:${e.symbol}`)))
+          times.set(key, (times.get(key) ?? 0) + 1)
+      },
+      publish: () => {},
+      log: () => {},
+      sliceGapMs: 20,
+    })
+    svc.start()
+    await svc.refresh()
+    const firstSlices = slices
+    expect(firstSlices).toBeGreaterThan(2)
+    askAgainAtSlice = firstSlices + 2
+    await svc.refresh()
+    svc.stop()
+    // Each scorable market: once in the first refresh, once in the second, once more after the request.
+    expect(times.size).toBeGreaterThan(200)
+    expect(new Set(times.values())).toEqual(new Set([3]))
+  }, 90_000)
 })

@@ -66,6 +66,7 @@ export class UniverseService {
   private timer: NodeJS.Timeout | null = null
   private running = false
   private refreshing: Promise<void> | null = null
+  private ingestAgain = false
   readonly cadenceSec: number
 
   constructor(private readonly deps: UniverseServiceDeps) {
@@ -101,9 +102,17 @@ export class UniverseService {
     }
   }
 
-  /** One refresh of every enabled venue (a refresh still running is awaited, not doubled). */
+  /**
+   * One refresh of every enabled venue. A refresh still running is awaited, not doubled, and its figures are
+   * handed to scoring once more at its end: the request may come from scoring that started afresh (a new live
+   * source) after some of the running refresh's slices had gone to the old state.
+   */
   refresh(): Promise<void> {
-    this.refreshing ??= this.refreshAll().finally(() => (this.refreshing = null))
+    if (this.refreshing) {
+      this.ingestAgain = true
+      return this.refreshing
+    }
+    this.refreshing = this.refreshAll().finally(() => (this.refreshing = null))
     return this.refreshing
   }
 
@@ -119,10 +128,13 @@ export class UniverseService {
     // streamed, so their bulk figures must not reach scoring ahead of their history.
     const streamed = new Set(this.deps.streamed?.() ?? settings.watchlist)
     for (const v of UNIVERSE_VENUES) streamed.add(`${v}:${settings.referenceAsset}/USDT:USDT`)
-    await ingestInSlices(view.rows, streamed, this.deps.ingest, {
-      gapMs: this.deps.sliceGapMs ?? INGEST_SLICE_GAP_MS,
-      running: () => this.running,
-    })
+    const opts = { gapMs: this.deps.sliceGapMs ?? INGEST_SLICE_GAP_MS, running: () => this.running }
+    this.ingestAgain = false
+    await ingestInSlices(view.rows, streamed, this.deps.ingest, opts)
+    while (this.ingestAgain && this.running) {
+      this.ingestAgain = false
+      await ingestInSlices(view.rows, streamed, this.deps.ingest, opts)
+    }
   }
 
   private handle(venue: ConnectorVenue, settings: Settings): VenueHandle {
