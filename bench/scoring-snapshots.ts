@@ -5,6 +5,7 @@
  * engine, and the evaluation cache is not timed on an unchanged state.
  */
 import type { MarketEvent, MarketKey } from '../src/shared/market-event'
+import type { ScoringConfig } from '../src/shared/scoring/config'
 import type { ScoringState } from '../src/shared/scoring/scoring-state'
 import { applyEvents, snapshotMarket } from '../src/shared/scoring/scoring-state'
 
@@ -15,28 +16,42 @@ export interface SnapshotFigures {
   gcCount: number
 }
 
+/**
+ * Batch i is applied and snapshotted under configs[i % configs.length] (configs that differ in the snapshot
+ * reuse only, so alternating them compares the two in the same run under the same load); figures per config.
+ */
 export async function timeSnapshots(
   state: ScoringState,
   keys: readonly MarketKey[],
   batches: readonly (readonly MarketEvent[])[],
-): Promise<SnapshotFigures> {
-  const windows: [number, number][] = []
+  configs: readonly ScoringConfig[] = [state.config],
+): Promise<SnapshotFigures[]> {
+  const windows: [number, number, number][] = []
   const gcs: { startTime: number; duration: number }[] = []
   const obs = new PerformanceObserver((list) => gcs.push(...list.getEntries()))
   obs.observe({ entryTypes: ['gc'] })
-  const timesMs: number[] = []
-  for (const batch of batches) {
+  const figures: SnapshotFigures[] = configs.map(() => ({ timesMs: [], gcMaxMs: 0, gcCount: 0 }))
+  batches.forEach((batch, i) => {
+    const c = i % configs.length
+    state.config = configs[c]!
     applyEvents(state, batch)
     const start = performance.now()
     for (const k of keys) snapshotMarket(state, k)
     const end = performance.now()
-    windows.push([start, end])
-    timesMs.push(end - start)
-  }
+    windows.push([start, end, c])
+    figures[c]!.timesMs.push(end - start)
+  })
+  state.config = configs[0]!
   await new Promise((r) => setTimeout(r, 50)) // GC entries are delivered asynchronously
   obs.disconnect()
-  const inside = gcs.filter((g) => windows.some(([a, b]) => g.startTime >= a && g.startTime <= b))
-  return { timesMs, gcMaxMs: Math.max(0, ...inside.map((g) => g.duration)), gcCount: inside.length }
+  for (const g of gcs) {
+    const w = windows.find(([a, b]) => g.startTime >= a && g.startTime <= b)
+    if (!w) continue
+    const f = figures[w[2]]!
+    f.gcCount++
+    f.gcMaxMs = Math.max(f.gcMaxMs, g.duration)
+  }
+  return figures
 }
 
 export function p95(xs: readonly number[]): number {
