@@ -11,7 +11,7 @@
  * ratios), with the machine's load printed beside each figure.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -102,6 +102,41 @@ for (let i = -1; i < 2 * ROUNDS; i++) {
 }
 out(`cli.help_wall_s: ${median(help).toFixed(3)} s (goal < 0.3); node -e 0: ${median(bare).toFixed(3)} s`)
 
+/**
+ * CPU seconds (user + system) the waited-for child processes have used so far, from /proc (Linux; null
+ * elsewhere): the whole-process cost without the time spent waiting for a core on a loaded machine.
+ */
+function childrenCpuS(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
+    // After "pid (comm) ": state is field 0, cutime field 13, cstime field 14, in clock ticks (100 a second).
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return null
+  }
+}
+
+/** CPU µs per event of `fn` in this process, and of the children it waited for. */
+function cpuPerEvent(fn: () => number): { self: number; children: number | null } {
+  const c0 = process.cpuUsage()
+  const k0 = childrenCpuS()
+  const n = fn()
+  const c = process.cpuUsage(c0)
+  const k1 = childrenCpuS()
+  return {
+    self: (c.user + c.system) / n,
+    children: k0 === null || k1 === null ? null : ((k1 - k0) * 1e6) / n,
+  }
+}
+
+const cpuRaw: number[] = []
+const cpuCli: number[] = []
+for (let i = 0; i < ROUNDS; i++) {
+  cpuRaw.push(cpuPerEvent(rawFloorAll).self)
+  const cli = cpuPerEvent(cliReplayAll).children
+  if (cli !== null) cpuCli.push(cli)
+}
+
 const rates = await alternate(ROUNDS, {
   raw: rawFloorAll,
   decode: () => decodeAll(SAMPLES),
@@ -113,6 +148,10 @@ out(`cli.replay_events_per_s: ${Math.round(median(rates.cli!))} /s (radar replay
 out(`cli.replay_vs_raw_floor: ${ratio(rates.cli!, rates.raw!).toFixed(3)} x (goal ≥ 0.7)`)
 out(`cli.replay_vs_decode: ${ratio(rates.cli!, rates.decode!).toFixed(3)} x (the reader's full decode)`)
 out(`cli.replay_vs_inprocess_replay: ${ratio(rates.cli!, rates.replay!).toFixed(3)} x`)
+if (cpuCli.length > 0)
+  out(
+    `cli.replay_cpu_us_per_event: ${median(cpuCli).toFixed(2)} µs (whole process, user + system) vs raw floor ${median(cpuRaw).toFixed(2)} µs: ${ratio(cpuRaw, cpuCli).toFixed(3)} x of the floor by CPU time (waiting for a core left out)`,
+  )
 out(`cli.inprocess_replay_vs_raw_floor: ${ratio(rates.replay!, rates.raw!).toFixed(3)} x (no start-up)`)
 
 for (const args of [['--help'], ['replay', SAMPLES[0]!, '--report', 'json'], ['scan', '--help']]) {
