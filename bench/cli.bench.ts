@@ -11,7 +11,16 @@
  * ratios), with the machine's load printed beside each figure.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -89,6 +98,11 @@ function packagesLoaded(args: string[]): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))) {
+  process.stdout.write('cli: skipped, the app is not built (npm run bench builds it; or npm run build)\n')
+  process.exit(0)
 }
 
 const help: number[] = []
