@@ -72,6 +72,11 @@ export interface RadarCore {
    * bar closed; a market absent here has not had it set by this core.
    */
   proximityAtBars: Map<MarketKey, number>
+  /**
+   * Each venue's markets by symbol → their heatmap, or null for a market without one (spot, no tiers): the
+   * per-event look-up, with no key string built. Filled as markets appear; not part of a checkpoint.
+   */
+  heatmapIndex: Map<VenueId, Map<string, HeatmapState | null>>
   opts: RadarCoreOptions
 }
 
@@ -82,8 +87,21 @@ export function createRadarCore(opts: RadarCoreOptions): RadarCore {
     noTiers: new Set(),
     newestTsMs: null,
     proximityAtBars: new Map(),
+    heatmapIndex: new Map(),
     opts,
   }
+}
+
+/** The market's heatmap (created on its first event when it is a perp with tiers), or null. */
+function heatmapOf(core: RadarCore, venue: VenueId, symbol: string): HeatmapState | null {
+  let bySymbol = core.heatmapIndex.get(venue)
+  if (!bySymbol) core.heatmapIndex.set(venue, (bySymbol = new Map()))
+  let hm = bySymbol.get(symbol)
+  if (hm === undefined) {
+    hm = isPerpSymbol(symbol) ? heatmapFor(core, venue, symbol, marketKey(venue, symbol)) : null
+    bySymbol.set(symbol, hm)
+  }
+  return hm
 }
 
 function heatmapFor(core: RadarCore, venue: VenueId, symbol: string, key: MarketKey): HeatmapState | null {
@@ -105,7 +123,7 @@ function heatmapFor(core: RadarCore, venue: VenueId, symbol: string, key: Market
 export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[]): Set<MarketKey> {
   const touched = applyEvents(core.scoring, events)
   // Feeds come in runs of one market: the previous event's heatmap is reused within a run, so a trade costs
-  // no key string and no map look-up.
+  // no look-up, and a change of market no key string.
   let lastVenue: VenueId | null = null
   let lastSymbol: string | null = null
   let hm: HeatmapState | null = null
@@ -114,9 +132,7 @@ export function applyCoreEvents(core: RadarCore, events: readonly MarketEvent[])
     if (ev.symbol !== lastSymbol || ev.venue !== lastVenue) {
       lastVenue = ev.venue
       lastSymbol = ev.symbol
-      hm = isPerpSymbol(ev.symbol)
-        ? heatmapFor(core, ev.venue, ev.symbol, marketKey(ev.venue, ev.symbol))
-        : null
+      hm = heatmapOf(core, ev.venue, ev.symbol)
     }
     if (hm) applyHeatmapEvent(hm, ev)
   }
@@ -173,6 +189,7 @@ export function importCore(data: unknown, opts: RadarCoreOptions): RadarCore {
     newestTsMs: d.newestTsMs,
     // A restored core sets every proximity again on its first batch.
     proximityAtBars: new Map(),
+    heatmapIndex: new Map(),
     opts,
   }
 }
