@@ -1,6 +1,6 @@
 import type { Exchange } from 'ccxt'
 import { describe, expect, it } from 'vitest'
-import type { MarketEvent, OpenInterestEvent } from '../../../src/shared/market-event'
+import type { LongShortEvent, MarketEvent } from '../../../src/shared/market-event'
 import { adapterFor } from '../../../src/main/engine/connectors/venues'
 import type { BackfillOptions } from '../../../src/main/engine/connectors/connector-options'
 import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
@@ -27,27 +27,32 @@ const ONE_DAY: BackfillOptions = {
   holdLiveMs: 30_000,
 }
 
-/** Runs a venue's OI history against a stubbed endpoint that keeps 1,000 bars; bar i (0 = newest) is 50,000 + i. */
+/**
+ * Runs a venue's OI history (or, `extra`, its long/short histories) against stubbed endpoints that keep 1,000
+ * bars each; bar i (0 = newest) is 50,000 + i.
+ */
 async function history(
   venue: 'bybit' | 'okx',
   ex0: Exchange,
   m: WatchedMarket,
-  method: string,
+  methods: string | string[],
   endParam: string,
   pageSize: number,
   reply: (bars: number[]) => unknown,
-): Promise<{ requests: Record<string, unknown>[]; events: OpenInterestEvent[]; failed: string[] }> {
+  run: 'openInterestHistory' | 'extraHistory' = 'openInterestHistory',
+): Promise<{ requests: Record<string, unknown>[]; events: MarketEvent[]; failed: string[] }> {
   const requests: Record<string, unknown>[] = []
   const ex = Object.create(ex0) as Exchange & Record<string, unknown>
-  ex[method] = async (params: Record<string, unknown>) => {
-    requests.push(params)
-    const end = params[endParam] === undefined ? NEWEST : Number(params[endParam])
-    const first = Math.ceil((NEWEST - end) / FIVE_MIN)
-    return reply(Array.from({ length: pageSize }, (_, k) => first + k).filter((i) => i < 1000))
-  }
+  for (const method of typeof methods === 'string' ? [methods] : methods)
+    ex[method] = async (params: Record<string, unknown>) => {
+      requests.push({ ...params, method })
+      const end = params[endParam] === undefined ? NEWEST : Number(params[endParam])
+      const first = Math.ceil((NEWEST - end) / FIVE_MIN)
+      return reply(Array.from({ length: pageSize }, (_, k) => first + k).filter((i) => i < 1000))
+    }
   const events: MarketEvent[] = []
   const failed: string[] = []
-  await adapterFor(venue).openInterestHistory!(
+  await adapterFor(venue)[run]!(
     {
       ex,
       venue,
@@ -59,7 +64,7 @@ async function history(
     m,
     ONE_DAY,
   )
-  return { requests, events: events as OpenInterestEvent[], failed }
+  return { requests, events, failed }
 }
 
 const ts = (i: number) => NEWEST - i * FIVE_MIN
@@ -142,5 +147,67 @@ describe('open-interest history', () => {
       oiBase: 500,
       oiUsd: 30_000_000,
     })
+  })
+
+  it('Bybit and OKX long/short history: the account ratio (Bybit), the three ratios (OKX), oldest first', async () => {
+    // Bybit: bar i has buy (0.5 + i / 10,000) and sell the rest; 500 rows a request cover the day at once.
+    const b = await history(
+      'bybit',
+      bybit.ex(),
+      bybit.watched('BTC/USDT:USDT'),
+      'publicGetV5MarketAccountRatio',
+      'endTime',
+      500,
+      (bars) => ({
+        retCode: 0,
+        result: {
+          list: bars.map((i) => ({
+            symbol: 'BTCUSDT',
+            buyRatio: String(0.5 + i / 10_000),
+            sellRatio: String(0.5 - i / 10_000),
+            timestamp: String(ts(i)),
+          })),
+        },
+      }),
+      'extraHistory',
+    )
+    expect(b.failed).toEqual([])
+    expect(b.requests).toEqual([
+      {
+        category: 'linear',
+        symbol: 'BTCUSDT',
+        period: '5min',
+        limit: 500,
+        method: 'publicGetV5MarketAccountRatio',
+      },
+    ])
+    expect(b.events.length).toBe(289)
+    // Bar 288: 0.5288 long, 0.4712 short.
+    expect(b.events[0]).toMatchObject({ kind: 'globalAccounts', exchangeTsMs: ts(288), longShare: 0.5288 })
+    expect((b.events[0] as LongShortEvent).ratio).toBeCloseTo(0.5288 / 0.4712, 12)
+    // OKX: `[ts, ratio]` rows, ratio 1 + i / 1,000, for each of the three series in turn (3 requests each).
+    const o = await history(
+      'okx',
+      okx.ex(),
+      okx.watched('BTC/USDT:USDT'),
+      [
+        'publicGetRubikStatContractsLongShortAccountRatioContract',
+        'publicGetRubikStatContractsLongShortAccountRatioContractTopTrader',
+        'publicGetRubikStatContractsLongShortPositionRatioContractTopTrader',
+      ],
+      'end',
+      100,
+      (bars) => ({ code: '0', data: bars.map((i) => [String(ts(i)), String(1 + i / 1000)]) }),
+      'extraHistory',
+    )
+    expect(o.failed).toEqual([])
+    expect(o.requests.length).toBe(9)
+    expect(o.events.length).toBe(3 * 289)
+    for (const kind of ['globalAccounts', 'topAccounts', 'topPositions']) {
+      const series = o.events.filter((e) => e.type === 'longShort' && e.kind === kind)
+      expect(series.length, kind).toBe(289)
+      expect(series[0]).toMatchObject({ exchangeTsMs: ts(288), ratio: 1.288, longShare: null })
+      expect(series[288]).toMatchObject({ exchangeTsMs: NEWEST, ratio: 1 })
+    }
   })
 })

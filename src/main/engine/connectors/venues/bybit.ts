@@ -25,8 +25,25 @@ export const bybit: VenueAdapter = {
   fundingPageSize: 200,
   klinePageSize: 1000,
   pollsOpenInterest: false,
-  historyTasks: ['open interest history'],
-  openInterestHistory: bybitOpenInterestHistory,
+  historyTasks: ['open interest history', 'globalAccounts long/short history'],
+  // A linear contract's `openInterest` is in the base coin (contract size 1).
+  openInterestHistory: (d, m, o) =>
+    bybitSeries(
+      d,
+      m,
+      o,
+      'open interest history',
+      'publicGetV5MarketOpenInterest',
+      200,
+      { intervalTime: '5min' },
+      (r) =>
+        openInterestEvent(
+          { venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() },
+          Number(r.timestamp),
+          { contracts: r.openInterest, usd: null },
+          m,
+        ),
+    ),
   perpStreams: (ex, m, ctx) => {
     const seen = new WeakSet<object>()
     return [
@@ -66,38 +83,65 @@ export const bybit: VenueAdapter = {
     return out
   },
   pollLongShort: async (d, m) => {
-    const ctx = { venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() }
     const fn = implicitApi<Row>(d.ex, 'publicGetV5MarketAccountRatio')
     const res = (await d.budget.run(() =>
       fn({ category: 'linear', symbol: m.marketId, period: '5min', limit: 1 }),
     )) as { result?: { list?: Row[] } }
     const r = res.result?.list?.[0]
-    const buy = toFiniteOrNull(r?.buyRatio)
-    const sell = toFiniteOrNull(r?.sellRatio)
-    if (!r || buy === null || sell === null || !(sell > 0)) return []
-    return [
-      {
-        type: 'longShort',
-        ...ctx,
-        exchangeTsMs: Number(r.timestamp),
-        kind: 'globalAccounts',
-        ratio: buy / sell,
-        longShare: buy,
-        shortShare: sell,
-        periodMinutes: 5,
-      },
-    ]
+    const e = r ? accountRatioEvent(d, m, r) : null
+    return e ? [e] : []
   },
+  extraHistory: (d, m, o) =>
+    bybitSeries(
+      d,
+      m,
+      o,
+      'globalAccounts long/short history',
+      'publicGetV5MarketAccountRatio',
+      500,
+      {
+        period: '5min',
+      },
+      (r) => accountRatioEvent(d, m, r),
+    ),
+}
+
+/** `buyRatio` / `sellRatio` of a `/v5/market/account-ratio` row: the share of accounts long and short. */
+function accountRatioEvent(d: HistoryDeps, m: WatchedMarket, r: Row): MarketEvent | null {
+  const buy = toFiniteOrNull(r.buyRatio)
+  const sell = toFiniteOrNull(r.sellRatio)
+  const ts = toFiniteOrNull(r.timestamp)
+  if (buy === null || sell === null || !(sell > 0) || ts === null) return null
+  return {
+    type: 'longShort',
+    venue: d.venue,
+    symbol: m.symbol,
+    receiveTsMs: Date.now(),
+    exchangeTsMs: ts,
+    kind: 'globalAccounts',
+    ratio: buy / sell,
+    longShare: buy,
+    shortShare: sell,
+    periodMinutes: 5,
+  }
 }
 
 /**
- * `/v5/market/open-interest` at 5-minute bars, 200 a request, paged back by `endTime` over the history window,
- * oldest first. A linear contract's `openInterest` is in the base coin (contract size 1).
+ * One of Bybit's 5-minute history series (open interest, account ratio) of a linear perp: `pageSize` rows a
+ * request, newest first, paged back by `endTime` over the history window and delivered oldest first.
  */
-async function bybitOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
-  const task = `${d.venue} ${m.symbol} open interest history`
-  const fn = implicitApi<Row>(d.ex, 'publicGetV5MarketOpenInterest')
-  const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
+async function bybitSeries(
+  d: HistoryDeps,
+  m: WatchedMarket,
+  o: BackfillOptions,
+  name: string,
+  method: string,
+  pageSize: number,
+  params: Record<string, string>,
+  toEvent: (r: Row) => MarketEvent | null,
+): Promise<void> {
+  const task = `${d.venue} ${m.symbol} ${name}`
+  const fn = implicitApi<Row>(d.ex, method)
   await attempt(d, task, () =>
     pageBackwardOldestFirst<Row>(
       task,
@@ -106,8 +150,8 @@ async function bybitOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: Bac
           fn({
             category: 'linear',
             symbol: m.marketId,
-            intervalTime: '5min',
-            limit: 200,
+            ...params,
+            limit: pageSize,
             ...(end === null ? {} : { endTime: end }),
           }),
         )) as { result?: { list?: Row[] } }
@@ -116,16 +160,9 @@ async function bybitOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: Bac
       (r) => Number(r.timestamp),
       o.historyDays * DAY_MS,
       o.maxPages,
-      (rows) =>
-        d.emit(
-          rows
-            .map((r) =>
-              openInterestEvent(ctx(), Number(r.timestamp), { contracts: r.openInterest, usd: null }, m),
-            )
-            .filter((e) => e !== null),
-        ),
+      (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
       d.progress,
-      200,
+      pageSize,
     ),
   )
 }

@@ -43,8 +43,27 @@ export const okx: VenueAdapter = {
           }),
     ) as Promise<CcxtTrade[]>,
   pollsOpenInterest: true,
-  historyTasks: ['open interest history'],
-  openInterestHistory: okxOpenInterestHistory,
+  historyTasks: [
+    'open interest history',
+    ...Object.keys(OKX_LONG_SHORT).map((kind) => `${kind} long/short history`),
+  ],
+  // Rows `[ts, oi (contracts), oiCcy (coins), oiUsd]`.
+  openInterestHistory: (d, m, o) =>
+    okxSeries(d, m, o, 'open interest history', 'publicGetRubikStatContractsOpenInterestHistory', (r) =>
+      openInterestEvent(
+        { venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() },
+        Number(r[0]),
+        { contracts: r[1], base: r[2], usd: r[3] },
+        m,
+      ),
+    ),
+  // Rows `[ts, ratio]` of each of the three ratios the poller reads.
+  extraHistory: async (d, m, o) => {
+    for (const [kind, method] of Object.entries(OKX_LONG_SHORT) as [LongShortKind, string][])
+      await okxSeries(d, m, o, `${kind} long/short history`, method, (r) =>
+        okxLongShortFromRow({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() }, kind, r),
+      )
+  },
   perpStreams: (ex, m, ctx) => [
     {
       stream: 'mark',
@@ -88,14 +107,20 @@ export const okx: VenueAdapter = {
 }
 
 /**
- * `/rubik/stat/contracts/open-interest-history` at 5 minutes, 100 rows a request paged back by `end`, oldest
- * first. Each row is `[ts, oi (contracts), oiCcy (coins), oiUsd]`; OKX keeps the newest 1,440 rows of a period
- * (5 d of 5-minute bars), so that is the reach whatever the history window asks.
+ * One of OKX's rubik 5-minute series of a swap (open interest, long/short ratios): 100 rows a request, newest
+ * first, paged back by `end` over the history window and delivered oldest first. OKX keeps the newest 1,440 rows
+ * of a period (5 d of 5-minute rows), so that is the reach whatever the window asks.
  */
-async function okxOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: BackfillOptions): Promise<void> {
-  const task = `${d.venue} ${m.symbol} open interest history`
-  const fn = implicitApi<Row>(d.ex, 'publicGetRubikStatContractsOpenInterestHistory')
-  const ctx = () => ({ venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() })
+async function okxSeries(
+  d: HistoryDeps,
+  m: WatchedMarket,
+  o: BackfillOptions,
+  name: string,
+  method: string,
+  toEvent: (r: unknown[]) => MarketEvent | null,
+): Promise<void> {
+  const task = `${d.venue} ${m.symbol} ${name}`
+  const fn = implicitApi<Row>(d.ex, method)
   await attempt(d, task, () =>
     pageBackwardOldestFirst<unknown[]>(
       task,
@@ -108,12 +133,7 @@ async function okxOpenInterestHistory(d: HistoryDeps, m: WatchedMarket, o: Backf
       (r) => Number(r[0]),
       o.historyDays * DAY_MS,
       o.maxPages,
-      (rows) =>
-        d.emit(
-          rows
-            .map((r) => openInterestEvent(ctx(), Number(r[0]), { contracts: r[1], base: r[2], usd: r[3] }, m))
-            .filter((e) => e !== null),
-        ),
+      (rows) => d.emit(rows.map(toEvent).filter((e) => e !== null)),
       d.progress,
       100,
     ),
