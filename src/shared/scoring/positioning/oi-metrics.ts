@@ -5,7 +5,7 @@ import { maxDequeMax } from '../stats/monotonic-deque'
 import { rollingCount, rollingMean, rollingStd } from '../stats/rolling-stats'
 import { ringFirstTs, ringIndexAsOf, ringVal } from '../stats/timed-ring'
 import { priceAsOf } from '../volatility/price-bars'
-import { baseAsset, oiQty } from './open-interest'
+import { oiQty } from './open-interest'
 
 export const OI_REGIMES = ['Falling Fast', 'Falling', 'Stable', 'Rising', 'Rising Fast'] as const
 export type Quadrant = 'new longs' | 'new shorts' | 'short covering' | 'long liquidation'
@@ -21,6 +21,12 @@ export interface OiResult {
 }
 
 const MIN_MCAP_SAMPLES = 72
+
+const ROC_WINDOWS = [
+  ['oi-roc-4h', 4],
+  ['oi-roc-24h', 24],
+  ['oi-roc-7d', 168],
+] as const
 
 /** Relative change of the OI size over the last `hours`, or a reason. */
 function roc(ctx: EvalContext, hours: number): { v: number | null; reason: string | null } {
@@ -54,17 +60,16 @@ export function oiMetrics(ctx: EvalContext): OiResult {
   const noOi = 'no open interest yet'
   out['oi-contracts'] = s.oiContracts === null ? na('contracts', noOi) : ok(s.oiContracts, 'contracts', asOf)
   out['oi-usd'] = s.oiUsd === null ? na('USD', noOi) : ok(s.oiUsd, 'USD', asOf)
-  for (const [id, h] of [
-    ['oi-roc-4h', 4],
-    ['oi-roc-24h', 24],
-    ['oi-roc-7d', 168],
-  ] as const) {
+  // The regime window is usually one of the published windows (4 h by default): its change is reused.
+  let w: ReturnType<typeof roc> | null = null
+  for (const [id, h] of ROC_WINDOWS) {
     const r = roc(ctx, h)
+    if (h === cfg.oiRegimeWindowHours) w = r
     out[id] = r.v === null ? na('fraction', r.reason!, asOf) : ok(r.v, 'fraction', asOf)
   }
   res.roc4h = out['oi-roc-4h']!.value
   res.roc24h = out['oi-roc-24h']!.value
-  const w = roc(ctx, cfg.oiRegimeWindowHours)
+  w ??= roc(ctx, cfg.oiRegimeWindowHours)
   const t = cfg.oiRegimeThreshold
   const f = cfg.oiRegimeFastThreshold
   res.regime = ctx.band('oi-regime', w.v, [-f, -t, t, f], OI_REGIMES)
@@ -106,14 +111,11 @@ export function oiMetrics(ctx: EvalContext): OiResult {
 function mcapMetrics(ctx: EvalContext, res: OiResult): void {
   const { m, cfg, metrics: out } = ctx
   const s = m.oi
-  const mcap = cfg.marketCapUsdByAsset[baseAsset(m.symbol)]
-  const ids = ['oi-mcap', 'oi-mcap-z'] as const
+  const mcap = cfg.marketCapUsdByAsset[m.asset]
   if (!mcap) {
-    for (const id of ids)
-      out[id] = na(
-        id === 'oi-mcap' ? 'fraction' : 'sigma',
-        `no market cap set for ${baseAsset(m.symbol)} in Settings`,
-      )
+    const why = `no market cap set for ${m.asset} in Settings`
+    out['oi-mcap'] = na('fraction', why)
+    out['oi-mcap-z'] = na('sigma', why)
     ctx.band('oi-mcap-flush', null, [cfg.oiMcapFlushSigma], ['normal', 'flush-risk'])
     return
   }
