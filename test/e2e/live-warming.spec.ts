@@ -98,7 +98,7 @@ test('live warm start: each metric says which history it waits on, then shows it
   const notes = panel.getByTestId('sufficiency-notes')
   await notes.locator('summary').click()
   await expect(notes.locator('[data-testid="metric-warming"][data-state="refused"]').first()).toHaveText(
-    /^history refused: binanceusdm .*An unknown error occurred/,
+    /OI history refused: binanceusdm .*An unknown error occurred/,
     { timeout: 60_000 },
   )
 

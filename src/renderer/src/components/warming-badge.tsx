@@ -121,14 +121,23 @@ export function useHistoryWarming(marketKey: string, kinds: readonly HistoryKind
 }
 
 /** "warming: OI history 40 %" / "history refused: …" (short forms in a row), styled as not-yet-a-value. */
-export function WarmingText({ w, compact }: { w: MetricWarming; compact?: boolean }): ReactNode {
+export function WarmingText({
+  w,
+  compact,
+  detail,
+}: {
+  w: MetricWarming
+  compact?: boolean
+  /** Every task, the refusals and a composite's waiting inputs (where the line may wrap: the notes list). */
+  detail?: boolean
+}): ReactNode {
   return (
     <span
       className={`value-warming${w.state === 'refused' ? ' warming-refused' : ''}`}
       data-testid="metric-warming"
       data-state={w.state}
     >
-      {compact ? warmingShortText(w) : warmingText(w)}
+      {compact ? warmingShortText(w) : detail ? warmingNote(w) : warmingText(w)}
     </span>
   )
 }

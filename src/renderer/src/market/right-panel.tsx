@@ -176,7 +176,7 @@ export function RightPanel({ market, heatmap }: Props) {
                 )}{' '}
                 {w && (
                   <>
-                    <WarmingText w={w} />{' '}
+                    <WarmingText w={w} detail />{' '}
                   </>
                 )}
                 <span className={x.sufficient ? '' : 'muted'}>{x.reason}</span>
