@@ -109,6 +109,18 @@ describe('snapshots from the last evaluation', () => {
     expect(a.labels).toEqual(b.labels)
   })
 
+  it('a market dropped and created again is evaluated afresh, even at the same time and event count', () => {
+    const s = createScoringState({ snapshotReuseMs: N })
+    applyEvents(s, [oi(T0, 1_000, null, 'binanceusdm', ETH)])
+    expect(snapshotMarket(s, ETH_KEY)!.metrics['oi-contracts']!.value).toBeNull()
+    // Dropped as the pipeline's forget drops it, then one OI reading in contracts at the same time.
+    s.markets.delete(ETH_KEY)
+    s.byVenue.get('binanceusdm')!.delete(ETH)
+    s.byAsset.delete('ETH')
+    applyEvents(s, [{ ...oi(T0, 0, null, 'binanceusdm', ETH), oiBase: null, oiContracts: 2_000 }])
+    expect(snapshotMarket(s, ETH_KEY)!.metrics['oi-contracts']!.value).toBe(2_000)
+  })
+
   it('snapshotReuseMs 0 evaluates every snapshot at the clock', () => {
     const s = state({ snapshotReuseMs: 0 })
     applyEvents(s, solClock(T0 + 121_000, T0 + 127_300))

@@ -1,4 +1,3 @@
-import type { MarketKey } from '../market-event'
 import type { ScoringConfig } from './config'
 import type { Evaluation } from './evaluate'
 import { evaluateMarket } from './evaluate'
@@ -24,26 +23,47 @@ import type { ScoringState } from './scoring-state'
  */
 interface Entry {
   evalMs: number
-  /** Event counts and number of the asset's markets, summed: counts only grow, so any event changes it. */
-  inputs: number
+  /** The asset's markets (the market itself among them) and their event counts when it was evaluated. */
+  inputs: MarketState[]
+  counts: number[]
   own: LiquidationProximityInput | null
   config: ScoringConfig
   evaluation: Evaluation
 }
 
-const caches = new WeakMap<ScoringState, Map<MarketKey, Entry>>()
+/** Keyed by the market's state: a market dropped and created again (forget) starts without an entry. */
+const cache = new WeakMap<MarketState, Entry>()
 
-/** Sum of event counts over an asset's markets, plus their number; the newest asOfMs among them. */
-function assetInputs(state: ScoringState, asset: string, acc: { inputs: number; newestMs: number }): void {
-  const keys = state.byAsset.get(asset)
-  if (!keys) return
-  acc.inputs += keys.length
-  for (const k of keys) {
+/** The asset's markets, in the asset's order. */
+function assetMarkets(state: ScoringState, asset: string): MarketState[] {
+  const out: MarketState[] = []
+  for (const k of state.byAsset.get(asset) ?? []) {
     const o = state.markets.get(k)
-    if (!o) continue
-    acc.inputs += o.eventCount
+    if (o) out.push(o)
+  }
+  return out
+}
+
+/** Whether the asset's markets are the same states with the same event counts; the newest asOfMs among them. */
+function sameInputs(
+  state: ScoringState,
+  asset: string,
+  e: Entry | undefined,
+  acc: { newestMs: number },
+): boolean {
+  const keys = state.byAsset.get(asset)
+  let same = e !== undefined && keys !== undefined && keys.length === e.inputs.length
+  if (!keys) return false
+  for (let i = 0; i < keys.length; i++) {
+    const o = state.markets.get(keys[i]!)
+    if (!o) {
+      same = false
+      continue
+    }
+    if (same && (o !== e!.inputs[i] || o.eventCount !== e!.counts[i])) same = false
     if (o.asOfMs !== null && o.asOfMs > acc.newestMs) acc.newestMs = o.asOfMs
   }
+  return same
 }
 
 /** A per-market phase in [0, everyMs): FNV-1a of the key, so the phase is the same in every run. */
@@ -81,22 +101,22 @@ export function snapshotEvaluation(
   const cfg = state.config
   const everyMs = cfg.snapshotReuseMs
   if (everyMs <= 0) return { evaluation: evaluateMarket(state, m, clockMs, false), evalMs: clockMs }
-  const acc = { inputs: 0, newestMs: m.asOfMs ?? Number.NEGATIVE_INFINITY }
-  assetInputs(state, m.asset, acc)
+  const hit = cache.get(m)
+  const acc = { newestMs: m.asOfMs ?? Number.NEGATIVE_INFINITY }
+  const same = sameInputs(state, m.asset, hit, acc)
   const grid = gridFloorMs(clockMs, everyMs, phaseMs(m.key, everyMs))
   const evalMs = Math.min(clockMs, Math.max(acc.newestMs, grid))
-  let cache = caches.get(state)
-  if (!cache) caches.set(state, (cache = new Map()))
-  const hit = cache.get(m.key)
-  if (
-    hit &&
-    hit.evalMs === evalMs &&
-    hit.inputs === acc.inputs &&
-    hit.config === cfg &&
-    sameProximity(hit.own, m.liqProximity)
-  )
+  if (hit && same && hit.evalMs === evalMs && hit.config === cfg && sameProximity(hit.own, m.liqProximity))
     return { evaluation: hit.evaluation, evalMs }
   const evaluation = evaluateMarket(state, m, evalMs, false)
-  cache.set(m.key, { evalMs, inputs: acc.inputs, own: m.liqProximity, config: cfg, evaluation })
+  const inputs = assetMarkets(state, m.asset)
+  cache.set(m, {
+    evalMs,
+    inputs,
+    counts: inputs.map((o) => o.eventCount),
+    own: m.liqProximity,
+    config: cfg,
+    evaluation,
+  })
   return { evaluation, evalMs }
 }
