@@ -118,6 +118,30 @@ export class ScoringPipeline {
     this.core.opts = { ...this.core.opts, scoring: config.scoring, heatmap: config.heatmap }
   }
 
+  /**
+   * Drops these markets' state (scores, heatmap, chart series): a tier-1 market taken into the watchlist
+   * starts afresh from its streams and its history, which its bulk figures (newer than that history) would
+   * otherwise shut out, the scorer keeping open interest and bars in time order.
+   */
+  forget(keys: Iterable<MarketKey>): void {
+    const { scoring } = this.core
+    for (const key of keys) {
+      const m = scoring.markets.get(key)
+      if (!m) continue
+      scoring.markets.delete(key)
+      scoring.byVenue.get(m.venue)?.delete(m.symbol)
+      const same = scoring.byAsset.get(m.asset)?.filter((k) => k !== key)
+      if (same && same.length > 0) scoring.byAsset.set(m.asset, same)
+      else scoring.byAsset.delete(m.asset)
+      this.core.heatmaps.delete(key)
+      this.core.noTiers.delete(key)
+      this.core.proximityAtBars.delete(key)
+      this.core.heatmapIndex.get(m.venue)?.delete(m.symbol)
+      this.series?.markets.delete(key)
+      this.dirty.delete(key)
+    }
+  }
+
   reset(): void {
     this.core = this.freshCore()
     if (this.series) this.series = createSeriesState()

@@ -154,6 +154,9 @@ export class ScoringHost {
   private sendBatch(events: MarketEvent[], tier1: boolean): void {
     if (events.length === 0) return
     if (tier1) this.tier1Batches.add(events)
+    // A streamed market is tier 2 from now on (the worker forgets its tier-1 state): a restarted worker must
+    // not be told it is tier 1, or it would forget the streamed state again.
+    else if (this.tier1Keys.size > 0) for (const key of keysOf(events)) this.tier1Keys.delete(key)
     this.sentSeq += events.length
     this.sinceCheckpoint.push(events)
     this.sinceCheckpointCount += events.length

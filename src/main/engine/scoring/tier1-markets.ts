@@ -29,10 +29,12 @@ export class Tier1Markets {
     }
   }
 
-  /** A streamed batch: any tier-1 market in it is tier 2 from now on. */
-  streamed(events: readonly MarketEvent[]): void {
-    if (this.keys.size === 0) return
-    for (const key of keysOf(events)) this.keys.delete(key)
+  /** A streamed batch: any tier-1 market in it is tier 2 from now on; returns those markets. */
+  streamed(events: readonly MarketEvent[]): string[] {
+    if (this.keys.size === 0) return []
+    const promoted: string[] = []
+    for (const key of keysOf(events)) if (this.keys.delete(key)) promoted.push(key)
+    return promoted
   }
 
   /** Tier-1 markets handed over to a restarted worker. */

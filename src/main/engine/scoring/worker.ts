@@ -108,7 +108,8 @@ port.on('message', (msg: ToWorker | ToFeed) => {
       break
     case 'events':
       if (msg.tier1) tier1.fed(msg.events)
-      else tier1.streamed(msg.events)
+      // A market the watchlist took from tier 1 starts afresh: its history is older than its bulk figures.
+      else pipeline.forget(tier1.streamed(msg.events))
       pipeline.push(msg.events)
       flusher.changed()
       break

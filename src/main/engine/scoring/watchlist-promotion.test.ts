@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { MarketEvent } from '../../../shared/market-event'
+import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
+import { createMemoryLogger } from '../logging/logger'
+import { ScoringHost } from './scoring-host'
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
+const TS_WORKER = fileURLToPath(new URL('../../../../test/support/ts-worker.mjs', import.meta.url))
+const T0 = 1_700_000_000_000
+const HOUR_MS = 3_600_000
+const SYMBOL = 'ETH/USDT:USDT'
+const KEY = `binanceusdm:${SYMBOL}`
+
+const base = (tsMs: number) => ({
+  venue: 'binanceusdm' as const,
+  symbol: SYMBOL,
+  exchangeTsMs: tsMs,
+  receiveTsMs: tsMs,
+})
+/** 25 hourly OI readings ending at T0 + 24 h: 1,000 ETH rising 10 an hour to 1,240 (what a warm start sends). */
+const history: MarketEvent[] = Array.from({ length: 25 }, (_, h) => ({
+  ...base(T0 + h * HOUR_MS),
+  type: 'openInterest',
+  oiContracts: null,
+  oiBase: 1000 + 10 * h,
+  oiUsd: null,
+}))
+
+let host: ScoringHost | null = null
+afterEach(async () => {
+  await host?.stop()
+  host = null
+})
+
+describe('a tier-1 market the watchlist takes', () => {
+  it('starts afresh in the worker on its first streamed batch, so its history is scored', async () => {
+    const received: MarketSnapshot[] = []
+    host = new ScoringHost({
+      workerPath: TS_WORKER,
+      workerOptions: { workerData: { entry: WORKER } },
+      logger: createMemoryLogger(),
+      onSnapshots: (batch) => received.push(...batch),
+      onStatusChange: () => {},
+      onRestart: () => {},
+    })
+    host.start()
+    // The universe's bulk figure, stamped after the history the warm start will send.
+    host.sendTier1([
+      { ...base(T0 + 25 * HOUR_MS), type: 'openInterest', oiContracts: null, oiBase: null, oiUsd: 3e9 },
+    ])
+    await host.settled()
+    host.send(history)
+    await host.settled()
+    const last = received.filter((s) => s.key === KEY).at(-1)!
+    // 1,240 / 1,000 − 1: without the fresh start the scorer would have dropped every older reading.
+    expect(last.metrics['oi-roc-24h']!.value).toBeCloseTo(0.24, 12)
+  }, 30_000)
+})
