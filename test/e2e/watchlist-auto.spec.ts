@@ -113,6 +113,8 @@ test('a new user goes live on the automatic watchlist: the top 20 perps by OI pe
   await expect(label).toHaveText(
     'watchlist: top 20 by OI per venue (automatic): BTC and ETH on okx until the universe gives OI',
   )
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'radar-watchlist-automatic.png') })
   // Settings → Watchlist: the mode and the resolved markets, venue by venue.
   await gotoScreen(page, 'Settings')
   await expect(page.getByTestId('watchlist-settings-mode')).toContainText(
@@ -122,7 +124,6 @@ test('a new user goes live on the automatic watchlist: the top 20 perps by OI pe
   await expect(bybitLine).toContainText('ranked: top 20 by OI')
   await expect(bybitLine).toContainText(expected[0]!.slice('bybit:'.length))
   await expect(page.getByTestId('watchlist-venue-okx')).toContainText('fallback')
-  await page.setViewportSize({ width: 1280, height: 720 })
   await page
     .getByTestId('watchlist-settings-mode')
     .evaluate((el) => el.closest('.panel')?.scrollIntoView({ block: 'center' }))
