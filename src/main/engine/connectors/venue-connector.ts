@@ -15,14 +15,12 @@ import { streamsFor } from './market-streams'
 import { tradeEvent } from './normalize'
 import type { CcxtTrade } from './normalize'
 import { RestBudget } from './rest-budget'
+import { LiveHold } from './live-hold'
 import { StreamLoop } from './stream-loop'
 import type { ConnectorVenue } from './url-override'
 import { VenueStatusTracker } from './venue-status'
 import { wsClients } from './ccxt-internals'
 import { adapterFor } from './venues'
-
-/** Live event types a perp holds back until its seed history is delivered (see emitLive). */
-const HELD_TYPES = new Set<MarketEvent['type']>(['trade', 'mark', 'candle', 'openInterest', 'takerVolume'])
 
 /** The longest the pollers wait for the history backfill before they start regardless. */
 const POLL_AFTER_BACKFILL_MS = 60_000
@@ -49,9 +47,7 @@ export class VenueConnector {
   private stopped = false
   stalls = 0
   /** Live events of perps whose seed history is still loading, released after it (see backfillThenPoll). */
-  private readonly held = new Map<string, MarketEvent[]>()
-  /** Oldest live trade passed on per perp whose hold ended before its seed history arrived. */
-  private readonly liveTradeFloorMs = new Map<string, number>()
+  private readonly hold: LiveHold
 
   constructor(
     readonly venue: ConnectorVenue,
@@ -61,6 +57,7 @@ export class VenueConnector {
   ) {
     this.status = new VenueStatusTracker(venue)
     const log = (line: string) => opts.log(`[${venue}] ${line}`)
+    this.hold = new LiveHold((events, live) => this.emit(events, live), log)
     this.guard = new FrameGuard(venue, log, (url, m) => {
       if (this.ex) resyncBook(this.ex, url, m)
     })
@@ -99,7 +96,7 @@ export class VenueConnector {
     await this.budget.run(() => ex.loadMarkets())
     for (const m of await this.marketsFor(this.symbols)) this.watched.set(m.symbol, m)
     if (this.opts.backfill)
-      for (const symbol of this.watched.keys()) if (isPerpSymbol(symbol)) this.held.set(symbol, [])
+      for (const symbol of this.watched.keys()) if (isPerpSymbol(symbol)) this.hold.hold(symbol)
     for (const m of this.watched.values()) this.startMarketLoops(m)
     this.startVenueStreams()
     const wd = setInterval(() => this.watchdog(), Math.max(50, this.opts.watchdogMs / 4))
@@ -170,7 +167,7 @@ export class VenueConnector {
     for (const m of markets) {
       this.watched.set(m.symbol, m)
       if (backfill && isPerpSymbol(m.symbol)) {
-        this.held.set(m.symbol, [])
+        this.hold.hold(m.symbol)
         this.unseeded.add(m.symbol)
       }
       this.startMarketLoops(m)
@@ -188,7 +185,7 @@ export class VenueConnector {
   /** Seed history of perps added while running, one at a time, then their later history (see backfillThenPoll). */
   private async warmAdded(markets: WatchedMarket[], backfill: BackfillOptions): Promise<void> {
     const timer = setTimeout(() => {
-      for (const m of markets) this.release(m.symbol, null, 'seed history still loading')
+      for (const m of markets) this.hold.release(m.symbol, null, 'seed history still loading')
     }, backfill.holdLiveMs)
     for (const m of markets) {
       if (this.stopped) break
@@ -213,9 +210,8 @@ export class VenueConnector {
   removeMarkets(symbols: readonly string[]): void {
     for (const symbol of symbols) {
       if (!this.watched.delete(symbol)) continue
-      this.held.delete(symbol)
+      this.hold.forget(symbol)
       this.unseeded.delete(symbol)
-      this.liveTradeFloorMs.delete(symbol)
       this.lastBookMs.delete(symbol)
       for (const loop of this.marketLoops.get(symbol) ?? []) {
         const i = this.loops.indexOf(loop)
@@ -233,17 +229,10 @@ export class VenueConnector {
     try {
       const seed = await seedMarketHistory(this.deps(), m, backfill)
       if (this.stopped || this.watched.get(m.symbol) !== m) return
-      // Released early (the hold ran out): the live trades already delivered are not sent again.
-      const floor = this.liveTradeFloorMs.get(m.symbol) ?? Infinity
-      this.liveTradeFloorMs.delete(m.symbol)
-      this.emit(
-        seed.events.filter((e) => e.type !== 'trade' || e.exchangeTsMs < floor),
-        false,
-      )
-      this.release(m.symbol, seed.newestTradeMs, null)
+      this.hold.deliverSeed(m.symbol, seed.events, seed.newestTradeMs)
     } catch (err) {
       this.logBackfill(m, err)
-      this.release(m.symbol, null, null)
+      this.hold.release(m.symbol, null, null)
     }
   }
 
@@ -261,7 +250,7 @@ export class VenueConnector {
     // The markets of the start only: those added later warm up on their own (warmAdded).
     const initial = [...this.watched.values()]
     void after(backfill.holdLiveMs).then(() => {
-      for (const m of initial) this.release(m.symbol, null, 'seed history still loading')
+      for (const m of initial) this.hold.release(m.symbol, null, 'seed history still loading')
     })
     const seeds = (async () => {
       for (const m of initial.filter((x) => isPerpSymbol(x.symbol))) {
@@ -277,43 +266,6 @@ export class VenueConnector {
     await this.backfillAll(initial)
   }
 
-  /**
-   * Live events pass, except a held perp's price path and positioning (trades, marks, candles, open interest,
-   * taker volume), which wait for its seed history: the price bars, VPIN and the liquidation map build them in
-   * time order, and the map takes its bar length from the first of them. Books, quotes, funding estimates and
-   * liquidations pass at once (none of them starts a bar), so the market's row shows within seconds.
-   */
-  private emitLive(events: MarketEvent[]): void {
-    for (const [symbol, floor] of this.liveTradeFloorMs)
-      if (floor === Infinity) {
-        const first = events.find((e) => e.type === 'trade' && e.symbol === symbol)
-        if (first) this.liveTradeFloorMs.set(symbol, first.exchangeTsMs)
-      }
-    if (this.held.size === 0) return this.emit(events, true)
-    const pass: MarketEvent[] = []
-    for (const e of events) {
-      const buf = HELD_TYPES.has(e.type) ? this.held.get(e.symbol) : undefined
-      if (buf) buf.push(e)
-      else pass.push(e)
-    }
-    if (pass.length > 0) this.emit(pass, true)
-  }
-
-  /**
-   * Hands a perp's held live events on after its seed history. Live trades up to the newest backfilled one are
-   * the same trades (Binance's aggregates against its raw stream: ids differ, so time decides) and are dropped.
-   */
-  private release(symbol: string, newestSeedTradeMs: number | null, why: string | null): void {
-    const buf = this.held.get(symbol)
-    if (!buf) return
-    this.held.delete(symbol)
-    if (why) this.opts.log(`[${this.venue}] ${symbol}: live events released before the history (${why})`)
-    const cut = newestSeedTradeMs ?? -Infinity
-    const live = buf.filter((e) => e.type !== 'trade' || e.exchangeTsMs > cut)
-    if (why) this.liveTradeFloorMs.set(symbol, Infinity)
-    if (live.length > 0) this.emitLive(live)
-  }
-
   private startLoop(spec: StreamSpec, m: WatchedMarket | null): StreamLoop<unknown> {
     const loop = new StreamLoop<unknown>(
       `${this.venue}:${m?.symbol ?? '*'}:${spec.stream}`,
@@ -325,7 +277,7 @@ export class VenueConnector {
           if (events.length === 0) return
           if (m) m.lastExchangeTsMs = Math.max(m.lastExchangeTsMs ?? 0, ...events.map((e) => e.exchangeTsMs))
           this.status.healthy()
-          this.emitLive(events)
+          this.hold.pass(events)
         },
         onError: (err, ms) => {
           if (this.stopped) return
@@ -472,7 +424,7 @@ export class VenueConnector {
   async stop(): Promise<void> {
     this.stopped = true
     // What a perp held for its history is delivered, not lost: a short recording keeps its live events.
-    for (const symbol of [...this.held.keys()]) this.release(symbol, null, null)
+    for (const symbol of this.hold.symbols) this.hold.release(symbol, null, null)
     for (const t of this.timers) clearInterval(t)
     const stops = this.loops.map((l) => l.stop())
     await this.ex?.close().catch(() => {})
