@@ -5,7 +5,7 @@
  * replicates its rows again under made-up symbols to reach the goal's count), beside 60 watchlist markets
  * (tier 2) fed recorded Binance trades restamped to the wall clock. Everything goes the app's way: the real
  * scoring worker behind the engine's ScoringHost (tier-1 figures in the universe service's slices, every
- * refresh), the snapshot pacer, the JSON hop of browser mode's WebSocket (serialised once, parsed by the
+ * refresh), the snapshot pacer's flow control (the window acknowledges each batch it applied), the JSON hop of browser mode's WebSocket (serialised once, parsed by the
  * window), and the radar's own merge, join, scope and sort into rows (the DOM paint of the 200 drawn rows is
  * not in it). The whole process is pinned to one core (taskset) where the machine has it, so the worker, the
  * engine's thread and the "window" share it. Prints figures; never passes or fails.
@@ -20,6 +20,7 @@ import { ingestInSlices, UniverseService } from '../src/main/engine/connectors/u
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { paceSnapshots } from '../src/main/engine/snapshot-pacer'
+import { afterNextPaint } from '../src/shared/after-paint'
 import type { UniverseRow } from '../src/shared/contract/universe'
 import type { MarketEvent, TradeEvent } from '../src/shared/market-event'
 import type { MarketSnapshot } from '../src/shared/scoring/snapshot'
@@ -181,6 +182,8 @@ const pacer = paceSnapshots((channel, payload) => {
   fig.hop.push(tParsed - tFwd)
   fig.rows.push(tRows - tParsed)
   fig.batchSizes.push(batch.length)
+  // The window acknowledges once it has applied the batch (after its paint, here the next macrotask).
+  afterNextPaint(() => pacer.ack())
   for (const s of batch) {
     const tier = watch.has(s.key) ? 2 : 1
     fig.bytes[tier].push(JSON.stringify(s).length)

@@ -7,10 +7,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { RadarApi } from '../shared/api'
 import { ipcEventChannel } from '../shared/api-channels'
+import { afterNextPaint } from '../shared/after-paint'
 import type { RendererPort } from './port-link'
 import { ENGINE_FAILED_CHANNEL, PORT_CHANNEL, PORT_REQUEST, PortLink } from './port-link'
 
-const link = new PortLink((message) => console.error(message))
+const link = new PortLink((message) => console.error(message), afterNextPaint)
 ipcRenderer.on(PORT_CHANNEL, (event) => {
   const port = event.ports[0] as RendererPort | undefined
   if (port) link.attach(port)

@@ -41,7 +41,15 @@ export class PortLink {
   private failure: string | null = null
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
 
-  constructor(private readonly log: (message: string) => void = () => {}) {}
+  /**
+   * `afterApplied` runs its callback once the window has applied what the listeners changed (in the window:
+   * after the next paint, see after-paint.ts); the engine then hears that the window took its `snapshots`
+   * batch and sends the next one (flow control, see snapshot-pacer.ts). By default at once.
+   */
+  constructor(
+    private readonly log: (message: string) => void = () => {},
+    private readonly afterApplied: (done: () => void) => void = (done) => done(),
+  ) {}
 
   /** Takes a (new) port: after an engine restart the old one is dead and its unanswered invokes fail. */
   attach(port: RendererPort): void {
@@ -51,7 +59,7 @@ export class PortLink {
       this.failPending(old, 'restarted')
       old.close()
     }
-    port.addEventListener('message', (event) => this.onFrame(event.data))
+    port.addEventListener('message', (event) => this.onFrame(port, event.data))
     port.addEventListener('close', () => {
       if (this.port !== port) return
       this.port = null
@@ -117,7 +125,7 @@ export class PortLink {
     return api
   }
 
-  private onFrame(raw: unknown): void {
+  private onFrame(port: RendererPort, raw: unknown): void {
     const frame = raw as {
       kind?: unknown
       id?: unknown
@@ -127,6 +135,7 @@ export class PortLink {
     }
     if (frame?.kind === 'event' && typeof frame.channel === 'string' && EVENT_SET.has(frame.channel)) {
       this.emit(frame.channel as EventChannel, frame.payload)
+      if (frame.channel === 'snapshots') this.afterApplied(() => this.ackSnapshots(port))
       return
     }
     if (frame?.kind === 'result' && typeof frame.id === 'number' && isEnvelope(frame.envelope)) {
@@ -134,6 +143,16 @@ export class PortLink {
       return
     }
     this.log(`engine port: unexpected frame ${JSON.stringify(raw)?.slice(0, 200)}`)
+  }
+
+  /** Tells the engine this window took its last `snapshots` batch, on the port that brought it. */
+  private ackSnapshots(port: RendererPort): void {
+    if (this.port !== port) return
+    try {
+      port.postMessage({ kind: 'ack', channel: 'snapshots' })
+    } catch (err) {
+      this.log(`engine port: ${err instanceof Error ? err.message : String(err)}`)
+    }
   }
 
   private failPending(port: RendererPort, how: 'restarted' | 'stopped'): void {

@@ -1,7 +1,14 @@
 import type { Envelope, EventChannel, EventPayloads, InvokeChannel } from './api'
 
 /** Browser mode carries the same RadarApi over one WebSocket: invocations with ids, and pushed events. */
-export type ClientMessage = { kind: 'invoke'; id: number; channel: InvokeChannel; payload?: unknown }
+export type ClientMessage =
+  | { kind: 'invoke'; id: number; channel: InvokeChannel; payload?: unknown }
+  /** The window applied and painted a `snapshots` batch: the server may send it the next (flow control). */
+  | typeof SNAPSHOTS_ACK
+
+export const SNAPSHOTS_ACK = { kind: 'ack', channel: 'snapshots' } as const
+/** The acknowledgement's exact text: the server recognises it without parsing. */
+export const SNAPSHOTS_ACK_TEXT = JSON.stringify(SNAPSHOTS_ACK)
 
 export type ServerMessage =
   | ({ kind: 'result'; id: number } & Envelope<unknown>)

@@ -42,11 +42,19 @@ function windowPortOf(port: MainPort): WindowPort {
   }
 }
 
-function parentChannel(): FrameChannel<unknown, FromEngine> {
+/** `sent` runs once the frame has left: written into the pipe, or handed to Electron's port. */
+type ParentChannel = Omit<FrameChannel<unknown, FromEngine>, 'send'> & {
+  send(frame: FromEngine, sent?: () => void): void
+}
+
+function parentChannel(): ParentChannel {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort
   if (port) {
     return {
-      send: (f) => port.postMessage(f),
+      send: (f, sent) => {
+        port.postMessage(f)
+        sent?.()
+      },
       onFrame: (l) => port.on('message', (e) => l(e.data, e.ports ?? [])),
     }
   }
@@ -54,8 +62,9 @@ function parentChannel(): FrameChannel<unknown, FromEngine> {
     throw new Error('the engine process needs a parent: start it with fork or utilityProcess')
   return {
     // Once the host is gone (killed, not stopped) there is nobody to tell: frames are dropped, not thrown.
-    send: (f) => {
-      if (process.connected) process.send?.(f, undefined, undefined, () => {})
+    send: (f, sent) => {
+      if (process.connected) process.send?.(f, undefined, undefined, () => sent?.())
+      else sent?.()
     },
     onFrame: (l) => process.on('message', (m) => l(m, [])),
   }
@@ -91,9 +100,11 @@ async function boot(frame: BootFrame): Promise<void> {
   booted = bootEngine(options)
   // Desktop windows have their own ports; the host then hears only what it restores after a crash.
   const toParent = frame.parentEvents === 'restorable' ? new Set(RESTORABLE_EVENTS) : null
-  // Paced like a window's feed: the parent forwards it to browser tabs, and a hundred live markets would
-  // otherwise cross the process boundary at ~10 MB/s.
-  const toParentPaced = paceSnapshots((channel, payload) => parent.send({ kind: 'event', channel, payload }))
+  // Under flow control like a window's feed: the next batch once the pipe took the last (the parent then
+  // paces each browser tab by its own acknowledgements), markets merged meanwhile.
+  const toParentPaced = paceSnapshots((channel, payload) =>
+    parent.send({ kind: 'event', channel, payload }, () => toParentPaced.ack()),
+  )
   booted.engine.bus.onAny((channel, payload) => {
     if (!toParent || toParent.has(channel)) toParentPaced.listener(channel, payload)
   })

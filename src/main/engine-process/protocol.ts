@@ -69,8 +69,14 @@ const invokeFrameSchema = z
   })
   .strict()
 
-/** What a window sends on its MessagePort: only invokes (see window-port.ts). */
-export const windowToEngineSchema = invokeFrameSchema
+/**
+ * What a window sends on its MessagePort (see window-port.ts): invokes, and an acknowledgement once it has
+ * applied a `snapshots` batch, so the engine sends the next (see snapshot-pacer.ts).
+ */
+export const windowToEngineSchema = z.discriminatedUnion('kind', [
+  invokeFrameSchema,
+  z.object({ kind: z.literal('ack'), channel: z.literal('snapshots') }).strict(),
+])
 
 export const toEngineSchema = z.discriminatedUnion('kind', [
   bootFrameSchema,

@@ -135,6 +135,38 @@ describe('window MessagePort to the engine process', () => {
     expect(got).toEqual([notice('once')])
   })
 
+  it('sends the next snapshots batch only once the window has applied the last, merged per market meanwhile', async () => {
+    const engine = engineDouble()
+    const ch = channel()
+    serve(ch, engine)
+    // The window applies a batch when its code says so (as a paint would), not at once.
+    const applied: (() => void)[] = []
+    const link = new PortLink(
+      () => {},
+      (done) => void applied.push(done),
+    )
+    link.attach(ch.windowEnd)
+    const got: unknown[] = []
+    link.on('snapshots', (p) => got.push(p))
+    const snap = (key: string, lastPrice: number) => ({ key, lastPrice, metrics: {} })
+    const emit = (batch: unknown[]) => engine.bus.emit('snapshots', batch as never)
+    const settle = () => new Promise((r) => setTimeout(r, 50))
+    // Polls for what must arrive, so a loaded machine is slower, not wrong.
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await settle()
+    }
+    emit([snap('a', 1)])
+    await until(() => got.length === 1)
+    emit([snap('a', 2), snap('b', 1)])
+    emit([snap('a', 3)])
+    await settle()
+    expect(got).toEqual([[snap('a', 1)]]) // the first is not applied yet: the rest waits in the engine
+    expect(applied).toHaveLength(1)
+    applied.shift()!()
+    await until(() => got.length === 2)
+    expect(got).toEqual([[snap('a', 1)], [snap('a', 3), snap('b', 1)]])
+  })
+
   it('once the engine stops for good, waiting and later requests fail with the reason', async () => {
     const link = new PortLink()
     const waiting = link.invoke('getAppInfo', undefined)

@@ -26,7 +26,8 @@ export interface WindowPortEngine {
 
 /**
  * Serves the contract over `port` until it closes (the window reloaded or closed): every engine event is
- * posted to it, every invoke is checked (frame, then payload by the contract's schema) and answered.
+ * posted to it (snapshots under the window's own flow control: the next batch once it acknowledged the
+ * last), every invoke is checked (frame, then payload by the contract's schema) and answered.
  * `observe` hears the invokes the host restores after a crash (the watched market, a closed session).
  * Returns a function that detaches the port.
  */
@@ -59,6 +60,7 @@ export function serveWindowPort(
   port.onMessage((raw) => {
     const parsed = parseFrame(windowToEngineSchema, raw)
     if (!parsed.ok) return log(`window port: ${parsed.error}`)
+    if (parsed.frame.kind === 'ack') return paced.ack()
     const { id, channel, payload } = parsed.frame
     void dispatchInvoke(engine.handlers, channel, payload).then((envelope) => {
       if (envelope.ok && (RESTORABLE_INVOKES as readonly string[]).includes(channel))

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventChannel } from '../../shared/api'
 import type { MarketSnapshot } from '../../shared/scoring/snapshot'
+import type { PacerOptions } from './snapshot-pacer'
 import { paceSnapshots } from './snapshot-pacer'
 
 /** A snapshot with `metricCount` metrics: 500 + 160 × 10 = 2,100 estimated bytes by default. */
@@ -20,37 +21,74 @@ describe('paceSnapshots', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  // Budget 2,100 bytes/s: each 10-metric market sent holds the next send back by exactly one second.
-  const pacer = () =>
-    paceSnapshots((channel, payload) => sent.push({ channel, payload, atMs: Date.now() }), 2100)
+  const pacer = (options: PacerOptions = {}) =>
+    paceSnapshots((channel, payload) => sent.push({ channel, payload, atMs: Date.now() }), options)
 
-  it('sends at once, then merges what changes while it waits (newest state per market) and sends it after the sent markets’ bytes at the budget', () => {
+  it('sends at once when nothing is in flight, and again at once after each acknowledgement', () => {
+    const p = pacer()
+    p.listener('snapshots', [snap('a', 1)])
+    expect(sent).toHaveLength(1)
+    p.ack()
+    vi.advanceTimersByTime(3)
+    p.listener('snapshots', [snap('a', 2)])
+    expect(sent.map((s) => s.atMs)).toEqual([0, 3])
+  })
+
+  it('while a batch is in flight merges what changes (newest per market) and sends it the moment the window acknowledges', () => {
     const p = pacer()
     p.listener('snapshots', [snap('a', 1), snap('b', 1)])
-    expect(sent).toHaveLength(1)
     p.listener('snapshots', [snap('a', 2)])
+    vi.advanceTimersByTime(40)
     p.listener('snapshots', [snap('a', 3), snap('c', 1)])
-    vi.advanceTimersByTime(1999)
-    expect(sent).toHaveLength(1) // two markets went first: 2 × 2,100 bytes at 2,100 bytes/s = 2 s
-    vi.advanceTimersByTime(1)
+    vi.advanceTimersByTime(30)
+    expect(sent).toHaveLength(1) // still in flight: nothing more goes
+    p.ack() // the window took the first batch after 70 ms
     expect(sent).toHaveLength(2)
-    expect(sent[1]!.atMs).toBe(2000)
+    expect(sent[1]!.atMs).toBe(70)
     expect(sent[1]!.payload).toEqual([snap('a', 3), snap('c', 1)])
   })
 
-  it('weighs a snapshot by its metrics: a tier-1 one slimmed to 17 metrics holds the next send back 3,220 / 12,180 as long as a full one of 73', () => {
-    const waitAfter = (metricCount: number): number => {
-      sent = []
-      vi.setSystemTime(0)
-      const p = paceSnapshots((channel, payload) => sent.push({ channel, payload, atMs: Date.now() }), 1000)
-      p.listener('snapshots', [snap('a', 1, metricCount)])
-      p.listener('snapshots', [snap('a', 2, metricCount)])
-      vi.advanceTimersByTime(60_000)
-      p.stop()
-      return sent[1]!.atMs
+  it('keeps at most maxInFlight batches out', () => {
+    const p = pacer({ maxInFlight: 2 })
+    p.listener('snapshots', [snap('a', 1)])
+    p.listener('snapshots', [snap('a', 2)])
+    p.listener('snapshots', [snap('a', 3)])
+    p.listener('snapshots', [snap('a', 4)])
+    expect(sent.map((s) => s.payload)).toEqual([[snap('a', 1)], [snap('a', 2)]])
+    p.ack()
+    expect(sent.map((s) => s.payload)).toEqual([[snap('a', 1)], [snap('a', 2)], [snap('a', 4)]])
+  })
+
+  it('a window that never acknowledges gets one merged batch per ack timeout: neither starved nor flooded', () => {
+    const p = pacer({ ackTimeoutMs: 1000 })
+    // The worker's cadence: a change every 100 ms for 3.5 s, never an acknowledgement.
+    for (let i = 0; i < 35; i++) {
+      p.listener('snapshots', [snap('a', i)])
+      vi.advanceTimersByTime(100)
     }
-    expect(waitAfter(73)).toBe(12_180) // 500 + 73 × 160 bytes at 1,000 bytes/s
-    expect(waitAfter(17)).toBe(3_220) // 500 + 17 × 160
+    expect(sent.map((s) => s.atMs)).toEqual([0, 1000, 2000, 3000])
+    // Each send carries the newest state at its time: i = 9 was the last before 1,000 ms.
+    expect(sent.map((s) => (s.payload as MarketSnapshot[])[0]!.lastPrice)).toEqual([0, 9, 19, 29])
+  })
+
+  it('holds back a runaway at the byte ceiling (one second’s worth as a burst), even when the window acknowledges at once', () => {
+    // 2,100 bytes a snapshot, a ceiling of 4,200 bytes/s: two batches pass, the third waits for the bucket.
+    const p = pacer({ maxBytesPerSecond: 4200 })
+    p.listener('snapshots', [snap('a', 1)])
+    p.ack()
+    p.listener('snapshots', [snap('a', 2)])
+    p.ack()
+    p.listener('snapshots', [snap('a', 3)])
+    expect(sent).toHaveLength(2)
+    vi.advanceTimersByTime(1)
+    expect(sent).toHaveLength(3) // 1 ms refills 4.2 bytes: the bucket is positive again
+    p.ack()
+    p.listener('snapshots', [snap('a', 4)])
+    vi.advanceTimersByTime(499)
+    expect(sent).toHaveLength(3) // 2,100 − 4.2 bytes in debt: 499 ms refills 2,095.8
+    vi.advanceTimersByTime(1)
+    expect(sent).toHaveLength(4)
+    expect(sent[3]!.atMs).toBe(501)
   })
 
   it('passes other channels straight through while snapshots wait', () => {
@@ -66,8 +104,11 @@ describe('paceSnapshots', () => {
     p.listener('snapshots', [snap('a', 1)])
     p.listener('snapshots', [snap('old', 1)])
     p.listener('snapshots', [])
-    vi.advanceTimersByTime(10_000)
     expect(sent.map((s) => s.payload)).toEqual([[snap('a', 1)], []])
+    p.ack()
+    p.ack()
+    vi.advanceTimersByTime(10_000)
+    expect(sent).toHaveLength(2)
     p.listener('snapshots', [snap('new', 1)])
     expect(sent).toHaveLength(3)
   })
@@ -77,6 +118,7 @@ describe('paceSnapshots', () => {
     p.listener('snapshots', [snap('a', 1)])
     p.listener('snapshots', [snap('a', 2)])
     p.stop()
+    p.ack()
     vi.advanceTimersByTime(10_000)
     expect(sent).toHaveLength(1)
   })

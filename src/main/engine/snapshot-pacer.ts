@@ -16,40 +16,86 @@ export function snapshotBytes(s: MarketSnapshot): number {
   for (const _ in s.metrics) n++
   return BYTES_PER_SNAPSHOT + n * BYTES_PER_METRIC
 }
-/** What a window or browser tab is asked to parse each second: a loaded machine's renderer keeps up with it. */
-const DEFAULT_BYTES_PER_SECOND = 1024 * 1024
+
+export interface PacerOptions {
+  /** Batches sent and not yet taken by the window; the next waits (coalescing) while this many are out. */
+  maxInFlight?: number
+  /**
+   * A batch not acknowledged within this long counts as taken: a window that never acknowledges (hidden,
+   * an older client) still gets one coalesced batch this often, neither starved nor flooded.
+   */
+  ackTimeoutMs?: number
+  /**
+   * The safety net under the acknowledgements: estimated bytes a second, with one second's worth as a burst.
+   * Far above what the worker sends (60 trade-fed markets ~7 MB/s), so it holds back only a runaway.
+   */
+  maxBytesPerSecond?: number
+  now?: () => number
+}
+
+export const DEFAULT_PACER_OPTIONS: Required<Omit<PacerOptions, 'now'>> = {
+  maxInFlight: 1,
+  ackTimeoutMs: 1000,
+  maxBytesPerSecond: 16 * 1024 * 1024,
+}
 
 export interface SnapshotPacer {
   listener: Forward
+  /** The window (or pipe) has taken the oldest batch in flight: the next may go. */
+  ack: () => void
   stop: () => void
 }
 
 /**
- * Paces the `snapshots` event on its way to a window. The scoring worker sends every changed market up to ten
- * times a second; with a hundred live markets that is ~10 MB/s of JSON, more than a busy renderer parses, and a
- * browser tab that falls 16 MiB behind is dropped by the server. A snapshot is the market's whole state, so
- * markets that change again before the next send are merged (the newest wins) and nothing is lost but
- * intermediate states. After a send the next waits its estimated bytes / budget: two full snapshots wait 24 ms
- * (no delay at the worker's cadence), a hundred 1.2 s, a hundred slim tier-1 ones 0.3 s. An empty batch ("start afresh" after a source
+ * Flow control for the `snapshots` event on its way to a window. The scoring worker sends every changed
+ * market up to ten times a second; a busy renderer cannot always take that. A batch goes at once when the
+ * window is idle (nothing in flight); while one is in flight, markets that change again are merged (a
+ * snapshot is the market's whole state, the newest wins), and the merged batch goes when the window
+ * acknowledges the previous one. Under load batches grow and a market's delay stays about one of the
+ * window's own processing turns, whatever the rate. An unacknowledged batch is written off after
+ * `ackTimeoutMs`, and a byte ceiling holds back a runaway. An empty batch ("start afresh" after a source
  * change) drops what is pending and goes at once. Every other channel passes straight through.
  */
-export function paceSnapshots(
-  forward: Forward,
-  bytesPerSecond = DEFAULT_BYTES_PER_SECOND,
-  now: () => number = Date.now,
-): SnapshotPacer {
+export function paceSnapshots(forward: Forward, options: PacerOptions = {}): SnapshotPacer {
+  const { maxInFlight, ackTimeoutMs, maxBytesPerSecond } = { ...DEFAULT_PACER_OPTIONS, ...options }
+  const now = options.now ?? Date.now
   const pending = new Map<string, MarketSnapshot>()
+  /** Send times of the batches in flight, oldest first. */
+  const inFlight: number[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
-  let nextAtMs = 0
+  let tokens = maxBytesPerSecond
+  let tokensAtMs = now()
+  let stopped = false
 
-  const flush = (): void => {
+  const refill = (): void => {
+    const t = now()
+    tokens = Math.min(maxBytesPerSecond, tokens + ((t - tokensAtMs) * maxBytesPerSecond) / 1000)
+    tokensAtMs = t
+  }
+  const wake = (ms: number): void => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(
+      () => {
+        timer = null
+        pump()
+      },
+      Math.max(1, Math.ceil(ms)),
+    )
+  }
+
+  const pump = (): void => {
+    if (stopped || pending.size === 0) return
+    const t = now()
+    while (inFlight.length > 0 && t - inFlight[0]! >= ackTimeoutMs) inFlight.shift()
+    if (inFlight.length >= maxInFlight) return wake(inFlight[0]! + ackTimeoutMs - t)
+    refill()
+    if (tokens <= 0) return wake((-tokens * 1000) / maxBytesPerSecond)
+    if (timer) clearTimeout(timer)
     timer = null
-    if (pending.size === 0) return
     const batch = [...pending.values()]
     pending.clear()
-    let bytes = 0
-    for (const snap of batch) bytes += snapshotBytes(snap)
-    nextAtMs = now() + (bytes * 1000) / bytesPerSecond
+    for (const snap of batch) tokens -= snapshotBytes(snap)
+    inFlight.push(t)
     forward('snapshots', batch)
   }
 
@@ -58,22 +104,25 @@ export function paceSnapshots(
     const batch = payload as MarketSnapshot[]
     if (batch.length === 0) {
       pending.clear()
-      if (timer) clearTimeout(timer)
-      timer = null
-      nextAtMs = 0
+      // It goes whatever is in flight; it is acknowledged like any batch.
+      inFlight.push(now())
       return forward(channel, batch)
     }
     for (const snap of batch) pending.set(snap.key, snap)
-    if (timer) return
-    const waitMs = nextAtMs - now()
-    if (waitMs <= 0) flush()
-    else timer = setTimeout(flush, waitMs)
+    pump()
+  }
+
+  const ack = (): void => {
+    // An acknowledgement for a batch already written off releases the next one early: at most one extra.
+    inFlight.shift()
+    pump()
   }
 
   const stop = (): void => {
+    stopped = true
     if (timer) clearTimeout(timer)
     timer = null
     pending.clear()
   }
-  return { listener, stop }
+  return { listener, ack, stop }
 }

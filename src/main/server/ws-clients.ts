@@ -1,9 +1,11 @@
 import type { WebSocket } from 'ws'
 import type { ServerMessage } from '../../shared/ws-protocol'
+import { SNAPSHOTS_ACK_TEXT } from '../../shared/ws-protocol'
 import type { InvokeHandlers } from '../engine/api/handlers'
 import { dispatchInvoke } from '../engine/api/handlers'
 import type { EventBus } from '../engine/event-bus'
 import type { Logger } from '../engine/logging/logger'
+import type { SnapshotPacer } from '../engine/snapshot-pacer'
 import { paceSnapshots } from '../engine/snapshot-pacer'
 import { parseClientMessage } from './client-message'
 
@@ -44,12 +46,14 @@ const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
  * The WebSocket side of browser mode: pushes engine events to every client and answers invocations. Nothing a
  * peer sends can throw out of here: every socket has an error listener, every async handler is caught,
  * outbound bytes are budgeted per client and per server (a client that does not read is dropped with a
- * reason, and its buffers go with it), and each event is serialised once for all clients.
+ * reason, and its buffers go with it), and each event is serialised once for all clients (snapshots once
+ * per client, each under its own flow control).
  */
 export class WsClients {
   private readonly clients = new Set<WebSocket>()
   private readonly inFlight = new WeakMap<WebSocket, number>()
   private readonly dropping = new WeakSet<WebSocket>()
+  private readonly pacers = new Map<WebSocket, SnapshotPacer>()
   private readonly offBus: () => void
 
   constructor(
@@ -58,16 +62,27 @@ export class WsClients {
     private readonly logger: Logger,
     private readonly limits: ClientLimits = DEFAULT_CLIENT_LIMITS,
   ) {
-    const paced = paceSnapshots((channel, payload) => {
+    this.offBus = bus.onAny((channel, payload) => {
       if (this.clients.size === 0) return
+      if (channel === 'snapshots') {
+        for (const pacer of this.pacers.values()) pacer.listener(channel, payload)
+        return
+      }
       const data = this.serialise({ kind: 'event', channel, payload }, `event-${channel}`)
       if (data) for (const ws of this.clients) this.send(ws, data)
     })
-    const off = bus.onAny(paced.listener)
-    this.offBus = () => {
-      off()
-      paced.stop()
-    }
+  }
+
+  /**
+   * Each client's snapshots under its own flow control: a batch at once when the tab has taken the last one
+   * (its acknowledgement after painting it), markets merged while one is in flight, so a busy tab gets fewer,
+   * larger batches instead of falling behind (see snapshot-pacer.ts).
+   */
+  private pace(ws: WebSocket): SnapshotPacer {
+    return paceSnapshots((channel, payload) => {
+      const data = this.serialise({ kind: 'event', channel, payload }, `event-${channel}`)
+      if (data) this.send(ws, data)
+    })
   }
 
   get count(): number {
@@ -80,19 +95,26 @@ export class WsClients {
 
   add(ws: WebSocket): void {
     this.clients.add(ws)
+    this.pacers.set(ws, this.pace(ws))
     ws.on('error', (err) => {
       // ws answers protocol errors itself (1002, 1007, 1009 for an oversized frame) and closes the socket.
       this.logger.once(`ws-error-${errorCode(err)}`, 'warn', 'closed a browser-mode connection on an error', {
         error: capText(err.message),
       })
     })
-    ws.on('close', () => this.clients.delete(ws))
+    ws.on('close', () => {
+      this.clients.delete(ws)
+      this.pacers.get(ws)?.stop()
+      this.pacers.delete(ws)
+    })
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         this.reply(ws, { kind: 'error', error: 'binary frames are not part of the protocol; send JSON text' })
         return
       }
-      this.handle(ws, data.toString()).catch((err: unknown) => {
+      const text = data.toString()
+      if (text === SNAPSHOTS_ACK_TEXT) return this.pacers.get(ws)?.ack()
+      this.handle(ws, text).catch((err: unknown) => {
         this.logger.once('ws-handler-failed', 'error', 'a browser-mode request failed unexpectedly', {
           error: capText(err instanceof Error ? err.message : 'non-Error thrown'),
         })
@@ -102,6 +124,8 @@ export class WsClients {
 
   closeAll(): void {
     this.offBus()
+    for (const pacer of this.pacers.values()) pacer.stop()
+    this.pacers.clear()
     for (const ws of this.clients) ws.terminate()
     this.clients.clear()
   }

@@ -1,7 +1,8 @@
-import type { EventChannel, EventPayloads, RadarApi } from '../../../shared/api'
+import type { EventChannel, EventPayloads, InvokeChannel, RadarApi } from '../../../shared/api'
 import { EVENT_CHANNELS, INVOKE_CHANNELS, subscriberName } from '../../../shared/api-channels'
 import type { ClientMessage, ServerMessage } from '../../../shared/ws-protocol'
-import { WS_PATH } from '../../../shared/ws-protocol'
+import { SNAPSHOTS_ACK_TEXT, WS_PATH } from '../../../shared/ws-protocol'
+import { afterNextPaint } from '../../../shared/after-paint'
 
 export type ConnectionListener = (state: 'open' | 'closed') => void
 
@@ -50,6 +51,13 @@ export function createWsApi(onConnection: ConnectionListener = () => {}): RadarA
     }
     if (msg.kind === 'event') {
       for (const l of listeners.get(msg.channel) ?? []) l(msg.payload)
+      // Flow control: the server sends the next batch once this one is painted (see snapshot-pacer.ts).
+      if (msg.channel === 'snapshots') {
+        const sentOn = socket
+        afterNextPaint(() => {
+          if (sentOn === socket && socket.readyState === WebSocket.OPEN) socket.send(SNAPSHOTS_ACK_TEXT)
+        })
+      }
     } else if (msg.kind === 'result') {
       const p = pending.get(msg.id)
       pending.delete(msg.id)
@@ -61,7 +69,7 @@ export function createWsApi(onConnection: ConnectionListener = () => {}): RadarA
     }
   }
 
-  const invoke = (channel: ClientMessage['channel'], payload?: unknown): Promise<unknown> =>
+  const invoke = (channel: InvokeChannel, payload?: unknown): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const id = nextId++
       pending.set(id, { resolve, reject })
