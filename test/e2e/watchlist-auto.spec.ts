@@ -22,10 +22,10 @@ interface Status {
 }
 
 /**
- * Bybit's top 20 linear perps by open interest in USD, read from the emulator's own endpoints (the instrument
+ * Bybit's linear perps by open interest in USD, largest first, read from the emulator's own endpoints (the instrument
  * list and the all-symbol tickers' openInterestValue), not from the radar.
  */
-async function bybitTop20(origin: string): Promise<string[]> {
+async function bybitByOi(origin: string): Promise<string[]> {
   const get = async (path: string): Promise<unknown> => (await fetch(origin + path)).json()
   const instruments = (await get('/v5/market/instruments-info?category=linear')) as {
     result: {
@@ -52,7 +52,6 @@ async function bybitTop20(origin: string): Promise<string[]> {
     .filter((t) => perps.has(t.symbol) && Number(t.openInterestValue) > 0)
     .map((t) => ({ key: perps.get(t.symbol) as string, oi: Number(t.openInterestValue) }))
     .sort((a, b) => b.oi - a.oi || a.key.localeCompare(b.key))
-    .slice(0, 20)
     .map((t) => t.key)
 }
 
@@ -82,7 +81,8 @@ test('a new user goes live on the automatic watchlist: the top 20 perps by OI pe
   await page.goto(server.url)
   await expect(page.getByTestId('source-badge')).toHaveText('LIVE', { timeout: 15_000 })
 
-  const expected = await bybitTop20(origin)
+  const ranking = await bybitByOi(origin)
+  const expected = ranking.slice(0, 20)
   expect(expected).toHaveLength(20)
   const status = (): Promise<Status> => engineCall<Status>(server!, 'getEngineStatus')
   const bybitWatch = async (): Promise<VenueWatch | undefined> =>
@@ -147,6 +147,22 @@ test('a new user goes live on the automatic watchlist: the top 20 perps by OI pe
   await page.getByLabel('Automatic: the top 20 perps').click()
   await expect.poll(async () => (await status()).watchlist?.mode).toBe('auto')
   await expect.poll(subscribed, { timeout: 20_000 }).toContain(dropped.slice('bybit:'.length))
+
+  // Pinning a tier-1 market (the 21st by OI) makes the list mine and streams it, the others untouched.
+  const pinned = ranking[20]!
+  await gotoScreen(page, 'Radar')
+  await page.getByLabel('Filter markets').fill(pinned.slice('bybit:'.length))
+  await page.locator(`[data-testid="radar-row"][data-key="${pinned}"]`).click()
+  await expect(page.getByTestId('radar-pin')).toContainText('(tier 1)')
+  await page.getByTestId('radar-pin').click()
+  await expect(page.getByTestId('watchlist-mode')).toHaveText('watchlist: my list (23)')
+  await expect.poll(subscribed, { timeout: 20_000 }).toContain(pinned.slice('bybit:'.length))
+  expect((await status()).watchlist!.keys).toEqual([
+    ...expected,
+    'okx:BTC/USDT:USDT',
+    'okx:ETH/USDT:USDT',
+    pinned,
+  ])
   expect((await status()).source.kind).toBe('live')
   expect(consoleErrors).toEqual([])
 })
