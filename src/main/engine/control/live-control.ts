@@ -41,7 +41,9 @@ export function livePlan(settings: Settings, keys: readonly string[] = settings.
     throw new Error(
       skipped.length > 0
         ? `no watchlist market is on an enabled venue: ${skipped.join(', ')}`
-        : 'the watchlist is empty: add markets in Settings first',
+        : settings.watchlistMode === 'auto'
+          ? 'the automatic watchlist ranks perps, and no perp venue is enabled: enable Binance USDⓈ-M, Bybit or OKX in Settings → Venues'
+          : 'the watchlist is empty: add markets in Settings first',
     )
   const overrides: LivePlan['overrides'] = {}
   for (const venue of byVenue.keys()) {

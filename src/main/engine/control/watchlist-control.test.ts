@@ -3,6 +3,7 @@ import { defaultSettings } from '../../../shared/settings'
 import type { Settings } from '../../../shared/settings'
 import type { UniverseRow, UniverseView } from '../../../shared/contract/universe'
 import { WatchlistControl } from './watchlist-control'
+import { livePlan } from './live-control'
 
 /** A universe row with only what the ranking reads set; every other figure missing. */
 function row(venue: 'bybit' | 'okx', base: string, oiUsd: number | null): UniverseRow {
@@ -135,5 +136,31 @@ describe('WatchlistControl', () => {
     t.set({ watchlistMode: 'mine', watchlist: ['bybit:SOL/USDT:USDT'] })
     expect(t.applied).toEqual([])
     expect(t.control.status().live).toBe(false)
+  })
+})
+
+describe('livePlan for the automatic watchlist', () => {
+  it('says which venues to enable when none of the enabled ones has perps', () => {
+    const settings: Settings = { ...defaultSettings(), venues: ['binance'] }
+    const control = new WatchlistControl(
+      () => settings,
+      () => {},
+    )
+    expect(control.keys()).toEqual([])
+    expect(() => livePlan(settings, control.keys())).toThrow(
+      'the automatic watchlist ranks perps, and no perp venue is enabled: enable Binance USDⓈ-M, Bybit or OKX in Settings → Venues',
+    )
+  })
+
+  it('goes live on the fallback perps of the enabled perp venues, leaving spot venues out', () => {
+    const settings: Settings = { ...defaultSettings(), venues: ['binanceusdm', 'binance', 'okx'] }
+    const control = new WatchlistControl(
+      () => settings,
+      () => {},
+    )
+    expect(livePlan(settings, control.keys()).watchlist).toEqual([
+      { venue: 'binanceusdm', symbols: ['BTC/USDT:USDT', 'ETH/USDT:USDT'] },
+      { venue: 'okx', symbols: ['BTC/USDT:USDT', 'ETH/USDT:USDT'] },
+    ])
   })
 })
