@@ -181,6 +181,15 @@ parent.onFrame((raw, ports) => {
   void onFrame(parsed.frame, ports)
 })
 
+// A stray rejection must not take every venue down with it: ccxt can reject a send on a socket the radar has
+// just closed (Stop, or a market leaving the watchlist while its subscription is in flight). It is logged
+// and the engine keeps serving; the streams' own watchdogs deal with a connection that stays broken.
+process.on('unhandledRejection', (reason) => {
+  const message = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)
+  process.stderr.write(`engine process: unhandled rejection, kept running: ${message}\n`)
+  booted?.engine.logger.error('unhandled rejection, kept running', { reason: message })
+})
+
 // The host went away (browser mode's server killed): nothing is left to serve.
 process.on('disconnect', () => void stop(0))
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0))
