@@ -5,26 +5,28 @@
  * replicates its rows again under made-up symbols to reach the goal's count), beside 60 watchlist markets
  * (tier 2) fed recorded Binance trades restamped to the wall clock. Everything goes the app's way: the real
  * scoring worker behind the engine's ScoringHost (tier-1 figures in the universe service's slices, every
- * refresh), the snapshot pacer's flow control (the window acknowledges each batch it applied), the JSON hop of browser mode's WebSocket (serialised once, parsed by the
- * window), and the radar's own merge, join, scope and sort into rows (the DOM paint of the 200 drawn rows is
- * not in it). The whole process is pinned to one core (taskset) where the machine has it, so the worker, the
+ * refresh), the snapshot pacer's flow control, the JSON hop of browser mode's WebSocket (serialised once,
+ * parsed by the window), and the radar's own merge, join, scope and sort into rows, in a window on its own
+ * thread (bench/universe-window.ts) that acknowledges each batch it applied (the DOM paint of the 200 drawn
+ * rows is not in it). The whole process is pinned to one core (taskset) where the machine has it, so the worker, the
  * engine's thread and the "window" share it. Prints figures; never passes or fails.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { Worker } from 'node:worker_threads'
 import { machineLoad, REPO_ROOT, SHARED_DATA } from './bench-env'
 import { startEmulator } from '../src/main/engine/emulator/emulator'
 import { ingestInSlices, UniverseService } from '../src/main/engine/connectors/universe/universe-service'
 import { ScoringHost } from '../src/main/engine/scoring/scoring-host'
 import { createMemoryLogger } from '../src/main/engine/logging/logger'
 import { paceSnapshots } from '../src/main/engine/snapshot-pacer'
-import { afterNextPaint } from '../src/shared/after-paint'
 import type { UniverseRow } from '../src/shared/contract/universe'
 import type { MarketEvent, TradeEvent } from '../src/shared/market-event'
 import type { MarketSnapshot } from '../src/shared/scoring/snapshot'
 import { defaultSettings } from '../src/shared/settings'
+import type { FromWindow, ToWindow } from './universe-window'
 
 // On one core, as the goal says: the bench runs itself again under taskset where there is one.
 if (!process.env.RADAR_BENCH_PINNED && existsSync('/usr/bin/taskset')) {
@@ -34,25 +36,6 @@ if (!process.env.RADAR_BENCH_PINNED && existsSync('/usr/bin/taskset')) {
     { stdio: 'inherit', env: { ...process.env, RADAR_BENCH_PINNED: '1' } },
   )
   process.exit(r.status ?? 1)
-}
-
-// The radar's own join, scope and sort (pure modules of the renderer, outside the node typecheck's files).
-type Scoped = { snap: MarketSnapshot; tier: 1 | 2 }
-type Row = { snap: MarketSnapshot }
-const radarDir = '../src/renderer/src/radar'
-const { scopedMarkets, inScope, ALL_SCOPE } = (await import(`${radarDir}/radar-scope`)) as {
-  scopedMarkets: (
-    s: ReadonlyMap<string, MarketSnapshot>,
-    u: ReadonlyMap<string, UniverseRow>,
-    w: ReadonlySet<string>,
-  ) => Scoped[]
-  inScope: (m: Scoped, scope: unknown) => boolean
-  ALL_SCOPE: unknown
-}
-const { sortRows, toRadarRow, matchesFilter } = (await import(`${radarDir}/radar-model`)) as {
-  sortRows: (rows: Row[], sort: { key: 'stress'; dir: 'desc' }) => Row[]
-  toRadarRow: (s: MarketSnapshot, clockMs: number | null) => Row
-  matchesFilter: (s: MarketSnapshot, filter: string) => boolean
 }
 
 const N_TIER1 = 1200
@@ -68,6 +51,8 @@ const pct = (xs: number[], p: number): number =>
     ? NaN
     : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)]!
 const f1 = (x: number): string => x.toFixed(1)
+/** Absolute milliseconds, comparable across the bench's threads. */
+const abs = (): number => performance.timeOrigin + performance.now()
 
 // ---- 1. the universe through the radar's own path (ccxt, bulk endpoints) against the emulator
 const emu = await startEmulator()
@@ -152,50 +137,53 @@ const fig = {
   bytes: { 1: [] as number[], 2: [] as number[] },
 }
 const engineSeen = new Map<string, number>()
-let screen = new Map<string, MarketSnapshot>()
-let uniByKey = new Map<string, UniverseRow>()
 let rowsShown = 0
 
-/** The radar screen's own steps for one render: join, scope, filter, rows, sort. */
-function radarRows(): number {
-  const markets = scopedMarkets(screen, uniByKey, watch).filter((m) => inScope(m, ALL_SCOPE))
-  const rows = sortRows(
-    markets.filter((m) => matchesFilter(m.snap, '')).map((m) => toRadarRow(m.snap, Date.now())),
-    { key: 'stress', dir: 'desc' },
-  )
-  return rows.length
-}
+// The window on its own thread (a window is its own process): JSON parse, merge, the radar's join and sort.
+const window = new Worker(join(REPO_ROOT, 'test', 'support', 'ts-worker.mjs'), {
+  workerData: { entry: join(REPO_ROOT, 'bench', 'universe-window.ts') },
+})
+const windowReady = new Promise<void>((resolve) =>
+  window.on('message', (m: FromWindow) => {
+    if (m.type === 'ready') return resolve()
+    if (m.type === 'universe-rows') {
+      fig.universeToRows.push(m.ms)
+      rowsShown = m.rows
+      return
+    }
+    rowsShown = m.rows
+    const { atMs: tFwd, recv: recvs } = forwarded.shift()!
+    fig.hop.push(m.parsedAt - tFwd)
+    fig.rows.push(m.rowsAt - m.parsedAt)
+    fig.batchSizes.push(m.shown.length)
+    for (const [i, s] of m.shown.entries()) {
+      const tier = watch.has(s.key) ? 2 : 1
+      fig.bytes[tier].push(s.bytes)
+      const recv = recvs[i]
+      if (recv !== undefined) {
+        fig.pacerWait.push(tFwd - recv)
+        fig.snapToRows.push(m.rowsAt - recv)
+      }
+      const q = waiting.get(s.key)
+      while (q && q.length > 0 && q[0]!.count <= s.eventCount)
+        fig.eventToRows[tier].push(m.rowsAt - q.shift()!.atMs)
+    }
+    // The window has applied the batch: its acknowledgement (a real window's comes after its paint).
+    pacer.ack()
+  }),
+)
+await windowReady
+/** When each batch in flight left the engine and when its markets reached it, oldest first. */
+const forwarded: { atMs: number; recv: (number | undefined)[] }[] = []
 
 const pacer = paceSnapshots((channel, payload) => {
   if (channel !== 'snapshots') return
-  const tFwd = performance.now()
+  const tFwd = abs()
   // Browser mode: the server serialises each event once; the window parses it.
   const wire = JSON.stringify({ kind: 'event', channel, payload })
-  const batch = (JSON.parse(wire) as { payload: MarketSnapshot[] }).payload
-  const tParsed = performance.now()
-  // The window's engine hook: a new map with the batch's markets replaced.
-  const next = new Map(screen)
-  for (const s of batch) next.set(s.key, s)
-  screen = next
-  rowsShown = radarRows()
-  const tRows = performance.now()
-  fig.hop.push(tParsed - tFwd)
-  fig.rows.push(tRows - tParsed)
-  fig.batchSizes.push(batch.length)
-  // The window acknowledges once it has applied the batch (after its paint, here the next macrotask).
-  afterNextPaint(() => pacer.ack())
-  for (const s of batch) {
-    const tier = watch.has(s.key) ? 2 : 1
-    fig.bytes[tier].push(JSON.stringify(s).length)
-    const recv = receivedAt.get(s.key)
-    if (recv !== undefined) {
-      fig.pacerWait.push(tFwd - recv)
-      fig.snapToRows.push(tRows - recv)
-    }
-    const q = waiting.get(s.key)
-    while (q && q.length > 0 && q[0]!.count <= s.eventCount)
-      fig.eventToRows[tier].push(tRows - q.shift()!.atMs)
-  }
+  // Each market's arrival in the engine, taken now: a newer one may arrive before this batch is applied.
+  forwarded.push({ atMs: tFwd, recv: (payload as MarketSnapshot[]).map((s) => receivedAt.get(s.key)) })
+  window.postMessage({ type: 'snapshots', wire } satisfies ToWindow)
 })
 
 globalThis.gc?.()
@@ -205,7 +193,7 @@ const host = new ScoringHost({
   workerOptions: { workerData: { entry: join(REPO_ROOT, 'src/main/engine/scoring/worker.ts') } },
   logger: createMemoryLogger(),
   onSnapshots: (batch) => {
-    const now = performance.now()
+    const now = abs()
     for (const s of batch) {
       receivedAt.set(s.key, now)
       // Worker time: the newest send this snapshot covers, to its arrival in the engine.
@@ -231,16 +219,13 @@ function refresh(): void {
   const now = Date.now()
   const rows = tier1At(now)
   // The window hears the universe view (one message a refresh): every row's join is new.
-  const t = performance.now()
-  uniByKey = new Map(rows.map((r) => [r.key, r]))
-  rowsShown = radarRows()
-  fig.universeToRows.push(performance.now() - t)
+  window.postMessage({ type: 'universe', rows, watch: [...watch] } satisfies ToWindow)
   refreshes.push(
     ingestInSlices(
       rows,
       watch,
       (events: MarketEvent[]) => {
-        const at = performance.now()
+        const at = abs()
         const per = new Map<string, number>()
         for (const e of events)
           per.set(`${e.venue}:${e.symbol}`, (per.get(`${e.venue}:${e.symbol}`) ?? 0) + 1)
@@ -262,7 +247,7 @@ let cursor = 0
 const perTick = Math.round(TRADES_PER_SEC / 10)
 const feed = setInterval(() => {
   const now = Date.now()
-  const at = performance.now()
+  const at = abs()
   const batch: TradeEvent[] = []
   // A run of trades per market, as a live source's batch holds them.
   for (let m = 0; m < N_TIER2; m++) {
@@ -278,12 +263,12 @@ const feed = setInterval(() => {
   host.send(batch)
 }, 100)
 const cpu0 = process.cpuUsage()
-const wall0 = performance.now()
+const wall0 = abs()
 refresh()
 const refreshTimer = setInterval(refresh, REFRESH_EVERY_MS)
 await new Promise((r) => setTimeout(r, RUN_MS))
 const cpu = process.cpuUsage(cpu0)
-const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0)
+const cpuShare = (cpu.user + cpu.system) / 1000 / (abs() - wall0)
 running = false
 clearInterval(refreshTimer)
 clearInterval(feed)
@@ -294,6 +279,7 @@ clearInterval(beat)
 const status = host.getStatus()
 await host.stop()
 pacer.stop()
+await window.terminate()
 
 const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
 out(
