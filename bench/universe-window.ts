@@ -40,6 +40,12 @@ export type FromWindow =
     }
 
 const abs = (): number => performance.timeOrigin + performance.now()
+/**
+ * BENCH_WINDOW_BUSY_MS: the window also stays busy this long after each batch's rows without using the
+ * core (as a paint on the GPU would), to show the flow control under a slow window; 0 by default.
+ */
+const busyMs = Number(process.env.BENCH_WINDOW_BUSY_MS ?? 0)
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
 let screen = new Map<string, MarketSnapshot>()
 let uniByKey = new Map<string, UniverseRow>()
 let watch = new Set<string>()
@@ -70,6 +76,7 @@ port.on('message', (msg: ToWindow) => {
   for (const s of batch) next.set(s.key, s)
   screen = next
   const rows = radarRows()
+  if (busyMs > 0) Atomics.wait(sleeper, 0, 0, busyMs)
   const rowsAt = abs()
   const shown = batch.map((s) => ({ key: s.key, eventCount: s.eventCount, bytes: JSON.stringify(s).length }))
   port.postMessage({ type: 'applied', parsedAt, rowsAt, rows, shown } satisfies FromWindow)
