@@ -114,7 +114,7 @@ describe('browser-mode server with clients that never read', () => {
     let peak = rss0
     // 2,400 events of 256 KiB: 600 MiB to each client, 12 GiB in all without backpressure.
     for (let i = 0; i < 2400; i++) {
-      // Notices pass unpaced (snapshots are paced to a byte budget), so this floods as fast as it is sent.
+      // Notices pass unpaced (snapshots go under flow control), so this floods as fast as it is sent.
       bus.emit('notice', { level: 'info', message: payload, atMs: i })
       if (i % 20 === 0) {
         await new Promise((r) => setImmediate(r))
