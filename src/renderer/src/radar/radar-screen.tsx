@@ -135,7 +135,8 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
           venues={[...new Set(markets.map((m) => m.snap.venue))].sort()}
           view={universe.view}
         />
-        {cursorRow && (
+        {/* The watchlist is what live streams: a replay or sample plays its recorded markets whatever it holds. */}
+        {live && cursorRow && (
           <button
             type="button"
             className="pin-button"
@@ -151,7 +152,7 @@ export function RadarScreen({ api, engine, selectedKey, navigate }: ScreenProps)
             {tierOf.get(cursorKeyNow ?? '') === 1 ? '(tier 1)' : '(watchlist)'}
           </button>
         )}
-        {watchStatus && (
+        {live && watchStatus && (
           <button
             type="button"
             className="pin-button"
