@@ -8,6 +8,9 @@ import { applyBaseUrlOverride } from '../../../src/main/engine/connectors/url-ov
 import { LiveSource } from '../../../src/main/engine/connectors/live-source'
 import type { LiveSourceOptions } from '../../../src/main/engine/connectors/live-source'
 import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator'
+import type { HistoryDeps } from '../../../src/main/engine/connectors/history-deps'
+import { DEFAULT_REST_BUDGET, RestBudget } from '../../../src/main/engine/connectors/rest-budget'
+import type { ConnectorVenue } from '../../../src/main/engine/connectors/url-override'
 
 /** Short timings so reconnects and watchdogs resolve within a test. */
 export const FAST = {
@@ -105,5 +108,25 @@ export function emulatorForFile(): { emu: () => RunningEmulator; track: (src: Li
       return emu
     },
     track: (s) => (src = s),
+  }
+}
+
+/**
+ * History loaders' dependencies against one exchange, with no retries: emitted events go to `events`, and each
+ * refused task's answer to `failed` (keyed by the task name).
+ */
+export function historyDeps(
+  ex: Exchange,
+  venue: ConnectorVenue,
+  events: MarketEvent[],
+  failed: (task: string, why: string) => void = () => {},
+): HistoryDeps {
+  return {
+    ex,
+    venue,
+    budget: new RestBudget({ ...DEFAULT_REST_BUDGET, maxRetries: 0 }),
+    emit: (e) => events.push(...e),
+    progress: () => {},
+    failed,
   }
 }

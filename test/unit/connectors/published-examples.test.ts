@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { MarketEvent } from '../../../src/shared/market-event'
 import { pollMarket } from '../../../src/main/engine/connectors/history'
-import type { HistoryDeps } from '../../../src/main/engine/connectors/history-deps'
-import { DEFAULT_REST_BUDGET, RestBudget } from '../../../src/main/engine/connectors/rest-budget'
 import type { ConnectorVenue } from '../../../src/main/engine/connectors/url-override'
-import { recordedMarketsExchange } from './helpers'
+import { historyDeps, recordedMarketsExchange } from './helpers'
 
 /*
  * Endpoints no recording covers are served from the venues' published documentation examples, for the
@@ -20,14 +18,7 @@ async function poll(
   what: 'openInterest' | 'longShort',
 ): Promise<{ events: MarketEvent[]; error: unknown }> {
   const events: MarketEvent[] = []
-  const d: HistoryDeps = {
-    ex: rec.ex(),
-    venue,
-    budget: new RestBudget({ ...DEFAULT_REST_BUDGET, maxRetries: 0 }),
-    emit: (e) => events.push(...e),
-    progress: () => {},
-    failed: () => {},
-  }
+  const d = historyDeps(rec.ex(), venue, events)
   try {
     await pollMarket(d, rec.watched(symbol), what)
     return { events, error: null }

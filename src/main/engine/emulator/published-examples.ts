@@ -1,5 +1,5 @@
 import type { RestReply, RestRequest } from './http-util'
-import { json } from './http-util'
+import { intParam, json } from './http-util'
 
 /**
  * The venues' **published** API-documentation example payloads, for endpoints no recording here covers
@@ -13,6 +13,8 @@ interface Example {
   /** Query parameters the request must carry, with these values. */
   query: Record<string, string>
   body: unknown
+  /** Narrows the example's rows to the request's time bounds and limit, as the venue pages. */
+  page?: (body: unknown, q: URLSearchParams) => unknown
 }
 
 const EXAMPLES: Example[] = [
@@ -59,6 +61,9 @@ const EXAMPLES: Example[] = [
         },
       ],
     },
+    // OKX pages funding history by `after` (older than) / `before` (newer than) a fundingTime, ≤ 100 rows.
+    page: (body, q) =>
+      okxPage(body, (r) => Number((r as { fundingTime: string }).fundingTime), q, 'after', 'before', false),
   },
   {
     // okx.js fetchOpenInterest: the /public/open-interest example.
@@ -108,10 +113,65 @@ const EXAMPLES: Example[] = [
   },
 ]
 
+/**
+ * OKX's contract long/short account ratio as ccxt 4.5.84 quotes it (okx.js fetchLongShortRatioHistory): three
+ * 5-minute rows of 2024-10-19 07:30-07:40 UTC, `[ts, ratio]`. The rows name no instrument (OKX answers for the
+ * `instId` asked), so this one example is **replicated**: served for every swap asked, like the universe's
+ * replicated rows, and never a reading of that swap.
+ */
+const OKX_ACCOUNT_RATIO_ROWS: [string, string][] = [
+  ['1729323600000', '0.9398602814619824'],
+  ['1729323300000', '0.9398602814619824'],
+  ['1729323000000', '0.9398602814619824'],
+]
+
+/** `GET /api/v5/rubik/stat/contracts/long-short-account-ratio-contract`: the replicated published example. */
+function okxAccountRatio(q: URLSearchParams): RestReply | null {
+  const instId = q.get('instId') ?? ''
+  const period = q.get('period') ?? '5m'
+  if (!instId.endsWith('-SWAP') || period !== '5m') return null
+  // Rubik series take `begin` / `end` (inclusive bounds on ts) and at most 100 rows, newest first.
+  return json(
+    okxPage(
+      { code: '0', msg: '', data: OKX_ACCOUNT_RATIO_ROWS },
+      (r) => Number((r as string[])[0]),
+      q,
+      'end',
+      'begin',
+      true,
+    ),
+  )
+}
+
+/** An OKX body's `data` rows (newest first) within the request's bounds and `limit` (≤ 100). */
+function okxPage(
+  body: unknown,
+  tsOf: (row: unknown) => number,
+  q: URLSearchParams,
+  olderKey: string,
+  newerKey: string,
+  inclusive: boolean,
+): unknown {
+  const b = body as { data: unknown[] }
+  const older = intParam(q, olderKey)
+  const newer = intParam(q, newerKey)
+  const limit = Math.min(intParam(q, 'limit') ?? 100, 100)
+  const rows = b.data.filter((r) => {
+    const ts = tsOf(r)
+    const belowOlder = older === null || (inclusive ? ts <= older : ts < older)
+    const aboveNewer = newer === null || (inclusive ? ts >= newer : ts > newer)
+    return belowOlder && aboveNewer
+  })
+  return { ...b, data: rows.slice(0, limit) }
+}
+
 /** The published example a request asks for, or null (the venue's own handler answers, or refuses). */
 export function publishedExample(req: RestRequest): RestReply | null {
+  if (req.path === '/api/v5/rubik/stat/contracts/long-short-account-ratio-contract')
+    return okxAccountRatio(req.query)
   const ex = EXAMPLES.find(
     (e) => e.path === req.path && Object.entries(e.query).every(([k, v]) => req.query.get(k) === v),
   )
-  return ex ? json(ex.body) : null
+  if (!ex) return null
+  return json(ex.page ? ex.page(ex.body, req.query) : ex.body)
 }
