@@ -1,8 +1,8 @@
 import type { EvalContext } from '../eval-context'
 import { gapReason } from '../gaps'
 import { DAY_MS, HOUR_MS, needs, na, ok } from '../metric'
-import { ringFirstTs, ringIndexAsOf, ringVal } from '../stats/timed-ring'
 import { fundingHistorySpanMs, fundingRank } from './funding-state'
+import { fundingTrajectory } from './funding-trajectory'
 import { fundingAprFromPerHour, fundingRatePerReferencePeriod } from './funding-units'
 
 export const FUNDING_REGIMES = [
@@ -71,23 +71,17 @@ export function fundingMetrics(ctx: EvalContext): FundingResult {
   }
   res.regime = ctx.band('funding-regime', res.percentile, cfg.fundingRegimePercentiles, FUNDING_REGIMES)
 
-  // Trajectory: change of the hourly rate over 4 / 8 / 24 h from the sampled path.
-  const first = ringFirstTs(f.path)
-  for (const h of TRAJECTORY_HOURS) {
-    const id = `funding-traj-${h}h`
-    const target = nowMs - h * HOUR_MS
-    const g = gapReason(m.gaps, 'funding', target, nowMs)
-    if (first === null || first > target)
-      out[id] = na('fraction/h', needs('funding path', h * HOUR_MS, first === null ? 0 : nowMs - first), asOf)
-    else if (g) out[id] = na('fraction/h', g, asOf)
-    else out[id] = ok(f.ratePerHour - ringVal(f.path, ringIndexAsOf(f.path, target)), 'fraction/h', asOf)
-  }
+  // Trajectory: change of the hourly rate over 4 / 8 / 24 h, from the sampled path or, before it, the settled history.
+  for (const h of TRAJECTORY_HOURS)
+    out[`funding-traj-${h}h`] = fundingTrajectory(f, m.gaps, h, nowMs, f.ratePerHour)
   res.traj4h = out['funding-traj-4h']!.value
   if (res.traj4h !== null) {
     // %/h: change of the reference-period (8 h) rate, in percent, per hour of the 4 h window.
     res.accelPctPerHour =
       (fundingRatePerReferencePeriod(res.traj4h, cfg.fundingAccelReferenceHours) * 100) / 4
     out['funding-accel'] = ok(res.accelPctPerHour, '%/h', asOf)
+    // It rests on what the 4 h trajectory rests on.
+    out['funding-accel']!.reason ??= out['funding-traj-4h']!.reason
   } else out['funding-accel'] = na('%/h', out['funding-traj-4h']!.reason ?? 'n/a', asOf)
   const flag = cfg.fundingAccelFlagPctPerHour
   ctx.band('funding-accel', res.accelPctPerHour, [-flag, flag], ['falling-fast', 'steady', 'rising-fast'])
