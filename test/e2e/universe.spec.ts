@@ -117,6 +117,9 @@ test('live on three venues, the radar lists every perp the emulator lists, each 
   await expect(solRow.getByTestId('radar-volume')).toContainText('vol $')
   await expect(solRow.locator('[data-metric="oi-usd"]')).toContainText('$')
   await expect(solRow.getByTestId('stress-value')).toHaveText('n/a')
+  // No input of the index is present (the venue's tickers carry none), so no partial figure beside the n/a.
+  expect((sol.metrics['lsi']?.coverage as { partialValue?: number | null }).partialValue).toBeNull()
+  await expect(solRow.getByTestId('stress-partial')).toHaveCount(0)
   await solRow.getByTestId('spike-odds-long').hover()
   await expect(page.getByRole('tooltip')).toContainText('partial stress index')
   await page.setViewportSize({ width: 1280, height: 720 })

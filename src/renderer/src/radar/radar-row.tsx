@@ -14,6 +14,8 @@ import { fmtAge, fmtMetricValue, fmtPct, fmtPrice, fmtUsd } from '../format'
 import type { Flash } from './use-row-flash'
 import type { RadarRow as Row } from './radar-model'
 import { tagIndexNote } from './radar-model'
+import type { Metric } from '../../../shared/scoring/snapshot'
+import { partialStressText } from './partial-stress'
 
 interface Props {
   row: Row
@@ -37,6 +39,16 @@ const toneOf = (x: number | null | undefined): string =>
 function stressTone(stress: number | null): string {
   if (stress === null) return 'level-none'
   return stress >= 65 ? 'level-high' : stress >= 35 ? 'level-medium' : 'level-low'
+}
+
+/** The muted stress figure of a partial index, or nothing when the index is whole or has no input at all. */
+function PartialStress({ metric }: { metric: Metric | undefined }) {
+  const text = partialStressText(metric)
+  return text === null ? null : (
+    <span className="stress-partial muted" data-testid="stress-partial">
+      {text}
+    </span>
+  )
 }
 
 /** One market in the radar; every number carries its tooltip and, when missing, its reason. */
@@ -72,9 +84,12 @@ export const RadarRowView = forwardRef<HTMLTableRowElement, Props>(function Rada
           {stressWarming ? (
             <WarmingText w={stressWarming} compact />
           ) : (
-            <span className={`stress-pill ${stressTone(s.stress)}`} data-testid="stress-value">
-              {s.stress === null ? 'n/a' : s.stress.toFixed(0)}
-            </span>
+            <>
+              <span className={`stress-pill ${stressTone(s.stress)}`} data-testid="stress-value">
+                {s.stress === null ? 'n/a' : s.stress.toFixed(0)}
+              </span>
+              <PartialStress metric={m['lsi']} />
+            </>
           )}
         </MetricTip>
         <Sparkline values={history} label={`stress history of ${s.symbol}`} />
