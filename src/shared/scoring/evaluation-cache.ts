@@ -3,6 +3,7 @@ import type { Evaluation } from './evaluate'
 import { evaluateMarket } from './evaluate'
 import type { LiquidationProximityInput, MarketState } from './market-state'
 import type { ScoringState } from './scoring-state'
+import type { Coverage, Metric } from './snapshot'
 
 /**
  * Snapshots read a market's last evaluation instead of evaluating it again while nothing it reads has changed.
@@ -34,14 +35,13 @@ interface Entry {
 /** Keyed by the market's state: a market dropped and created again (forget) starts without an entry. */
 const cache = new WeakMap<MarketState, Entry>()
 
-/** The asset's markets, in the asset's order. */
-function assetMarkets(state: ScoringState, asset: string): MarketState[] {
-  const out: MarketState[] = []
+/** The asset's markets, in the asset's order, into `out`. */
+function assetMarkets(state: ScoringState, asset: string, out: MarketState[]): void {
+  out.length = 0
   for (const k of state.byAsset.get(asset) ?? []) {
     const o = state.markets.get(k)
     if (o) out.push(o)
   }
-  return out
 }
 
 /** Whether the asset's markets are the same states with the same event counts; the newest asOfMs among them. */
@@ -108,15 +108,92 @@ export function snapshotEvaluation(
   const evalMs = Math.min(clockMs, Math.max(acc.newestMs, grid))
   if (hit && same && hit.evalMs === evalMs && hit.config === cfg && sameProximity(hit.own, m.liqProximity))
     return { evaluation: hit.evaluation, evalMs }
-  const evaluation = evaluateMarket(state, m, evalMs, false)
-  const inputs = assetMarkets(state, m.asset)
-  cache.set(m, {
-    evalMs,
-    inputs,
-    counts: inputs.map((o) => o.eventCount),
-    own: m.liqProximity,
-    config: cfg,
-    evaluation,
-  })
+  const evaluation = keepUnchanged(evaluateMarket(state, m, evalMs, false), hit?.evaluation)
+  // The entry is this module's own: refilled in place, so a re-evaluation leaves no old entry behind.
+  const e = hit ?? { evalMs, inputs: [], counts: [], own: null, config: cfg, evaluation }
+  if (!same) assetMarkets(state, m.asset, e.inputs)
+  e.counts.length = e.inputs.length
+  for (let i = 0; i < e.inputs.length; i++) e.counts[i] = e.inputs[i]!.eventCount
+  e.evalMs = evalMs
+  e.own = m.liqProximity
+  e.config = cfg
+  e.evaluation = evaluation
+  if (!hit) cache.set(m, e)
   return { evaluation, evalMs }
+}
+
+function sameCoverage(a: Coverage | undefined, b: Coverage | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  return (
+    a.present === b.present &&
+    a.total === b.total &&
+    a.weightShare === b.weightShare &&
+    a.partial === b.partial &&
+    a.partialValue === b.partialValue
+  )
+}
+
+function sameMetric(a: Metric, b: Metric): boolean {
+  return (
+    a.value === b.value &&
+    a.unit === b.unit &&
+    a.sufficient === b.sufficient &&
+    a.reason === b.reason &&
+    a.asOfMs === b.asOfMs &&
+    sameCoverage(a.coverage, b.coverage)
+  )
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function sameLabels(a: Record<string, string | null>, b: Record<string, string | null>): boolean {
+  let n = 0
+  for (const k in a) {
+    if (a[k] !== b[k] || !(k in b)) return false
+    n++
+  }
+  for (const _ in b) n--
+  return n === 0
+}
+
+/**
+ * A fresh evaluation with every part equal to the previous one's replaced by that part (its metric objects,
+ * labels, tags, sentences; the whole evaluation when nothing changed). A cached evaluation lives for seconds,
+ * long enough to be promoted to the old generation: most of a re-evaluated market's figures are the same
+ * (a quiet market's n/a reasons, histories that did not move), and keeping the old objects lets the new copies
+ * die young instead of growing the old generation, whose collections are the long pauses.
+ */
+function keepUnchanged(next: Evaluation, prev: Evaluation | undefined): Evaluation {
+  if (!prev) return next
+  const nm = next.metrics
+  const pm = prev.metrics
+  let count = 0
+  let all = true
+  for (const k in nm) {
+    count++
+    const old = pm[k]
+    if (old !== undefined && sameMetric(nm[k]!, old)) nm[k] = old
+    else all = false
+  }
+  for (const _ in pm) count--
+  const metrics = all && count === 0 ? pm : nm
+  const labels = sameLabels(next.labels, prev.labels) ? prev.labels : next.labels
+  const tags = sameStrings(next.tags, prev.tags) ? prev.tags : next.tags
+  const sentences = sameStrings(next.contradictions, prev.contradictions)
+    ? prev.contradictions
+    : next.contradictions
+  if (
+    metrics === pm &&
+    labels === prev.labels &&
+    tags === prev.tags &&
+    sentences === prev.contradictions &&
+    next.lsi === prev.lsi
+  )
+    return prev
+  return { metrics, labels, tags, contradictions: sentences, lsi: next.lsi }
 }

@@ -103,7 +103,28 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
   const m = state.markets.get(key)
   if (!m) return null
   const { evaluation: e, evalMs } = snapshotEvaluation(state, m, state.clockMs ?? m.asOfMs ?? 0)
-  return {
+  const evaluatedAtMs = state.clockMs === null ? null : evalMs
+  // The last snapshot again when nothing in it changed: a quiet market's snapshot then costs no allocation.
+  // Kept only while evaluations are reused: at snapshotReuseMs 0 every snapshot is new and keeping the last
+  // would hold every evaluation until the next snapshot, long enough to promote it to the old generation.
+  const reuse = state.config.snapshotReuseMs > 0
+  const prev = reuse ? lastSnapshots.get(m) : undefined
+  if (
+    prev !== undefined &&
+    prev.metrics === e.metrics &&
+    prev.labels === e.labels &&
+    prev.tags === e.tags &&
+    prev.contradictions === e.contradictions &&
+    prev.stress === e.lsi &&
+    prev.evaluatedAtMs === evaluatedAtMs &&
+    prev.asOfMs === m.asOfMs &&
+    prev.lastPrice === m.lastPrice &&
+    prev.markPrice === (m.markPrice ?? null) &&
+    prev.indexPrice === (m.indexPrice ?? null) &&
+    prev.eventCount === m.eventCount
+  )
+    return prev
+  const snap: MarketSnapshot = {
     key,
     venue: m.venue,
     symbol: m.symbol,
@@ -116,10 +137,16 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
     labels: e.labels,
     tags: e.tags,
     contradictions: e.contradictions,
-    evaluatedAtMs: state.clockMs === null ? null : evalMs,
+    evaluatedAtMs,
     stress: e.lsi,
   }
+  if (reuse) lastSnapshots.set(m, snap)
+  else lastSnapshots.delete(m)
+  return snap
 }
+
+/** Each market's last snapshot, keyed by its state (a market dropped and created again starts without one). */
+const lastSnapshots = new WeakMap<MarketState, MarketSnapshot>()
 
 /** Regime shifts queued since the last drain, oldest first; empties the queue. */
 export function drainRegimeShifts(state: ScoringState): RegimeShift[] {
