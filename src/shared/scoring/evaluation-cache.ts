@@ -30,6 +30,11 @@ interface Entry {
   own: LiquidationProximityInput | null
   config: ScoringConfig
   evaluation: Evaluation
+  /** How many metrics `evaluation` has. */
+  metricCount: number
+  /** The market's grid phase for `phaseEveryMs` (a hash of its key, kept rather than hashed per snapshot). */
+  phaseMs: number
+  phaseEveryMs: number
 }
 
 /** Keyed by the market's state: a market dropped and created again (forget) starts without an entry. */
@@ -104,19 +109,37 @@ export function snapshotEvaluation(
   const hit = cache.get(m)
   const acc = { newestMs: m.asOfMs ?? Number.NEGATIVE_INFINITY }
   const same = sameInputs(state, m.asset, hit, acc)
-  const grid = gridFloorMs(clockMs, everyMs, phaseMs(m.key, everyMs))
+  let phase = hit !== undefined && hit.phaseEveryMs === everyMs ? hit.phaseMs : -1
+  if (phase < 0) phase = phaseMs(m.key, everyMs)
+  const grid = gridFloorMs(clockMs, everyMs, phase)
   const evalMs = Math.min(clockMs, Math.max(acc.newestMs, grid))
   if (hit && same && hit.evalMs === evalMs && hit.config === cfg && sameProximity(hit.own, m.liqProximity))
     return { evaluation: hit.evaluation, evalMs }
-  const evaluation = keepUnchanged(evaluateMarket(state, m, evalMs, false), hit?.evaluation)
+  const fresh = evaluateMarket(state, m, evalMs, false)
+  // One key listing (a record of ~100 metrics is a dictionary: each listing sorts and allocates).
+  const keys = Object.keys(fresh.metrics)
+  const evaluation = keepUnchanged(fresh, keys, hit?.evaluation, hit?.metricCount ?? 0)
   // The entry is this module's own: refilled in place, so a re-evaluation leaves no old entry behind.
-  const e = hit ?? { evalMs, inputs: [], counts: [], own: null, config: cfg, evaluation }
+  const e = hit ?? {
+    evalMs,
+    inputs: [],
+    counts: [],
+    own: null,
+    config: cfg,
+    evaluation,
+    metricCount: 0,
+    phaseMs: phase,
+    phaseEveryMs: everyMs,
+  }
   if (!same) assetMarkets(state, m.asset, e.inputs)
   e.counts.length = e.inputs.length
   for (let i = 0; i < e.inputs.length; i++) e.counts[i] = e.inputs[i]!.eventCount
   e.evalMs = evalMs
   e.own = m.liqProximity
   e.config = cfg
+  e.metricCount = keys.length
+  e.phaseMs = phase
+  e.phaseEveryMs = everyMs
   e.evaluation = evaluation
   if (!hit) cache.set(m, e)
   return { evaluation, evalMs }
@@ -168,20 +191,23 @@ function sameLabels(a: Record<string, string | null>, b: Record<string, string |
  * (a quiet market's n/a reasons, histories that did not move), and keeping the old objects lets the new copies
  * die young instead of growing the old generation, whose collections are the long pauses.
  */
-function keepUnchanged(next: Evaluation, prev: Evaluation | undefined): Evaluation {
+function keepUnchanged(
+  next: Evaluation,
+  keys: readonly string[],
+  prev: Evaluation | undefined,
+  prevCount: number,
+): Evaluation {
   if (!prev) return next
   const nm = next.metrics
   const pm = prev.metrics
-  let count = 0
-  let all = true
-  for (const k in nm) {
-    count++
+  let all = keys.length === prevCount
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!
     const old = pm[k]
     if (old !== undefined && sameMetric(nm[k]!, old)) nm[k] = old
     else all = false
   }
-  for (const _ in pm) count--
-  const metrics = all && count === 0 ? pm : nm
+  const metrics = all ? pm : nm
   const labels = sameLabels(next.labels, prev.labels) ? prev.labels : next.labels
   const tags = sameStrings(next.tags, prev.tags) ? prev.tags : next.tags
   const sentences = sameStrings(next.contradictions, prev.contradictions)
