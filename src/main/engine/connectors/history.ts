@@ -27,7 +27,7 @@ export async function backfillMarket(d: HistoryDeps, m: WatchedMarket, o: Backfi
             m.symbol,
             undefined,
             adapterFor(d.venue).fundingPageSize,
-            end === null ? {} : { until: end },
+            end === null ? {} : (adapterFor(d.venue).fundingPageEnd?.(end) ?? { until: end }),
           ),
         ) as Promise<FundingRow[]>,
       (r) => r.timestamp ?? NaN,

@@ -26,6 +26,9 @@ export const okx: VenueAdapter = {
   venue: 'okx',
   candleTimeframe: ['5m', 300],
   fundingPageSize: 100,
+  // ccxt 4.5.84's okx fetchFundingRateHistory sends no end for `until`: every page would be the newest one.
+  // OKX's `after` returns the rows earlier than the given funding time.
+  fundingPageEnd: (endMs) => ({ after: String(endMs + 1) }),
   // OKX's history candles come 100 a request.
   klinePageSize: 100,
   /**
@@ -93,14 +96,22 @@ export const okx: VenueAdapter = {
   pollLongShort: async (d, m) => {
     const ctx = { venue: d.venue, symbol: m.symbol, receiveTsMs: Date.now() }
     const events: MarketEvent[] = []
+    // Each ratio on its own: a venue refusing one (OKX serves the three from separate endpoints) must not
+    // throw away the others; only when all three fail does the round fail, with the first refusal.
+    let firstError: unknown = null
     for (const [kind, method] of Object.entries(OKX_LONG_SHORT) as [LongShortKind, string][]) {
       const fn = implicitApi<Row>(d.ex, method)
-      const res = (await d.budget.run(() => fn({ instId: m.marketId, period: '5m', limit: 1 }))) as {
-        data?: unknown[]
+      try {
+        const res = (await d.budget.run(() => fn({ instId: m.marketId, period: '5m', limit: 1 }))) as {
+          data?: unknown[]
+        }
+        const e = okxLongShortFromRow(ctx, kind, res.data?.[0])
+        if (e) events.push(e)
+      } catch (err) {
+        firstError ??= err
       }
-      const e = okxLongShortFromRow(ctx, kind, res.data?.[0])
-      if (e) events.push(e)
     }
+    if (events.length === 0 && firstError !== null) throw firstError
     return events
   },
   bookVerifier: () => new OkxBookVerifier(),

@@ -28,6 +28,11 @@ export interface VenueAdapter {
   candleTimeframe: [string, number]
   /** Funding history rows per request (each venue's maximum). */
   fundingPageSize: number
+  /**
+   * The request parameters that end a funding-history page at `endMs` (inclusive), where ccxt's `until` does
+   * not reach the venue's own parameter; absent: `{ until: endMs }`.
+   */
+  fundingPageEnd?(endMs: number): Record<string, unknown>
   /** Per perp: mark, funding, open interest and liquidation streams. */
   perpStreams(ex: Exchange, m: WatchedMarket, ctx: StreamCtx): StreamSpec[]
   /** Streams that cover every watched market at once (Binance's all-market liquidations). */
