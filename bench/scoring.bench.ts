@@ -223,6 +223,10 @@ const setupSec = time(() => {
 })
 const keys = [...big.markets.keys()].filter((k) => k.startsWith('binanceusdm:'))
 for (let r = 0; r < 3; r++) for (const k of keys) snapshotMarket(big, k) // warm-up
+// The setup's garbage (the markets' histories, built in seconds here where a worker's warm start spreads them
+// over minutes) is collected before the timed rounds, so a full collection inside them is the rounds' doing.
+const gcNow = (globalThis as { gc?: () => void }).gc
+gcNow?.()
 
 // Between snapshots, 250 ms of exchange time as the engine would take it: every watchlist perp's trades of the
 // recording's next 250 ms (every 4th print, as in the setup) and a quote, and the universe's once-a-minute
@@ -277,6 +281,10 @@ const [snaps, noReuse] = await timeSnapshots(big, keys, snapBatches, [
   { ...big.config, snapshotReuseMs: 0 },
 ])
 const snapP95 = p95(snaps!.timesMs)
+// What a full collection of this heap costs when one falls due (forced, so the worst case: no concurrent marking).
+const fullGcMs = gcNow ? time(gcNow) * 1000 : null
+const heapMb = process.memoryUsage().heapUsed / 1e6 // live, after that collection
+const mb = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(2)} MB`)
 out(
   `scoring.snapshot_markets: ${keys.length} perps (${N_WATCH} with trades, ${N_UNIVERSE} universe-only; ${big.markets.size - keys.length} spot pairs), built in ${setupSec.toFixed(1)} s`,
 )
@@ -285,6 +293,9 @@ out(
 )
 out(
   `scoring.snapshot_gc_max_ms: ${snaps!.gcMaxMs.toFixed(1)} ms largest GC pause starting inside them (${snaps!.gcCount} pauses); goal < 50 ms: ${(snaps!.gcMaxMs / 50).toFixed(2)}x of the limit`,
+)
+out(
+  `scoring.snapshot_old_gen_growth: ${mb(snaps!.promotedMbPerSnapshot)} a snapshot of all with reuse, ${mb(noReuse!.promotedMbPerSnapshot)} without; a full collection of the heap (${heapMb.toFixed(0)} MB live) takes ${fullGcMs === null ? 'n/a (no --expose-gc)' : `${fullGcMs.toFixed(1)} ms`}`,
 )
 out(
   `scoring.snapshot_all_no_reuse_ms: p95 ${p95(noReuse!.timesMs).toFixed(1)} ms, median ${median(noReuse!.timesMs).toFixed(1)} ms (snapshotReuseMs 0, in rounds alternating with the above); reuse / none, medians: ${(median(snaps!.timesMs) / median(noReuse!.timesMs)).toFixed(2)}x; largest GC pause ${noReuse!.gcMaxMs.toFixed(1)} ms`,

@@ -106,7 +106,8 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
   const evaluatedAtMs = state.clockMs === null ? null : evalMs
   // The last snapshot again when nothing in it changed: a quiet market's snapshot then costs no allocation.
   // Kept only while evaluations are reused: at snapshotReuseMs 0 every snapshot is new and keeping the last
-  // would hold every evaluation until the next snapshot, long enough to promote it to the old generation.
+  // would hold every evaluation until the next snapshot, long enough to promote it to the old generation
+  // (the one kept from before is left as it is: it is matched again only if reuse comes back).
   const reuse = state.config.snapshotReuseMs > 0
   const prev = reuse ? lastSnapshots.get(m) : undefined
   if (
@@ -141,7 +142,6 @@ export function snapshotMarket(state: ScoringState, key: MarketKey): MarketSnaps
     stress: e.lsi,
   }
   if (reuse) lastSnapshots.set(m, snap)
-  else lastSnapshots.delete(m)
   return snap
 }
 
