@@ -37,6 +37,9 @@ interface Entry {
   phaseEveryMs: number
 }
 
+/** The newest asOfMs among an asset's markets, written by `sameInputs` (one object, not one per snapshot). */
+const scratch = { newestMs: Number.NEGATIVE_INFINITY }
+
 /** Keyed by the market's state: a market dropped and created again (forget) starts without an entry. */
 const cache = new WeakMap<MarketState, Entry>()
 
@@ -56,6 +59,7 @@ function sameInputs(
   e: Entry | undefined,
   acc: { newestMs: number },
 ): boolean {
+  acc.newestMs = Number.NEGATIVE_INFINITY
   const keys = state.byAsset.get(asset)
   let same = e !== undefined && keys !== undefined && keys.length === e.inputs.length
   if (!keys) return false
@@ -107,14 +111,15 @@ export function snapshotEvaluation(
   const everyMs = cfg.snapshotReuseMs
   if (everyMs <= 0) return { evaluation: evaluateMarket(state, m, clockMs, false), evalMs: clockMs }
   const hit = cache.get(m)
-  const acc = { newestMs: m.asOfMs ?? Number.NEGATIVE_INFINITY }
+  const acc = scratch
   const same = sameInputs(state, m.asset, hit, acc)
+  if (m.asOfMs !== null && m.asOfMs > acc.newestMs) acc.newestMs = m.asOfMs
   let phase = hit !== undefined && hit.phaseEveryMs === everyMs ? hit.phaseMs : -1
   if (phase < 0) phase = phaseMs(m.key, everyMs)
   const grid = gridFloorMs(clockMs, everyMs, phase)
   const evalMs = Math.min(clockMs, Math.max(acc.newestMs, grid))
   if (hit && same && hit.evalMs === evalMs && hit.config === cfg && sameProximity(hit.own, m.liqProximity))
-    return { evaluation: hit.evaluation, evalMs }
+    return hit // its evaluation and evalMs: a quiet market's snapshot allocates nothing here
   const fresh = evaluateMarket(state, m, evalMs, false)
   // One key listing (a record of ~100 metrics is a dictionary: each listing sorts and allocates).
   const keys = Object.keys(fresh.metrics)
@@ -142,7 +147,7 @@ export function snapshotEvaluation(
   e.phaseEveryMs = everyMs
   e.evaluation = evaluation
   if (!hit) cache.set(m, e)
-  return { evaluation, evalMs }
+  return e
 }
 
 function sameCoverage(a: Coverage | undefined, b: Coverage | undefined): boolean {
