@@ -52,7 +52,7 @@ export interface HeatmapView {
      */
     curves?: { long: { price: number[]; usd: number[] }; short: { price: number[]; usd: number[] } }
   } | null
-  /** Why there is no map (e.g. "needs open interest; this session has none"). */
+  /** Why there is no map (e.g. "needs open interest; none received for this market yet"). */
   unavailableReason: string | null
 }
 

@@ -28,7 +28,8 @@ export interface HeatmapViewOptions {
 
 const MAX_DEFAULT_ROWS = 1000
 const MAX_ROWS = 4000
-export const NO_OI_REASON = 'needs open interest; this session has none'
+// Live, open interest may still be loading; in a session it may never come: the words fit both.
+export const NO_OI_REASON = 'needs open interest; none received for this market yet'
 
 function emptyView(state: HeatmapState, reason: string): HeatmapView {
   return {

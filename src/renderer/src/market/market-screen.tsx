@@ -206,7 +206,9 @@ export function MarketScreen({ api, engine, selectedKey, navigate }: ScreenProps
           )}
           {series.state === 'ready' && series.value.bars === 0 && (
             <div className="chart-overlay" data-testid="chart-status" role="status">
-              No bars yet for this market: press play in the replay bar, or wait for trades.
+              {engine.status?.source.kind === 'live'
+                ? 'No bars yet for this market: waiting for its first trades and its candle history.'
+                : 'No bars yet for this market: press play in the replay bar.'}
             </div>
           )}
         </div>
