@@ -30,8 +30,8 @@ interface Entry {
   own: LiquidationProximityInput | null
   config: ScoringConfig
   evaluation: Evaluation
-  /** How many metrics `evaluation` has. */
-  metricCount: number
+  /** The metric ids of `evaluation`, in its order. */
+  metricIds: readonly string[]
   /** The market's grid phase for `phaseEveryMs` (a hash of its key, kept rather than hashed per snapshot). */
   phaseMs: number
   phaseEveryMs: number
@@ -123,7 +123,7 @@ export function snapshotEvaluation(
   const fresh = evaluateMarket(state, m, evalMs, false)
   // One key listing (a record of ~100 metrics is a dictionary: each listing sorts and allocates).
   const keys = Object.keys(fresh.metrics)
-  const evaluation = keepUnchanged(fresh, keys, hit?.evaluation, hit?.metricCount ?? 0)
+  const evaluation = keepUnchanged(fresh, keys, hit?.evaluation, hit?.metricIds ?? [])
   // The entry is this module's own: refilled in place, so a re-evaluation leaves no old entry behind.
   const e = hit ?? {
     evalMs,
@@ -132,7 +132,7 @@ export function snapshotEvaluation(
     own: null,
     config: cfg,
     evaluation,
-    metricCount: 0,
+    metricIds: keys,
     phaseMs: phase,
     phaseEveryMs: everyMs,
   }
@@ -142,7 +142,7 @@ export function snapshotEvaluation(
   e.evalMs = evalMs
   e.own = m.liqProximity
   e.config = cfg
-  e.metricCount = keys.length
+  e.metricIds = keys
   e.phaseMs = phase
   e.phaseEveryMs = everyMs
   e.evaluation = evaluation
@@ -179,14 +179,13 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return true
 }
 
+/** The same labels in the same order. */
 function sameLabels(a: Record<string, string | null>, b: Record<string, string | null>): boolean {
-  let n = 0
-  for (const k in a) {
-    if (a[k] !== b[k] || !(k in b)) return false
-    n++
-  }
-  for (const _ in b) n--
-  return n === 0
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || a[ka[i]!] !== b[ka[i]!]) return false
+  return true
 }
 
 /**
@@ -200,17 +199,20 @@ function keepUnchanged(
   next: Evaluation,
   keys: readonly string[],
   prev: Evaluation | undefined,
-  prevCount: number,
+  prevIds: readonly string[],
 ): Evaluation {
   if (!prev) return next
   const nm = next.metrics
   const pm = prev.metrics
-  let all = keys.length === prevCount
+  // The previous record is kept whole only with the same ids in the same order (a serialised snapshot is then
+  // byte for byte what the fresh evaluation gives).
+  let all = keys.length === prevIds.length
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!
     const old = pm[k]
     if (old !== undefined && sameMetric(nm[k]!, old)) nm[k] = old
     else all = false
+    if (all && prevIds[i] !== k) all = false
   }
   const metrics = all ? pm : nm
   const labels = sameLabels(next.labels, prev.labels) ? prev.labels : next.labels

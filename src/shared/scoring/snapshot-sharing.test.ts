@@ -50,6 +50,8 @@ describe('snapshots share what did not change', () => {
     const fresh = evaluateMarket(s, s.markets.get(ETH_KEY)!, b.evaluatedAtMs!, false)
     expect(b.metrics).toEqual(fresh.metrics)
     expect(b.labels).toEqual(fresh.labels)
+    // In the same order too: a serialised snapshot is what the fresh evaluation serialises to.
+    expect(JSON.stringify([b.metrics, b.labels])).toBe(JSON.stringify([fresh.metrics, fresh.labels]))
     expect(b.tags).toEqual(fresh.tags)
     // The funding history did not move: its figures are the very objects of the first snapshot.
     const shared = Object.keys(b.metrics).filter((k) => b.metrics[k] === a.metrics[k])
