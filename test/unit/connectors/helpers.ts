@@ -11,6 +11,7 @@ import type { RunningEmulator } from '../../../src/main/engine/emulator/emulator
 import type { HistoryDeps } from '../../../src/main/engine/connectors/history-deps'
 import { DEFAULT_REST_BUDGET, RestBudget } from '../../../src/main/engine/connectors/rest-budget'
 import type { ConnectorVenue } from '../../../src/main/engine/connectors/url-override'
+import type { BackfillOptions } from '../../../src/main/engine/connectors/connector-options'
 
 /** Short timings so reconnects and watchdogs resolve within a test. */
 export const FAST = {
@@ -128,5 +129,19 @@ export function historyDeps(
     emit: (e) => events.push(...e),
     progress: () => {},
     failed,
+  }
+}
+
+/** History loaders' options for tests: the product's windows, 5 pages at most, and `over` for what differs. */
+export function backfillOptions(over: Partial<BackfillOptions> = {}): BackfillOptions {
+  return {
+    fundingDays: 90,
+    historyDays: 30,
+    maxPages: 5,
+    klineMinutes: 1440,
+    tradeMinutes: 60,
+    maxTradePages: 5,
+    holdLiveMs: 30_000,
+    ...over,
   }
 }

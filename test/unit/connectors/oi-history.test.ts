@@ -2,10 +2,9 @@ import type { Exchange } from 'ccxt'
 import { describe, expect, it } from 'vitest'
 import type { LongShortEvent, MarketEvent } from '../../../src/shared/market-event'
 import { adapterFor } from '../../../src/main/engine/connectors/venues'
-import type { BackfillOptions } from '../../../src/main/engine/connectors/connector-options'
 import { RestBudget } from '../../../src/main/engine/connectors/rest-budget'
 import type { WatchedMarket } from '../../../src/main/engine/connectors/market-streams'
-import { recordedMarketsExchange } from './helpers'
+import { backfillOptions, recordedMarketsExchange } from './helpers'
 
 /*
  * Neither Bybit's `/v5/market/open-interest` nor OKX's `/rubik/stat/contracts/open-interest-history` is
@@ -17,15 +16,7 @@ const bybit = recordedMarketsExchange('bybit', ['spot', 'linear'])
 const okx = recordedMarketsExchange('okx', ['spot', 'swap'])
 const NEWEST = 1_786_300_000_000 - (1_786_300_000_000 % 300_000)
 const FIVE_MIN = 300_000
-const ONE_DAY: BackfillOptions = {
-  fundingDays: 90,
-  historyDays: 1,
-  maxPages: 40,
-  klineMinutes: 1440,
-  tradeMinutes: 60,
-  maxTradePages: 5,
-  holdLiveMs: 30_000,
-}
+const ONE_DAY = backfillOptions({ historyDays: 1, maxPages: 40 })
 
 /**
  * Runs a venue's OI history (or, `extra`, its long/short histories) against stubbed endpoints that keep 1,000

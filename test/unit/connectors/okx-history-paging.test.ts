@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { MarketEvent } from '../../../src/shared/market-event'
-import type { BackfillOptions } from '../../../src/main/engine/connectors/connector-options'
 import { backfillMarket } from '../../../src/main/engine/connectors/history'
 import { okx as okxAdapter } from '../../../src/main/engine/connectors/venues/okx'
-import { historyDeps, recordedMarketsExchange } from './helpers'
+import { backfillOptions, historyDeps, recordedMarketsExchange } from './helpers'
 
 /*
  * OKX's history paging against the emulator's published examples (docs/emulator.md): the funding-rate history
@@ -13,15 +12,7 @@ import { historyDeps, recordedMarketsExchange } from './helpers'
  */
 const okx = recordedMarketsExchange('okx', ['spot', 'swap'])
 
-const OPTS: BackfillOptions = {
-  fundingDays: 90,
-  historyDays: 30,
-  maxPages: 5,
-  klineMinutes: 1440,
-  tradeMinutes: 60,
-  maxTradePages: 5,
-  holdLiveMs: 30_000,
-}
+const OPTS = backfillOptions()
 
 describe("OKX's funding history pages back by OKX's own parameter", () => {
   it('asks the newest page, then the page before its oldest row (`after`), and stops at the empty one', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { MarketEvent } from '../../../src/shared/market-event'
 import type { HistoryDeps } from '../../../src/main/engine/connectors/history-deps'
-import type { BackfillOptions } from '../../../src/main/engine/connectors/connector-options'
 import type { ConnectorVenue } from '../../../src/main/engine/connectors/url-override'
 import { okx as okxAdapter } from '../../../src/main/engine/connectors/venues/okx'
 import { bybit as bybitAdapter } from '../../../src/main/engine/connectors/venues/bybit'
 import type { VenueAdapter } from '../../../src/main/engine/connectors/venues/venue-adapter'
-import { historyDeps, recordedMarketsExchange } from './helpers'
+import { backfillOptions, historyDeps, recordedMarketsExchange } from './helpers'
 
 /*
  * History endpoints served from published documentation examples (docs/emulator.md, "Published examples"),
@@ -20,15 +19,7 @@ const bybit = recordedMarketsExchange('bybit', ['spot', 'linear'])
 const RATIO = 0.9398602814619824
 const RATIO_TS = [1729323000000, 1729323300000, 1729323600000]
 
-const OPTS: BackfillOptions = {
-  fundingDays: 90,
-  historyDays: 30,
-  maxPages: 5,
-  klineMinutes: 1440,
-  tradeMinutes: 60,
-  maxTradePages: 5,
-  holdLiveMs: 30_000,
-}
+const OPTS = backfillOptions()
 
 async function loadHistory(
   venue: ConnectorVenue,

@@ -1,13 +1,9 @@
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TradeEvent } from '../../../shared/market-event'
 import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import { createMemoryLogger } from '../logging/logger'
-import { ScoringHost } from './scoring-host'
+import { scoringHostsForTests } from './test-hosts'
 import { SentSnapshots } from './sent-snapshots'
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
-const TS_WORKER = fileURLToPath(new URL('../../../../test/support/ts-worker.mjs', import.meta.url))
 const T0 = 1_700_000_000_000
 
 const snap = (key: string, over: Partial<MarketSnapshot> = {}): MarketSnapshot => ({
@@ -57,23 +53,10 @@ describe('SentSnapshots', () => {
 })
 
 describe('the scoring worker sends only markets that changed', { timeout: 60_000 }, () => {
-  let host: ScoringHost | null = null
-  afterEach(async () => {
-    await host?.stop()
-    host = null
-  })
+  const startHost = scoringHostsForTests()
 
   it('a quiet market is sent again only when it is evaluated again, not with every batch of another market', async () => {
-    const received: MarketSnapshot[] = []
-    host = new ScoringHost({
-      workerPath: TS_WORKER,
-      workerOptions: { workerData: { entry: WORKER } },
-      logger: createMemoryLogger(),
-      onSnapshots: (batch) => received.push(...batch),
-      onStatusChange: () => {},
-      onRestart: () => {},
-    })
-    host.start()
+    const { host, received } = startHost()
     host.send([trade('ETH/USDT:USDT', T0, 0)])
     await host.settled()
     // 100 BTC batches, 100 ms of exchange time apart (10 s in all): ETH's liquidation map marks it changed

@@ -1,14 +1,10 @@
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MarketEvent, TradeEvent } from '../../../shared/market-event'
 import type { MarketSnapshot, Metric } from '../../../shared/scoring/snapshot'
 import { RADAR_ROW_METRICS, slimSnapshot } from '../../../shared/contract/slim-snapshot'
-import { createMemoryLogger } from '../logging/logger'
-import { ScoringHost } from './scoring-host'
+import { scoringHostsForTests } from './test-hosts'
 import { Tier1Markets, keysOf } from './tier1-markets'
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
-const TS_WORKER = fileURLToPath(new URL('../../../../test/support/ts-worker.mjs', import.meta.url))
 const T0 = 1_700_000_000_000
 
 const na = (reason: string): Metric => ({ value: null, unit: 'x', sufficient: false, reason, asOfMs: null })
@@ -115,24 +111,11 @@ describe('Tier1Markets', () => {
 })
 
 describe('tier-1 markets through the scoring worker', { timeout: 60_000 }, () => {
-  let host: ScoringHost | null = null
-  afterEach(async () => {
-    await host?.stop()
-    host = null
-  })
+  const startHost = scoringHostsForTests()
 
   it('sends a tier-1 market once per refresh, slim, however often the clock closes its heatmap’s bars', async () => {
-    const received: MarketSnapshot[] = []
-    host = new ScoringHost({
-      workerPath: TS_WORKER,
-      // Checkpoints every 100 ms: the crash below comes after one covering every batch sent.
-      workerOptions: { workerData: { entry: WORKER, checkpointIntervalMs: 100 } },
-      logger: createMemoryLogger(),
-      onSnapshots: (batch) => received.push(...batch),
-      onStatusChange: () => {},
-      onRestart: () => {},
-    })
-    host.start()
+    // Checkpoints every 100 ms: the crash below comes after one covering every batch sent.
+    const { host, received } = startHost({ checkpointIntervalMs: 100 })
     const eth = 'binanceusdm:ETH/USDT:USDT'
     const ofEth = () => received.filter((s) => s.key === eth)
     host.sendTier1(tier1Events('ETH/USDT:USDT', T0, 1e9))

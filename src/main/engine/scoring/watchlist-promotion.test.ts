@@ -1,12 +1,7 @@
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MarketEvent } from '../../../shared/market-event'
-import type { MarketSnapshot } from '../../../shared/scoring/snapshot'
-import { createMemoryLogger } from '../logging/logger'
-import { ScoringHost } from './scoring-host'
+import { scoringHostsForTests } from './test-hosts'
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
-const TS_WORKER = fileURLToPath(new URL('../../../../test/support/ts-worker.mjs', import.meta.url))
 const T0 = 1_700_000_000_000
 const HOUR_MS = 3_600_000
 const SYMBOL = 'ETH/USDT:USDT'
@@ -27,24 +22,11 @@ const history: MarketEvent[] = Array.from({ length: 25 }, (_, h) => ({
   oiUsd: null,
 }))
 
-let host: ScoringHost | null = null
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const startHost = scoringHostsForTests()
 
 describe('a tier-1 market the watchlist takes', () => {
   it('starts afresh in the worker on its first streamed batch, so its history is scored', async () => {
-    const received: MarketSnapshot[] = []
-    host = new ScoringHost({
-      workerPath: TS_WORKER,
-      workerOptions: { workerData: { entry: WORKER } },
-      logger: createMemoryLogger(),
-      onSnapshots: (batch) => received.push(...batch),
-      onStatusChange: () => {},
-      onRestart: () => {},
-    })
-    host.start()
+    const { host, received } = startHost()
     // The universe's bulk figure, stamped after the history the warm start will send.
     host.sendTier1([
       { ...base(T0 + 25 * HOUR_MS), type: 'openInterest', oiContracts: null, oiBase: null, oiUsd: 3e9 },
