@@ -32,7 +32,7 @@ const show = (key: string, stored: number): string => {
   return `${typedValue(key, stored).toLocaleString('en-US', { maximumFractionDigits: 8 })}${d ? ` ${d.unit}` : ''}`
 }
 
-/** "Funding percentile · Positive from": unique across groups, for messages. */
+/** "Funding percentile · High from": unique across groups, for messages. */
 export function knobLabel(key: string): string {
   const d = knobDef(key)
   return d ? `${knobGroupTitle(d.metric)} · ${d.name}` : key

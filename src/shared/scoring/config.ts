@@ -26,7 +26,7 @@ export interface ScoringConfig {
   fundingHistoryDays: number
   /** Minimum history before percentile / z-score / regime are reported. */
   fundingMinHistoryDays: number
-  /** Percentile edges (0..1): ≤ p[0] Deep Negative, ≤ p[1] Negative, < p[2] Neutral, < p[3] Positive, else Extreme Positive. */
+  /** Percentile edges (0..1): ≤ p[0] Very Low, ≤ p[1] Low, < p[2] Typical, < p[3] High, else Very High (against its own history, whatever the sign). */
   fundingRegimePercentiles: [number, number, number, number]
   /** Spacing of the funding path samples used for trajectory (live estimates arrive every second). */
   fundingPathSampleMinutes: number

@@ -23,11 +23,11 @@ describe('regime shifts', () => {
       fundingSeries(T0, 100, 8, (i) => (i + 1) * 8e-6),
     )
     const start = T0 + 100 * 8 * H
-    // a live estimate at the median: percentile (49 + 0.5) / 100 = 0.495 -> Neutral, shown once it has held
-    // the 30 min dwell (the rising history left the label at Extreme Positive)
+    // a live estimate at the median: percentile (49 + 0.5) / 100 = 0.495 -> Typical, shown once it has held
+    // the 30 min dwell (the rising history left the label at Very High)
     applyEvents(s, [funding(start - 31 * 60_000, 50 * 8e-6, 8, false)])
     applyEvents(s, [funding(start - 60_000, 50 * 8e-6, 8, false)])
-    expect(snapshotMarket(s, KEY)!.labels['funding-regime']).toBe('Neutral')
+    expect(snapshotMarket(s, KEY)!.labels['funding-regime']).toBe('Typical')
     drainRegimeShifts(s)
     const evs: MarketEvent[] = []
     // oscillate between the 94th and 96th percentile (edge at 0.95) for an hour, one estimate every 10 s
@@ -35,17 +35,17 @@ describe('regime shifts', () => {
       evs.push(funding(start + i * 10_000, (i % 2 ? 96.5 : 94.5) * 8e-6, 8, false))
     applyEvents(s, evs)
     const hover = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
-    // margin 0.04: 0.965 passes 0.75 + 0.04 (Positive) but not 0.95 + 0.04, and 0.945 never drops below 0.91:
-    // one shift Neutral -> Positive, once Positive has held the 30 min dwell (from `start`), then no flapping
+    // margin 0.04: 0.965 passes 0.75 + 0.04 (High) but not 0.95 + 0.04, and 0.945 never drops below 0.91:
+    // one shift Typical -> High, once High has held the 30 min dwell (from `start`), then no flapping
     // across the 0.95 edge
-    expect(hover.map((x) => [x.from, x.to, x.atMs - start])).toEqual([['Neutral', 'Positive', 30 * 60_000]])
-    // 1.005 clears 0.95 + 0.04 at start + 1 h; Extreme Positive is shown once it has held 30 min
+    expect(hover.map((x) => [x.from, x.to, x.atMs - start])).toEqual([['Typical', 'High', 30 * 60_000]])
+    // 1.005 clears 0.95 + 0.04 at start + 1 h; Very High is shown once it has held 30 min
     applyEvents(s, [funding(start + H, 100.5 * 8e-6, 8, false)])
     expect(drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')).toEqual([])
     applyEvents(s, [funding(start + H + 29 * 60_000, 100.5 * 8e-6, 8, false)])
     applyEvents(s, [funding(start + H + 30 * 60_000, 100.5 * 8e-6, 8, false)])
     const up = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
-    expect(up.map((x) => [x.to, x.atMs - start])).toEqual([['Extreme Positive', H + 30 * 60_000]])
+    expect(up.map((x) => [x.to, x.atMs - start])).toEqual([['Very High', H + 30 * 60_000]])
   })
 })
 

@@ -83,12 +83,12 @@ describe('funding percentiles on recorded Binance BTCUSDT history', () => {
     })
   }
 
-  it('calls the 2021-05-19 16:00 UTC payment (-0.00089697, read from the file) Deep Negative', () => {
+  it('calls the 2021-05-19 16:00 UTC payment (-0.00089697, read from the file) Very Low', () => {
     // The band of the payment itself: settled payments come 8 h apart, so no label dwell here.
     const s = createScoringState({ labelDwellMs: 0 })
     const cut = all.findIndex((e) => e.exchangeTsMs === Date.parse('2021-05-19T16:00:00.018Z'))
     expect(all[cut]!.fundingRatePerPeriod).toBe(-0.00089697)
     applyEvents(s, all.slice(0, cut + 1))
-    expect(snapshotMarket(s, KEY)!.labels['funding-regime']).toBe('Deep Negative')
+    expect(snapshotMarket(s, KEY)!.labels['funding-regime']).toBe('Very Low')
   })
 })

@@ -77,15 +77,15 @@ describe('AlertEvaluator', () => {
     ev.onRegimeShift({
       key: 'k',
       field: 'funding-regime',
-      from: 'Neutral',
-      to: 'Extreme Positive',
+      from: 'Typical',
+      to: 'Very High',
       marketTsMs: 6,
     })
     expect(fired).toHaveLength(1)
     expect(fired[0]).toMatchObject({
       key: 'k',
       marketTsMs: 6,
-      message: 'k: funding-regime Neutral → Extreme Positive',
+      message: 'k: funding-regime Typical → Very High',
     })
   })
 })

@@ -8,9 +8,9 @@ interface Props {
 
 const TONE: Record<string, string> = {
   'extreme-positive': 'hot',
-  'Extreme Positive': 'hot',
+  'Very High': 'hot',
   'deep-negative': 'cold',
-  'Deep Negative': 'cold',
+  'Very Low': 'cold',
   high: 'hot',
   medium: 'warm',
   low: 'calm',

@@ -11,7 +11,7 @@ const cfg = resolveConfig()
 
 function signals(over: Partial<Signals> = {}): Signals {
   return {
-    funding: { ratePerHour: 1e-5, percentile: 0.9, regime: 'Positive', accelPctPerHour: 0, traj4h: 0 },
+    funding: { ratePerHour: 1e-5, percentile: 0.9, regime: 'High', accelPctPerHour: 0, traj4h: 0 },
     oi: {
       roc4h: 0,
       roc24h: 0.1,
@@ -112,7 +112,7 @@ describe('contradictions', () => {
     const fundingUp = {
       ratePerHour: 1e-4,
       percentile: 0.99,
-      regime: 'Extreme Positive',
+      regime: 'Very High',
       accelPctPerHour: 0,
       traj4h: 0,
     }
@@ -128,16 +128,19 @@ describe('contradictions', () => {
     expect(contradictions(signals({ funding: fundingUp, oi: oiFalling }), cfg)).toContain(
       'Funding extreme positive but OI falling: the crowd is unwinding',
     )
-    const neutral = { ratePerHour: 1e-5, percentile: 0.5, regime: 'Neutral', accelPctPerHour: 0, traj4h: 0 }
+    const neutral = { ratePerHour: 1e-5, percentile: 0.5, regime: 'Typical', accelPctPerHour: 0, traj4h: 0 }
     const oiFast = { ...oiFalling, roc4h: 0.1, regime: 'Rising Fast' }
     expect(contradictions(signals({ funding: neutral, oi: oiFast }), cfg)).toEqual([
-      'OI rising fast while funding is neutral: stealth leverage build-up',
+      'OI rising fast while funding is typical: stealth leverage build-up',
     ])
-    const negative = { ...neutral, percentile: 0.1, regime: 'Negative' }
+    const negative = { ...neutral, ratePerHour: -2e-5, percentile: 0.1, regime: 'Low' }
     const priceUp = { ...oiFalling, regime: 'Stable', priceChange: 0.02 }
     expect(contradictions(signals({ funding: negative, oi: priceUp }), cfg)).toEqual([
       'Price rising while funding is negative: shorts are fighting the move (squeeze fuel)',
     ])
+    // Low against its history but still positive (longs pay): funding is not negative, so no sentence says so.
+    const lowButPositive = { ...neutral, percentile: 0.1, regime: 'Low' }
+    expect(contradictions(signals({ funding: lowButPositive, oi: priceUp }), cfg)).toEqual([])
     const priceDown = { ...priceUp, priceChange: -0.02 }
     expect(contradictions(signals({ oi: priceDown }), cfg)).toEqual([
       'Price falling while funding stays positive: longs are adding into the drop',

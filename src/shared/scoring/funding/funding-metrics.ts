@@ -6,13 +6,13 @@ import { fundingTrajectory } from './funding-trajectory'
 import { fundingAprFromPerHour, fundingRatePerReferencePeriod } from './funding-units'
 
 export const FUNDING_REGIMES = [
-  'Deep Negative',
-  'Negative',
-  'Neutral',
-  'Positive',
-  'Extreme Positive',
+  'Very Low',
+  'Low',
+  'Typical',
+  'High',
+  'Very High',
 ] as const
-export const EXTREME_FUNDING: readonly string[] = ['Deep Negative', 'Extreme Positive']
+export const EXTREME_FUNDING: readonly string[] = ['Very Low', 'Very High']
 export const TRAJECTORY_HOURS = [4, 8, 24] as const
 
 export interface FundingResult {

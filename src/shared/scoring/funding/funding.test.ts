@@ -41,7 +41,7 @@ describe('funding percentile and regime', () => {
     const b = snapshotMarket(s, 'bybit:BTC/USDT:USDT')!
     expect(a.metrics['funding-percentile']!.value).toBeCloseTo(0.625, 9)
     expect(b.metrics['funding-percentile']!.value).toBeCloseTo(0.625, 9)
-    expect(a.labels['funding-regime']).toBe('Neutral')
+    expect(a.labels['funding-regime']).toBe('Typical')
     expect(a.metrics['funding-rate-per-hour']!.value).toBeCloseTo(3e-5, 15)
     expect(b.metrics['funding-rate']!.unit).toBe('fraction/1h')
     // z-score: mean 2.5e-5, population std sqrt(mean((1.5,.5,.5,1.5)^2)) e-5 = sqrt(1.25) e-5 -> z = 0.5/1.118 = 0.4472
@@ -114,7 +114,7 @@ describe('funding trajectory, acceleration, persistence, spend', () => {
 
   it('counts hours in an extreme regime and emits the shift into it', () => {
     const s = createScoringState()
-    // 10 d of settled 1e-5 / 2e-5 per hour, then a live estimate far above: percentile 1 -> Extreme Positive
+    // 10 d of settled 1e-5 / 2e-5 per hour, then a live estimate far above: percentile 1 -> Very High
     applyEvents(
       s,
       fundingSeries(T0, 30, 8, (i) => (i % 2 ? 16e-5 : 8e-5)),
@@ -126,13 +126,13 @@ describe('funding trajectory, acceleration, persistence, spend', () => {
       Array.from({ length: 181 }, (_, i) => funding(start + i * 60_000, 8e-4, 8, false)),
     )
     const m = snapshotMarket(s, KEY)!
-    expect(m.labels['funding-regime']).toBe('Extreme Positive')
-    // the first live estimate is extreme; the label enters Extreme Positive once that has held the 30 min
+    expect(m.labels['funding-regime']).toBe('Very High')
+    // the first live estimate is extreme; the label enters Very High once that has held the 30 min
     // dwell, at start + 30 min, and now (start + 180 min) has been there 150 min
     expect(m.metrics['funding-persistence']!.value).toBeCloseTo(2.5, 9)
     const shifts = drainRegimeShifts(s).filter((x) => x.kind === 'funding-regime')
     expect(shifts).toHaveLength(1)
-    expect(shifts[0]).toMatchObject({ to: 'Extreme Positive', atMs: start + 30 * 60_000 })
+    expect(shifts[0]).toMatchObject({ to: 'Very High', atMs: start + 30 * 60_000 })
   })
 
   it('computes spend as rate per hour x OI in USD', () => {
