@@ -5,13 +5,7 @@ import { fundingHistorySpanMs, fundingRank } from './funding-state'
 import { fundingTrajectory } from './funding-trajectory'
 import { fundingAprFromPerHour, fundingRatePerReferencePeriod } from './funding-units'
 
-export const FUNDING_REGIMES = [
-  'Very Low',
-  'Low',
-  'Typical',
-  'High',
-  'Very High',
-] as const
+export const FUNDING_REGIMES = ['Very Low', 'Low', 'Typical', 'High', 'Very High'] as const
 export const EXTREME_FUNDING: readonly string[] = ['Very Low', 'Very High']
 export const TRAJECTORY_HOURS = [4, 8, 24] as const
 
